@@ -1,0 +1,18 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "reports/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": ["error", {
+        selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+        message: "Exit codes are set only in src/cli/main.ts.",
+      }],
+    },
+  },
+  { files: ["src/cli/main.ts", "bench/**", "src/fuzz/**"], rules: { "no-restricted-syntax": "off" } },
+);

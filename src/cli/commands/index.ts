@@ -1,0 +1,4 @@
+import type { CommandModule } from "../types.js";
+
+/** Every CLI command, in the order `--help` lists them. One file per command. */
+export const commands: CommandModule[] = [];

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { runCli } from "./run.js";
+
+const exitCode = await runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+  env: process.env,
+  cwd: process.cwd(),
+  stdin: process.stdin,
+});
+process.exitCode = exitCode;
