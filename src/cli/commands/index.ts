@@ -1,4 +1,5 @@
 import type { CommandModule } from "../types.js";
+import { transcriptsCommand } from "./transcripts.js";
 
 /** Every CLI command, in the order `--help` lists them. One file per command. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [transcriptsCommand];

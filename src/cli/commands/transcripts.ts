@@ -1,0 +1,96 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { projectTranscriptDir } from "../../dispatch/transcript-files.js";
+import { streamDispatchLog } from "../../dispatch/transcripts.js";
+import { renderTranscriptSummary } from "../../dispatch/render-summary.js";
+import type { DispatchLogLine } from "../../dispatch/types.js";
+import { AgentRouteError } from "../../errors.js";
+import type { CliIO, CommandModule } from "../types.js";
+
+interface TranscriptsOptions {
+  project?: string;
+  since?: string;
+  out?: string;
+}
+
+/** `agentroute transcripts [PATH…]`: Claude Code sessions → dispatch log (JSONL). */
+export const transcriptsCommand: CommandModule = (program: Command, io: CliIO, done) => {
+  program
+    .command("transcripts")
+    .description("Read Claude Code session transcripts into a dispatch log: one JSON line per typed prompt with the subagents started for it")
+    .argument("[paths...]", "session files (*.jsonl) or folders of them; default: this project's ~/.claude/projects/<sanitized cwd>/")
+    .option("--project <dir>", "read the sessions of the project in DIR instead of the working directory")
+    .option("--since <date>", "keep prompts at or after DATE (e.g. 2025-09-01 or an ISO timestamp)")
+    .option("--out <file>", "write the dispatch log to FILE instead of stdout")
+    .action(async (paths: string[], options: TranscriptsOptions) => {
+      done(await runTranscripts(paths, options, io));
+    });
+};
+
+async function runTranscripts(paths: string[], options: TranscriptsOptions, io: CliIO): Promise<number> {
+  const since = options.since === undefined ? undefined : parseSince(options.since);
+  const sources = paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
+  const stream = streamDispatchLog(sources, { since });
+  const file = options.out === undefined ? null : await openOut(path.resolve(io.cwd, options.out));
+  try {
+    for await (const record of stream) {
+      const line: DispatchLogLine = {
+        prompt: record.prompt,
+        dispatched: record.dispatched,
+        session: record.session,
+        timestamp: record.timestamp,
+        version: record.version,
+      };
+      const text = JSON.stringify(line) + "\n";
+      if (file === null) io.out(text);
+      else if (!file.write(text)) await once(file, "drain");
+    }
+  } finally {
+    if (file !== null) {
+      file.end();
+      await once(file, "close");
+    }
+  }
+  io.err(renderTranscriptSummary(stream.stats, io.cwd));
+  if (file !== null) io.err(`dispatch log written to ${options.out}\n`);
+  return 0;
+}
+
+/** The sessions folder of the project (cwd or --project), which must exist. */
+async function projectSessions(project: string | undefined, io: CliIO): Promise<string> {
+  const projectDir = path.resolve(io.cwd, project ?? ".");
+  const dir = projectTranscriptDir(projectDir, io.env);
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+    throw new AgentRouteError("NOT_FOUND", `${dir}: no such folder, so no Claude Code sessions for ${projectDir}`, {
+      hint: "Run Claude Code in that project first, pick another with --project DIR, or pass transcript files or folders.",
+      file: dir,
+    });
+  }
+  return dir;
+}
+
+function parseSince(value: string): Date {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new AgentRouteError("USAGE", `--since: not a date: ${JSON.stringify(value)}`, {
+      hint: "Give a date like 2025-09-01 or an ISO timestamp like 2025-09-01T12:00:00Z.",
+    });
+  }
+  return new Date(time);
+}
+
+async function openOut(file: string): Promise<WriteStream> {
+  const stream = createWriteStream(file);
+  try {
+    await once(stream, "open");
+  } catch (err) {
+    throw new AgentRouteError("IO", `cannot write ${file}: ${(err as Error).message}`, {
+      hint: "Check that the folder exists and is writable.",
+      file,
+    });
+  }
+  return stream;
+}
