@@ -1,0 +1,50 @@
+/**
+ * Pure vector math over Float32Array. Sums run in float64 (JavaScript numbers), so the
+ * result does not depend on the order the caller batched things in.
+ */
+
+/**
+ * Dot product of two vectors of the same length.
+ *
+ * @example
+ * dot(Float32Array.of(1, 2), Float32Array.of(3, 4)); // 11
+ */
+export function dot(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) throw new RangeError(`dot: lengths differ (${a.length} vs ${b.length})`);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/** Euclidean length, in float64. */
+export function norm(a: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * a[i]!;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Scale to unit length: divide in float64, round once to float32. A zero vector stays zero
+ * (there is no direction to keep), which makes its cosine with anything 0.
+ *
+ * @example
+ * normalize([3, 4]); // Float32Array [0.6, 0.8]
+ */
+export function normalize(a: ArrayLike<number>): Float32Array {
+  const length = norm(a);
+  const out = new Float32Array(a.length);
+  if (length === 0 || !Number.isFinite(length)) return out;
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! / length;
+  return out;
+}
+
+/**
+ * Cosine similarity in [-1, 1]; 0 when either vector is zero.
+ *
+ * @example
+ * cosine(Float32Array.of(1, 0), Float32Array.of(1, 1)); // ≈ 0.7071
+ */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  const denominator = norm(a) * norm(b);
+  return denominator === 0 ? 0 : dot(a, b) / denominator;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { cosine, dot, norm, normalize } from "../../src/embed/vector.js";
+
+const f = (...values: number[]) => Float32Array.from(values);
+
+describe("vector math", () => {
+  it.each([
+    { a: f(1, 2), b: f(3, 4), expected: 11 },
+    { a: f(0, 0), b: f(3, 4), expected: 0 },
+    { a: f(-1, 1), b: f(1, 1), expected: 0 },
+    { a: f(), b: f(), expected: 0 },
+  ])("dot($a, $b) = $expected", ({ a, b, expected }) => {
+    expect(dot(a, b)).toBe(expected);
+  });
+
+  it("refuses vectors of different lengths", () => {
+    expect(() => dot(f(1), f(1, 2))).toThrow(/lengths differ/);
+  });
+
+  it.each([
+    { input: [3, 4], expected: [0.6, 0.8] },
+    { input: [0, 0, 5], expected: [0, 0, 1] },
+    { input: [0, 0], expected: [0, 0] },
+    { input: [-2], expected: [-1] },
+  ])("normalize($input) = $expected", ({ input, expected }) => {
+    expect([...normalize(input)]).toEqual(expected.map((x) => Math.fround(x)));
+  });
+
+  it("normalises to unit length in float64, then rounds once to float32", () => {
+    const v = normalize([1e-20, 3e-20, 7e-20]);
+    expect(norm(v)).toBeCloseTo(1, 6);
+    expect(v).toBeInstanceOf(Float32Array);
+  });
+
+  it.each([
+    { a: f(1, 0), b: f(1, 1), expected: Math.SQRT1_2 },
+    { a: f(1, 0), b: f(-3, 0), expected: -1 },
+    { a: f(2, 2), b: f(5, 5), expected: 1 },
+    { a: f(0, 0), b: f(1, 1), expected: 0 },
+    { a: f(0, 1), b: f(1, 0), expected: 0 },
+  ])("cosine($a, $b) ≈ $expected", ({ a, b, expected }) => {
+    expect(cosine(a, b)).toBeCloseTo(expected, 6);
+  });
+});
