@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareNames } from "../eval/labels.js";
 import type { TranscriptStats } from "./types.js";
 
 const MAX_PROBLEMS_SHOWN = 20;
@@ -17,12 +18,12 @@ export function renderTranscriptSummary(stats: TranscriptStats, cwd: string): st
     `read ${plural(stats.files, "file")}, ${plural(stats.lines, "line")}: ${plural(stats.prompts, "typed prompt")}, ` +
       `${stats.promptsWithDispatch} with a subagent dispatch (${share.toFixed(1)}%)`,
   ];
-  const agents = Object.entries(stats.perAgent).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const agents = Object.entries(stats.perAgent).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
   if (agents.length > 0) {
     const width = Math.max(...agents.map(([name]) => name.length));
     lines.push("dispatches by agent:", ...agents.map(([name, n]) => `  ${name.padEnd(width)}  ${n}`));
   }
-  const skipped = Object.entries(stats.skipped).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const skipped = Object.entries(stats.skipped).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
   if (skipped.length > 0) lines.push(`lines not taken as prompts: ${skipped.map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (stats.duplicatePrompts > 0) lines.push(`${plural(stats.duplicatePrompts, "prompt")} already read from another file (resumed session), counted once`);
   if (stats.beforeSince > 0) lines.push(`${plural(stats.beforeSince, "prompt")} before --since left out`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAgentName } from "../../src/dispatch/agent-name.js";
 import { readTranscriptLine } from "../../src/dispatch/transcript-line.js";
 
 const user = (content: unknown, extra: Record<string, unknown> = {}) =>
@@ -54,13 +53,4 @@ describe("readTranscriptLine", () => {
       ],
     });
   });
-});
-
-describe("normalizeAgentName", () => {
-  it.each([
-    ["general-purpose", "general-purpose"],
-    [" Code Reviewer ", "code-reviewer"],
-    ["DB_ADMIN", "db-admin"],
-    ["Explore", "explore"],
-  ])("%j → %j", (name, expected) => expect(normalizeAgentName(name)).toBe(expected));
 });
