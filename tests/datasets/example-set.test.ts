@@ -152,5 +152,11 @@ describe.each(datasetFiles)("dataset %s", (file) => {
 });
 
 it("finds the example datasets (a rename would otherwise skip every check)", () => {
-  expect(datasetFiles).toContain("example.csv");
+  expect(datasetFiles).toEqual(expect.arrayContaining(["example.csv", "example-holdout.csv"]));
+});
+
+it("keeps the holdout disjoint from the tuning set, so it can reveal overfitting", () => {
+  const key = (r: Row) => r.prompt.trim().toLowerCase();
+  const tuning = new Set(readDataset("example.csv").rows.map(key));
+  expect(readDataset("example-holdout.csv").rows.filter((r) => tuning.has(key(r)))).toEqual([]);
 });
