@@ -4,6 +4,11 @@ import type { Router } from "./types.js";
 export interface OpenRouterOptions {
   /** Agents folder; default: resolveAgentsDir(cwd) (`.claude/agents`, else `agents/`). */
   agentsDir?: string;
+  /**
+   * An agent set already loaded (the hook merges project and user agents); when given, it is
+   * routed as is and `agentsDir` only names it in reports.
+   */
+  agentSet?: AgentSet;
   cwd?: string;
   /** false = keyword-only mode (`--no-embeddings`). Default true. */
   embeddings?: boolean;
