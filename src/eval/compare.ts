@@ -1,0 +1,108 @@
+import type { CaseRecord, EvalReport } from "./types.js";
+import { compareNames } from "./labels.js";
+import { round4 } from "./summary.js";
+
+export interface MetricDelta {
+  metric: string;
+  a: number;
+  b: number;
+  /** b - a, rounded to 4 decimals. */
+  delta: number;
+}
+
+export interface AgentDelta {
+  agent: string;
+  /** F1 on each side; null when the agent is not in that side's set. */
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+  /** Support on the side that has it (b first). */
+  support: number;
+}
+
+/** A prompt whose correctness changed between two runs (matched by prompt text). */
+export interface FlippedCase {
+  prompt: string;
+  line: number;
+  expected: string[];
+  before: string[];
+  after: string[];
+  /** The new run's explanation of its decision. */
+  reason: string;
+}
+
+export interface Comparison {
+  metrics: MetricDelta[];
+  agents: AgentDelta[];
+  flipped: { rightToWrong: FlippedCase[]; wrongToRight: FlippedCase[] };
+  /** Prompts present in only one of the runs (different datasets or skipped rows). */
+  unmatched: { onlyA: number; onlyB: number };
+  sameDataset: boolean;
+}
+
+/** The headline metrics compared, in display order, read from a report summary. */
+const METRICS: [string, (r: EvalReport) => number][] = [
+  ["accuracy", (r) => r.summary.accuracy],
+  ["macro F1", (r) => r.summary.macro.f1],
+  ["macro precision", (r) => r.summary.macro.precision],
+  ["macro recall", (r) => r.summary.macro.recall],
+  ["micro F1", (r) => r.summary.micro.f1],
+  ["weighted F1", (r) => r.summary.weighted.f1],
+  ["none precision", (r) => r.summary.none.precision],
+  ["none recall", (r) => r.summary.none.recall],
+  ["top-1", (r) => r.summary.top1],
+  ["top-3", (r) => r.summary.top3],
+  ["MRR", (r) => r.summary.mrr],
+  ["ECE", (r) => r.summary.ece],
+];
+
+/**
+ * Metric deltas (A → B), each agent's F1 change and the prompts that flipped either way.
+ *
+ * @example
+ * const diff = compareReports(await readReport("old.json"), await readReport("new.json"));
+ * diff.metrics[1] // { metric: "macro F1", a: 0.81, b: 0.84, delta: 0.03 }
+ */
+export function compareReports(a: EvalReport, b: EvalReport): Comparison {
+  return {
+    metrics: METRICS.map(([metric, read]) => ({ metric, a: read(a), b: read(b), delta: round4(read(b) - read(a)) })),
+    agents: compareAgents(a, b),
+    ...findFlipped(a.cases, b.cases),
+    sameDataset: a.dataset.hash === b.dataset.hash,
+  };
+}
+
+function compareAgents(a: EvalReport, b: EvalReport): AgentDelta[] {
+  const names = [...new Set([...Object.keys(a.perAgent), ...Object.keys(b.perAgent)])].sort(compareNames);
+  return names.map((agent) => {
+    const before = a.perAgent[agent];
+    const after = b.perAgent[agent];
+    const delta = before && after ? round4(after.f1 - before.f1) : null;
+    return { agent, a: before?.f1 ?? null, b: after?.f1 ?? null, delta, support: after?.support ?? before?.support ?? 0 };
+  });
+}
+
+/**
+ * Cases matched by prompt text whose `correct` changed, in B's dataset order.
+ *
+ * @example
+ * findFlipped(old.cases, now.cases).flipped.rightToWrong.length // 3
+ */
+export function findFlipped(
+  a: readonly CaseRecord[],
+  b: readonly CaseRecord[],
+): Pick<Comparison, "flipped" | "unmatched"> {
+  const before = new Map(a.map((c) => [c.prompt, c]));
+  const rightToWrong: FlippedCase[] = [];
+  const wrongToRight: FlippedCase[] = [];
+  let matched = 0;
+  for (const c of b) {
+    const old = before.get(c.prompt);
+    if (!old) continue;
+    matched++;
+    if (old.correct === c.correct) continue;
+    const flip = { prompt: c.prompt, line: c.line, expected: c.expected, before: old.predicted, after: c.predicted, reason: c.reasons.summary };
+    (c.correct ? wrongToRight : rightToWrong).push(flip);
+  }
+  return { flipped: { rightToWrong, wrongToRight }, unmatched: { onlyA: before.size - matched, onlyB: b.length - matched } };
+}

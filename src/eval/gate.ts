@@ -1,0 +1,84 @@
+import type { EvalReport, Interval } from "./types.js";
+import { compareReports, type Comparison } from "./compare.js";
+
+export interface GateOptions {
+  /** Largest allowed drop of macro-F1, accuracy or any agent's F1 (absolute). Default 0.02. */
+  maxDrop?: number;
+  /** Floor for macro-F1 regardless of the baseline. */
+  minMacroF1?: number;
+}
+
+export interface GateFailure {
+  metric: string;
+  baseline: number | null;
+  current: number | null;
+  message: string;
+}
+
+export interface GateResult {
+  passed: boolean;
+  failures: GateFailure[];
+  /** Things worth knowing that do not fail the gate (new agents, different dataset). */
+  notes: string[];
+  flipped: Comparison["flipped"];
+}
+
+// Rounded metrics differ from their true values by up to 5e-5; never fail on that.
+const EPSILON = 1e-4;
+
+/**
+ * Regression gate: fails when macro-F1, accuracy or any agent's F1 dropped by more than
+ * `maxDrop` against the baseline, when an agent of the baseline is missing, or when macro-F1
+ * is under `minMacroF1`. Messages say whether the baseline value lies inside this run's
+ * bootstrap CI (then the drop may be noise), but the gate itself uses the tolerance.
+ *
+ * @example
+ * const gate = checkGate(await readReport("reports/baseline.json"), report, { maxDrop: 0.02 });
+ * gate.passed // false
+ * gate.failures[0].message // "macro F1 dropped 0.0412 (0.8512 → 0.81), more than 0.02; …"
+ */
+export function checkGate(baseline: EvalReport, current: EvalReport, options: GateOptions = {}): GateResult {
+  const maxDrop = options.maxDrop ?? 0.02;
+  const failures: GateFailure[] = [];
+  const notes: string[] = [];
+  const ci = current.summary.ci;
+  const headline: [string, number, number, Interval][] = [
+    ["macro F1", baseline.summary.macro.f1, current.summary.macro.f1, ci.macroF1],
+    ["accuracy", baseline.summary.accuracy, current.summary.accuracy, ci.accuracy],
+  ];
+  for (const [metric, before, after, interval] of headline) {
+    if (before - after > maxDrop + EPSILON) {
+      failures.push({ metric, baseline: before, current: after, message: `${dropText(metric, before, after, maxDrop)}; ${noiseText(before, interval)}` });
+    }
+  }
+  const comparison = compareReports(baseline, current);
+  for (const agent of comparison.agents) {
+    if (agent.a !== null && agent.b === null) {
+      failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: null, message: `agent ${agent.agent} is in the baseline but not in this run's agent set` });
+    } else if (agent.a === null) {
+      notes.push(`agent ${agent.agent} is new (not in the baseline): F1 ${agent.b}`);
+    } else if (agent.b !== null && agent.a - agent.b > maxDrop + EPSILON) {
+      failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: agent.b,
+        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxDrop)} (support ${agent.support}: the fewer the rows, the noisier)` });
+    }
+  }
+  if (options.minMacroF1 !== undefined && current.summary.macro.f1 < options.minMacroF1) {
+    failures.push({ metric: "macro F1 floor", baseline: options.minMacroF1, current: current.summary.macro.f1,
+      message: `macro F1 ${current.summary.macro.f1} is below the floor ${options.minMacroF1}` });
+  }
+  if (!comparison.sameDataset) notes.push("the baseline was computed on a different dataset (hash differs): deltas mix data and routing changes");
+  const { onlyA, onlyB } = comparison.unmatched;
+  if (onlyA + onlyB > 0) notes.push(`${onlyA} baseline prompt(s) and ${onlyB} current prompt(s) have no counterpart`);
+  return { passed: failures.length === 0, failures, notes, flipped: comparison.flipped };
+}
+
+function dropText(metric: string, before: number, after: number, maxDrop: number): string {
+  return `${metric} dropped ${(before - after).toFixed(4)} (${before} → ${after}), more than ${maxDrop}`;
+}
+
+function noiseText(before: number, interval: Interval): string {
+  const range = `[${interval.low}, ${interval.high}]`;
+  return before >= interval.low && before <= interval.high
+    ? `the baseline value lies inside this run's 95% CI ${range}, so the drop may be noise on this dataset size`
+    : `the baseline value lies outside this run's 95% CI ${range}: likely a real drop`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Escapes text for HTML element content and quoted attribute values.
+ *
+ * @example
+ * escapeHtml('<script>alert("x")</script>') // "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+}
+
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Serialises data for a `<script type="application/json">` block: `<`, `>`, `&` and the line
+ * separators U+2028/2029 become \u escapes, so no prompt can close the script element.
+ *
+ * @example
+ * jsonForScript({ p: "</script>" }) // '{"p":"\\u003c/script\\u003e"}'
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+// XML 1.0 allows tab, LF, CR and U+0020 and above, minus lone surrogates, U+FFFE and U+FFFF.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Escapes text for XML content and attributes, dropping the characters XML 1.0 forbids
+ * (control characters, lone surrogates) since no escape can represent them. Newlines and
+ * tabs are kept as character references so they survive in attribute values.
+ *
+ * @example
+ * escapeXml('a<b & "c"\u0007') // "a&lt;b &amp; &quot;c&quot;"
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(XML_FORBIDDEN, "")
+    .replace(/[&<>"']/g, (ch) => XML_ENTITIES[ch]!)
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
+}
+
+const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/**
+ * Makes text safe inside a Markdown table cell: pipes, backticks and angle brackets escaped,
+ * newlines flattened, so a prompt can neither break the table nor inject HTML.
+ *
+ * @example
+ * escapeMarkdownCell("a | `b`\n<c>") // "a \\| \\`b\\` &lt;c&gt;"
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;")
+    .replace(/\|/g, "\\|")
+    .replace(/`/g, "\\`")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\r?\n|\r/g, " ");
+}
+
+/**
+ * Shortens text to `max` characters with an ellipsis (for table cells and test names).
+ *
+ * @example
+ * truncate("abcdef", 4) // "abc…"
+ */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,56 @@
+import type { CaseRecord, EvalReport } from "../eval/types.js";
+import { confusionCell } from "../eval/confusion.js";
+import { sortLabels } from "../eval/labels.js";
+import { escapeXml as x, truncate } from "./escape.js";
+import { formatLabels } from "./format.js";
+
+/**
+ * JUnit XML: one `<testsuite>` per primary expected agent (none last), one `<testcase>` per
+ * prompt, a `<failure>` per misroute carrying expected, predicted, the top of the ranking and
+ * the router's reasons, so any CI shows misroutes as failed tests.
+ *
+ * @example
+ * await writeFile("junit.xml", renderJunitReport(report));
+ */
+export function renderJunitReport(report: EvalReport): string {
+  const bySuite = new Map<string, CaseRecord[]>();
+  for (const c of report.cases) {
+    const [label] = confusionCell(c);
+    if (!bySuite.has(label)) bySuite.set(label, []);
+    bySuite.get(label)!.push(c);
+  }
+  const failures = report.cases.filter((c) => !c.correct).length;
+  const suites = sortLabels(bySuite.keys()).map((label) => renderSuite(label, bySuite.get(label)!, report.dataset.path));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="agentroute eval" tests="${report.cases.length}" failures="${failures}" errors="0" timestamp="${x(report.createdAt)}">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+function renderSuite(label: string, cases: CaseRecord[], file: string): string {
+  const failures = cases.filter((c) => !c.correct).length;
+  return [
+    `  <testsuite name="${x(`route to ${label}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...cases.map((c) => renderCase(label, c, file)),
+    "  </testsuite>",
+  ].join("\n");
+}
+
+function renderCase(label: string, c: CaseRecord, file: string): string {
+  const open = `    <testcase classname="${x(`agentroute.${label}`)}" name="${x(`line ${c.line}: ${truncate(c.prompt, 120)}`)}" file="${x(file)}" line="${c.line}"`;
+  if (c.correct) return `${open}/>`;
+  const message = `expected ${formatLabels(c.expected)}, got ${formatLabels(c.predicted)}`;
+  const ranked = c.ranked.slice(0, 3).map((r) => `${r.agent} ${r.score}`).join(", ");
+  const details = [
+    `prompt: ${c.prompt}`,
+    `expected: ${formatLabels(c.expected)}`,
+    `predicted: ${formatLabels(c.predicted)}`,
+    `ranked: ${ranked || "(empty)"}`,
+    `why: ${c.reasons.summary}`,
+    ...c.reasons.agents.flatMap((a) => a.rules.map((rule) => `  ${a.agent}: ${rule}`)),
+  ].join("\n");
+  return `${open}>\n      <failure message="${x(message)}" type="misroute">${x(details)}</failure>\n    </testcase>`;
+}
