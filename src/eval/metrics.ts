@@ -53,7 +53,10 @@ export function countClasses(cases: readonly ScoredCase[], labels: readonly stri
   for (const label of labels) get(label);
   for (const c of cases) {
     const { expected, predicted } = labelSets(c);
-    for (const label of expected) (predicted.includes(label) ? get(label).tp++ : get(label).fn++);
+    for (const label of expected) {
+      if (predicted.includes(label)) get(label).tp++;
+      else get(label).fn++;
+    }
     for (const label of predicted) if (!expected.includes(label)) get(label).fp++;
   }
   return new Map(sortLabels(counts.keys()).map((label) => [label, counts.get(label)!]));
