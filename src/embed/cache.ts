@@ -123,7 +123,9 @@ export class VectorCache {
       this.stamp = await this.readStamp();
       bytes = await readFile(this.file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") this.warn(`agentroute: could not read the vector cache ${this.file} (${describe(err)}); recomputing vectors.`);
+      const code = (err as NodeJS.ErrnoException).code;
+      // No file yet (or a path part is not a folder, which the first write reports): nothing to say.
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.warn(`agentroute: could not read the vector cache ${this.file} (${describe(err)}); recomputing vectors.`);
       return new Map();
     }
     const parsed = decodeCacheFile(bytes);

@@ -50,6 +50,9 @@ function unavailable(modelId: string, from: string, reason: string, cause?: unkn
   });
 }
 
+/** The package's own env settings, kept to restore them for hub loads. */
+let hubDefaults: { localModelPath: string; allowRemoteModels: boolean } | undefined;
+
 async function loadExtractor(location: ModelLocation): Promise<FeatureExtractor> {
   const from = location.localModelPath ?? "the Hugging Face hub";
   try {
@@ -57,11 +60,13 @@ async function loadExtractor(location: ModelLocation): Promise<FeatureExtractor>
     const transformers = await import("@huggingface/transformers");
     const { env } = transformers;
     env.logLevel = transformers.LogLevel.ERROR;
-    if (location.localModelPath !== undefined) {
-      env.localModelPath = location.localModelPath + path.sep;
-      env.allowLocalModels = true;
-      env.allowRemoteModels = false;
-    }
+    // `env` is global to the process: set every field each load, so an earlier
+    // --model-dir load does not leave the hub switched off for a later one.
+    hubDefaults ??= { localModelPath: env.localModelPath, allowRemoteModels: env.allowRemoteModels };
+    const local = location.localModelPath;
+    env.localModelPath = local === undefined ? hubDefaults.localModelPath : local + path.sep;
+    env.allowRemoteModels = local === undefined ? hubDefaults.allowRemoteModels : false;
+    env.allowLocalModels = true;
     const extractor = await transformers.pipeline("feature-extraction", location.modelId, {
       local_files_only: location.localModelPath !== undefined,
     });

@@ -1,0 +1,73 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentRouteError } from "../../src/errors.js";
+import { createTransformersEmbedder, DEFAULT_TRANSFORMERS_MODEL, locateModel } from "../../src/embed/transformers.js";
+import { cosine, norm } from "../../src/embed/vector.js";
+
+let empty: string;
+beforeAll(async () => {
+  empty = await mkdtemp(path.join(tmpdir(), "agentroute-models-"));
+});
+afterAll(async () => {
+  await rm(empty, { recursive: true, force: true });
+});
+
+async function failure(promise: Promise<unknown>): Promise<AgentRouteError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AgentRouteError);
+  return err as AgentRouteError;
+}
+
+describe("locateModel", () => {
+  it("uses the hub when no folder is given", () => {
+    expect(locateModel({})).toEqual({ modelId: DEFAULT_TRANSFORMERS_MODEL, localModelPath: undefined });
+  });
+
+  it("resolves a model id under a models folder", () => {
+    expect(locateModel({ model: "Xenova/bge-small-en-v1.5", modelDir: empty })).toEqual({ modelId: "Xenova/bge-small-en-v1.5", localModelPath: empty });
+  });
+
+  it("accepts a folder that is one model", async () => {
+    const one = path.join(empty, "my-model");
+    await mkdir(one, { recursive: true });
+    await writeFile(path.join(one, "config.json"), "{}");
+    expect(locateModel({ modelDir: one })).toEqual({ modelId: "my-model", localModelPath: empty });
+    await rm(one, { recursive: true });
+  });
+
+  it("names a missing folder", async () => {
+    const err = await failure((async () => locateModel({ modelDir: path.join(empty, "nope") }))());
+    expect(err.code).toBe("MODEL_UNAVAILABLE");
+    expect(err.message).toContain(path.join(empty, "nope"));
+  });
+});
+
+describe("transformers backend without a model on disk", () => {
+  it("fails fast with MODEL_UNAVAILABLE, naming model and folder, hinting --model-dir and --no-embeddings", async () => {
+    const started = performance.now();
+    const err = await failure(createTransformersEmbedder({ model: "Xenova/all-MiniLM-L6-v2", modelDir: empty }));
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(err.code).toBe("MODEL_UNAVAILABLE");
+    expect(err.message).toMatch(new RegExp(`^could not load model Xenova/all-MiniLM-L6-v2 from ${empty}: .+`));
+    expect(err.hint).toMatch(/--model-dir/);
+    expect(err.hint).toMatch(/--no-embeddings/);
+  }, 30_000);
+});
+
+/**
+ * Runs where a model is on disk: AGENTROUTE_TEST_MODEL_DIR=<folder holding <model id>/…>
+ * and optionally AGENTROUTE_TEST_MODEL (default Xenova/all-MiniLM-L6-v2).
+ */
+describe.runIf(process.env.AGENTROUTE_TEST_MODEL_DIR)("transformers backend with a real model", () => {
+  it("embeds to unit vectors, related closer than unrelated, batch-invariant", async () => {
+    const embedder = await createTransformersEmbedder({ model: process.env.AGENTROUTE_TEST_MODEL ?? DEFAULT_TRANSFORMERS_MODEL, modelDir: process.env.AGENTROUTE_TEST_MODEL_DIR });
+    const texts = ["How do I reset my password?", "I forgot my login password", "The weather is sunny today"];
+    const [a, b, c] = await embedder.embed(texts);
+    expect(norm(a!)).toBeCloseTo(1, 5);
+    expect(cosine(a!, b!)).toBeGreaterThan(cosine(a!, c!) + 0.2);
+    for (const [i, text] of texts.entries()) expect((await embedder.embed([text]))[0]).toEqual([a, b, c][i]);
+    await embedder.dispose();
+  }, 120_000);
+});
