@@ -29,6 +29,8 @@ export interface AgentExample {
 export interface AgentSpec {
   /** Frontmatter `name` (routing uses the name, not the file name). */
   name: string;
+  /** Line of the `name:` key (for lint messages); absent when the spec was built by hand. */
+  nameLine?: number;
   /** Path of the file, relative to the folder that was loaded, with `/` separators. */
   file: string;
   /** Absolute path on disk. */
