@@ -1,5 +1,6 @@
 import type { CommandModule } from "../types.js";
+import { lintCommand } from "./lint.js";
 import { transcriptsCommand } from "./transcripts.js";
 
 /** Every CLI command, in the order `--help` lists them. One file per command. */
-export const commands: CommandModule[] = [transcriptsCommand];
+export const commands: CommandModule[] = [lintCommand, transcriptsCommand];
