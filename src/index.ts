@@ -1,6 +1,16 @@
 /** Public library API of agentroute. */
 export * from "./errors.js";
 export type * from "./agents/types.js";
+export { loadAgents } from "./agents/load.js";
+export { parseAgentFile } from "./agents/parse.js";
+export type { ParseOptions, ParseResult } from "./agents/parse.js";
+export { lintAgents, countSeverities, LINT_RULES } from "./agents/lint.js";
+export type { LintOptions } from "./agents/lint.js";
+export { buildLintReport } from "./agents/lint-report.js";
+export type { LintReport, LintReportAgent } from "./agents/lint-report.js";
+export { resolveAgentsDir } from "./agents/resolve.js";
+export { AGENT_LIMITS } from "./agents/limits.js";
+export type { AgentLimits } from "./agents/limits.js";
 export type * from "./embed/types.js";
 export { createEmbedder, chooseBackend, listEmbedderBackends, embedderBackends } from "./embed/registry.js";
 export type { CreateEmbedderContext, EmbedderBackendName } from "./embed/registry.js";
