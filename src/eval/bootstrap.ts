@@ -54,8 +54,8 @@ function toEffects(cases: readonly ScoredCase[], classIndex: Map<string, number>
 
 /**
  * 95% percentile-bootstrap intervals for exact-match accuracy and macro-F1: resample the cases
- * with replacement `resamples` times (seeded, so deterministic). The class set is fixed to the
- * one of the full set, so a class missing from a resample still counts (with F1 0 if predicted).
+ * with replacement `resamples` times (seeded, so deterministic). As in the point estimate, a
+ * resample's macro-F1 averages over the labels occurring in it (expected or predicted).
  *
  * @example
  * bootstrapIntervals(cases).accuracy // { low: 0.78, high: 0.88 }
@@ -83,10 +83,14 @@ export function bootstrapIntervals(
     }
     accuracies.push(correct / n);
     let f1Sum = 0;
+    let classes = 0;
     for (let k = 0; k < labels.length; k++) {
-      f1Sum += computePrf({ tp: counts[k * 3]!, fp: counts[k * 3 + 1]!, fn: counts[k * 3 + 2]! }).f1;
+      const tp = counts[k * 3]!, fp = counts[k * 3 + 1]!, fn = counts[k * 3 + 2]!;
+      if (tp + fp + fn === 0) continue;
+      classes++;
+      f1Sum += computePrf({ tp, fp, fn }).f1;
     }
-    macroF1s.push(safeDivide(f1Sum, labels.length));
+    macroF1s.push(safeDivide(f1Sum, classes));
   }
   const interval = (values: number[]): Interval => {
     const sorted = values.sort((a, b) => a - b);

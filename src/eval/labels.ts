@@ -69,12 +69,12 @@ export function splitLabels(cell: string): string[] {
  * names, ties by name), for "did you mean" hints.
  *
  * @example
- * suggestNames("backend-enginer", ["backend-engineer", "frontend-engineer", "devops"]) // ["backend-engineer", "frontend-engineer"]
+ * suggestNames("backend-enginer", ["backend-engineer", "frontend-engineer", "devops"]) // ["backend-engineer"]
  */
 export function suggestNames(label: string, agentNames: readonly string[], max = 3): string[] {
   const key = normalizeLabel(label);
-  // A suggestion further away than about half the label is noise, not a near miss.
-  const limit = Math.max(3, Math.ceil(key.length / 2));
+  // A suggestion further away than about a third of the label is noise, not a near miss.
+  const limit = Math.max(2, Math.floor(key.length / 3));
   return agentNames
     .map((name) => ({ name, distance: DamerauLevenshteinDistance(key, normalizeLabel(name)) }))
     .filter((entry) => entry.distance <= limit)
