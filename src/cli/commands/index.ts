@@ -1,6 +1,7 @@
 import type { CommandModule } from "../types.js";
 import { lintCommand } from "./lint.js";
+import { hookCommandModule } from "./hook.js";
 import { transcriptsCommand } from "./transcripts.js";
 
 /** Every CLI command, in the order `--help` lists them. One file per command. */
-export const commands: CommandModule[] = [lintCommand, transcriptsCommand];
+export const commands: CommandModule[] = [lintCommand, transcriptsCommand, hookCommandModule];

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { AgentRouteError } from "../errors.js";
+
+/** The UserPromptSubmit hook input Claude Code writes to stdin (other fields are allowed). */
+const HookInputSchema = z.looseObject({
+  prompt: z.string(),
+  cwd: z.string().min(1),
+  session_id: z.string().optional(),
+  transcript_path: z.string().optional(),
+  hook_event_name: z.string().optional(),
+});
+
+export type HookInput = z.infer<typeof HookInputSchema>;
+
+/** Hook input larger than this is not a prompt someone typed; refuse it rather than route it. */
+export const MAX_HOOK_INPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parses and checks the hook's stdin. Only UserPromptSubmit events are routed.
+ *
+ * @example
+ * parseHookInput('{"hook_event_name":"UserPromptSubmit","prompt":"fix CI","cwd":"/repo","session_id":"s1"}')
+ * // { prompt: "fix CI", cwd: "/repo", session_id: "s1", hook_event_name: "UserPromptSubmit" }
+ */
+export function parseHookInput(text: string): HookInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw hookInputError(`stdin is not JSON (${describeStart(text)})`);
+  }
+  const parsed = HookInputSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw hookInputError(`${issue.path.join(".") || "input"}: ${issue.message}`);
+  }
+  const event = parsed.data.hook_event_name;
+  if (event !== undefined && event !== "UserPromptSubmit") throw hookInputError(`hook_event_name is ${JSON.stringify(event)}, expected "UserPromptSubmit"`);
+  return parsed.data;
+}
+
+/**
+ * Reads a whole stream as UTF-8, giving up after `timeoutMs` (a hook must never hang on a
+ * stdin nobody closes) or past `maxBytes`. On giving up the stream is destroyed so that it
+ * does not keep the process alive.
+ *
+ * @example
+ * const text = await readStreamWithin(process.stdin, 2000, MAX_HOOK_INPUT_BYTES);
+ */
+export function readStreamWithin(stream: NodeJS.ReadableStream, timeoutMs: number, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (err: Error | null) => {
+      clearTimeout(timer);
+      stream.removeListener("data", onData);
+      stream.removeListener("end", onEnd);
+      stream.removeListener("error", onError);
+      if (err === null) return resolve(Buffer.concat(chunks).toString("utf8"));
+      (stream as Partial<{ destroy(): void }>).destroy?.();
+      reject(err);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buf.length;
+      if (size > maxBytes) return stop(hookInputError(`stdin is larger than ${maxBytes} bytes`));
+      chunks.push(buf);
+    };
+    const onEnd = () => stop(null);
+    const onError = (err: Error) => stop(hookInputError(`cannot read stdin (${err.message})`));
+    const timer = setTimeout(() => stop(hookInputError(`no complete input on stdin within ${timeoutMs} ms`)), timeoutMs);
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+  });
+}
+
+function hookInputError(message: string): AgentRouteError {
+  return new AgentRouteError("HOOK_INPUT", `hook input: ${message}`, {
+    hint: "agentroute hook reads the UserPromptSubmit JSON that Claude Code writes to stdin ({\"prompt\", \"cwd\", \"session_id\", …}).",
+  });
+}
+
+function describeStart(text: string): string {
+  const start = text.trim().slice(0, 40);
+  return start === "" ? "empty" : `starts with ${JSON.stringify(start)}`;
+}

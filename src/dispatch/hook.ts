@@ -1,0 +1,130 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { openRouter } from "../classify/open.js";
+import type { RouteDecision } from "../classify/types.js";
+import { claudeConfigDir, hookAgentDirs, loadHookAgents } from "./hook-agents.js";
+import { MAX_HOOK_INPUT_BYTES, parseHookInput, readStreamWithin, type HookInput } from "./hook-input.js";
+
+export interface HookOptions {
+  env: NodeJS.ProcessEnv;
+  /** false = keyword-only routing (`--no-embeddings`), the fast path. Default true. */
+  embeddings?: boolean;
+  /** JSONL file to append each decision to; default `$AGENTROUTE_DECISION_LOG`, else none. */
+  decisionLog?: string;
+  /** How long to wait for stdin. Default 2000 ms. */
+  stdinTimeoutMs?: number;
+  now?: () => Date;
+}
+
+/** Where the hook keeps its files: error log, vector cache. */
+export function hookPaths(env: NodeJS.ProcessEnv): { errorLog: string; cacheDir: string } {
+  const home = path.join(claudeConfigDir(env), "agentroute");
+  return { errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"), cacheDir: path.join(home, "cache") };
+}
+
+/**
+ * The UserPromptSubmit hook, end to end, and never failing: reads stdin, routes the prompt
+ * against the agents Claude Code loads for its cwd, and returns what to print (the hook JSON,
+ * or "" when no agent clears the threshold). Any error is appended to the error log and
+ * yields "", so a broken agent file or a missing model can never block a prompt.
+ *
+ * @example
+ * const stdout = await runHookSafely(process.stdin, { env: process.env });
+ * process.stdout.write(stdout);
+ */
+export async function runHookSafely(stdin: NodeJS.ReadableStream, options: HookOptions): Promise<string> {
+  const now = options.now ?? (() => new Date());
+  try {
+    const text = await readStreamWithin(stdin, options.stdinTimeoutMs ?? 2000, MAX_HOOK_INPUT_BYTES);
+    const input = parseHookInput(text);
+    const decision = await routeHookPrompt(input, options);
+    const logFile = options.decisionLog ?? options.env.AGENTROUTE_DECISION_LOG?.trim();
+    if (decision !== null && logFile) await appendLine(logFile, decisionLogLine(input, decision, now()));
+    return decision === null ? "" : renderHookOutput(decision);
+  } catch (err) {
+    await logHookError(hookPaths(options.env).errorLog, err, now()).catch(() => undefined);
+    return "";
+  }
+}
+
+/**
+ * Routes a hook prompt, or returns null when there is nothing to route: a slash command
+ * (the command decides its own work), an empty prompt, or no agents for this cwd.
+ *
+ * @example
+ * await routeHookPrompt({ prompt: "review my PR", cwd: "/repo" }, { env: process.env })
+ * // { dispatch: ["code-reviewer"], … }
+ */
+export async function routeHookPrompt(input: HookInput, options: HookOptions): Promise<RouteDecision | null> {
+  const prompt = input.prompt.trim();
+  if (prompt === "" || prompt.startsWith("/")) return null;
+  const dirs = hookAgentDirs(input.cwd, options.env);
+  const agentSet = await loadHookAgents(dirs);
+  if (agentSet === null || agentSet.agents.length === 0) return null;
+  const errorLog = hookPaths(options.env).errorLog;
+  const { router } = await openRouter({
+    agentSet,
+    agentsDir: agentSet.root,
+    cwd: input.cwd,
+    embeddings: options.embeddings ?? true,
+    cacheDir: hookPaths(options.env).cacheDir,
+    warn: (message) => void logHookError(errorLog, new Error(message), new Date()).catch(() => undefined),
+  });
+  return router.route(prompt);
+}
+
+/**
+ * The hook's stdout for a decision: additionalContext naming the agent(s) and why in one
+ * short sentence, or "" when the decision dispatches nobody.
+ *
+ * @example
+ * renderHookOutput(decision)
+ * // '{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"agentroute: this looks like a job for debugger (confidence 0.81; trigger \\"stack trace\\")."}}\n'
+ */
+export function renderHookOutput(decision: RouteDecision): string {
+  if (decision.dispatch.length === 0) return "";
+  const who = decision.dispatch.length === 1 ? decision.dispatch[0]! : `${decision.dispatch.slice(0, -1).join(", ")} and ${decision.dispatch.at(-1)!}`;
+  const context = `agentroute: this looks like a job for ${who} (${shortReason(decision)}).`;
+  return JSON.stringify({ hookSpecificOutput: { hookEventName: "UserPromptSubmit", additionalContext: context } }) + "\n";
+}
+
+function shortReason(decision: RouteDecision): string {
+  const top = decision.dispatch[0]!;
+  const score = decision.ranked.find((r) => r.agent === top)?.score ?? 0;
+  const reason = decision.reasons.agents.find((r) => r.agent === top);
+  const parts = [`confidence ${score.toFixed(2)}`];
+  if (reason && reason.matchedTriggers.length > 0) {
+    parts.push(`trigger ${reason.matchedTriggers.slice(0, 2).map((t) => JSON.stringify(t)).join(", ")}`);
+  } else if (reason?.bestPiece) {
+    parts.push(`close to its ${reason.bestPiece.kind} ${JSON.stringify(clip(reason.bestPiece.text, 60))}`);
+  }
+  return parts.join("; ");
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function decisionLogLine(input: HookInput, decision: RouteDecision, at: Date): string {
+  return JSON.stringify({
+    timestamp: at.toISOString(),
+    session: input.session_id ?? "",
+    cwd: input.cwd,
+    prompt: input.prompt,
+    dispatch: decision.dispatch,
+    ranked: decision.ranked.slice(0, 3),
+    mode: decision.mode,
+    summary: decision.reasons.summary,
+  });
+}
+
+async function logHookError(file: string, err: unknown, at: Date): Promise<void> {
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  await appendLine(file, `${at.toISOString()} ${what.replace(/\n/g, "\n  ")}`);
+}
+
+async function appendLine(file: string, line: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, line + "\n");
+}
