@@ -1,3 +1,17 @@
+// C0 controls other than tab/LF/CR, DEL and C1 controls: an ESC in a prompt must not drive the terminal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Removes control characters (terminal escapes, NUL, bell) that no report should echo.
+ *
+ * @example
+ * stripControl("a\u001b[31mb") // "a[31mb"
+ */
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, "");
+}
+
 /**
  * Escapes text for HTML element content and quoted attribute values.
  *
@@ -5,7 +19,7 @@
  * escapeHtml('<script>alert("x")</script>') // "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+  return stripControl(text).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
 }
 
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -57,7 +71,7 @@ const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
  * escapeMarkdownCell("a | `b`\n<c>") // "a \\| \\`b\\` &lt;c&gt;"
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
+  return stripControl(text)
     .replace(/\\/g, "\\\\")
     .replace(/&/g, "&amp;")
     .replace(/\|/g, "\\|")
@@ -74,6 +88,6 @@ export function escapeMarkdownCell(text: string): string {
  * truncate("abcdef", 4) // "abc…"
  */
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = stripControl(text).replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -88,7 +88,7 @@ describe("readDataset", () => {
   });
 
   it("rejects a missing file and an over-long prompt with clear codes", async () => {
-    const missing = await readDataset("/nonexistent/x.csv", { agentNames }).catch((e: AgentRouteError) => e);
+    const missing = (await readDataset("/nonexistent/x.csv", { agentNames }).catch((e: unknown) => e)) as AgentRouteError;
     expect(missing.code).toBe("NOT_FOUND");
     const err = await readError("long.csv", `prompt,expected\n${"x".repeat(100_001)},devops\n`);
     expect(err.code).toBe("LIMIT_EXCEEDED");
