@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { loadAgents } from "../../src/agents/load.js";
 import type { AgentSet, AgentSpec } from "../../src/agents/types.js";
 import { describeShared, sharedPath } from "../helpers/shared.js";
