@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteDecision, Router } from "../../src/classify/types.js";
 import { renderDispatchCsv } from "../../src/dispatch/dispatch-csv.js";
 import { describeOutsideDispatches, readDispatchDataset } from "../../src/dispatch/dispatch-eval.js";
+import { openDispatchDataset } from "../../src/dispatch/open-dispatch-dataset.js";
 import { readDataset } from "../../src/eval/dataset.js";
 import { runEval } from "../../src/eval/run.js";
 import { REPO_ROOT } from "../helpers/shared.js";
@@ -89,5 +90,23 @@ describe("dispatch evaluation through runEval", () => {
       ["Write Jest tests for the cart reducer, then review them", ["test-writer", "code-reviewer"], ["test-writer"]],
     ]);
     expect(report.summary.accuracy).toBeCloseTo(3 / 5);
+  });
+});
+
+describe("openDispatchDataset", () => {
+  let dir = "";
+  beforeAll(async () => (dir = await mkdtemp(path.join(os.tmpdir(), "agentroute-open-"))));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("returns the dataset and says what it did, writing the review CSV when asked", async () => {
+    const csv = path.join(dir, "review.csv");
+    const { dataset, notes } = await openDispatchDataset(LOG, { agentNames: AGENTS, asDataset: csv });
+    expect(dataset.rows).toHaveLength(5);
+    expect(notes).toEqual([
+      `dispatch log ${LOG}: 5 prompts (2 skipped), 2 answered by an agent of the set; agreement with the router = accuracy`,
+      "3 dispatches to built-in agents not in the set (explore 1, general-purpose 1, plan 1) treated as none; 1 dispatch to agents not in the set (db-migrator 1) treated as none",
+      `labeled dataset for review written to ${csv} (prompt,expected,source,session,dispatched)`,
+    ]);
+    expect((await readFile(csv, "utf8")).split("\n")[0]).toBe("prompt,expected,source,session,dispatched");
   });
 });
