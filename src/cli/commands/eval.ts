@@ -1,0 +1,127 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { AgentRouteError } from "../../errors.js";
+import { compareReports } from "../../eval/compare.js";
+import { evaluateAgents, type EvaluateOptions } from "../../eval/evaluate.js";
+import { checkGate } from "../../eval/gate.js";
+import { readReport } from "../../eval/report-schema.js";
+import type { EvalReport } from "../../eval/types.js";
+import { renderComparison, renderGate } from "../../report/comparison.js";
+import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
+import type { CliIO, CommandModule } from "../types.js";
+
+interface EvalFlags {
+  agents: string;
+  dataset: string;
+  out: string;
+  format: string;
+  embeddings: boolean;
+  model?: string;
+  modelDir?: string;
+  config?: string;
+  baseline?: string;
+  maxDrop: string;
+  minMacroF1?: string;
+  compareAgents?: string;
+}
+
+/** `agentroute eval`: route a labeled dataset, write reports, optionally gate on a baseline or A/B two agent folders. */
+export const evalCommand: CommandModule = (program: Command, io: CliIO, done) => {
+  program
+    .command("eval")
+    .description("Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders")
+    .requiredOption("--agents <dir>", "agent folder to evaluate")
+    .requiredOption("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
+    .option("--out <dir>", "folder for the report files", "reports")
+    .option("--format <list>", "comma-separated: table,md,json,junit,html", "table,json")
+    .option("--no-embeddings", "keyword-only routing (no model)")
+    .option("--model <id>", "Transformers.js embedding model id")
+    .option("--model-dir <dir>", "local model folder")
+    .option("--config <file>", "router config (default: agentroute.config.json when present)")
+    .option("--baseline <file>", "a previous report.json: exit 1 when routing got worse")
+    .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
+    .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
+    .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed")
+    .action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
+};
+
+async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const maxDrop = parseFraction("--max-drop", flags.maxDrop);
+  const minMacroF1 = flags.minMacroF1 === undefined ? undefined : parseFraction("--min-macro-f1", flags.minMacroF1);
+  if (flags.compareAgents !== undefined && flags.baseline !== undefined) {
+    throw new AgentRouteError("USAGE", "--compare-agents and --baseline cannot be combined", {
+      hint: "Run the A/B comparison and the baseline gate as two commands." });
+  }
+  const out = path.resolve(io.cwd, flags.out);
+  if (flags.compareAgents !== undefined) return runAb(flags, flags.compareAgents, formats, out, io);
+  // Read the baseline first: a broken baseline should fail before a long eval, not after.
+  const baseline = flags.baseline === undefined ? undefined : await readReport(path.resolve(io.cwd, flags.baseline));
+  const report = await evaluateWithProgress(flags, flags.agents, io);
+  const written = await writeReports(report, out, formats);
+  if (formats.includes("table")) io.out(renderReport(report, "table"));
+  if (written.length > 0) io.err(`wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")}\n`);
+  if (baseline === undefined && minMacroF1 === undefined) return 0;
+  const gate = baseline === undefined
+    ? checkGate(report, report, { minMacroF1 })
+    : checkGate(baseline, report, { maxDrop, minMacroF1 });
+  io.out(`\n${renderGate(gate)}\n`);
+  return gate.passed ? 0 : 1;
+}
+
+async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], out: string, io: CliIO): Promise<number> {
+  const a = await evaluateWithProgress(flags, flags.agents, io);
+  const b = await evaluateWithProgress(flags, dirB, io);
+  const files = formats.includes("json") ? formats : [...formats, "json" as const];
+  const written = [
+    ...(await writeReports(a, out, files, { stem: "report-a" })),
+    ...(await writeReports(b, out, files, { stem: "report-b" })),
+  ];
+  const comparison = compareReports(a, b);
+  const sides = { a: a.agents.path, b: b.agents.path };
+  const mdFile = path.join(out, "comparison.md");
+  await writeFile(mdFile, renderComparison(comparison, "md", sides));
+  io.out(`${renderComparison(comparison, "table", sides)}\n`);
+  io.err(`wrote ${[...written, mdFile].map((f) => path.relative(io.cwd, f) || f).join(", ")}\n`);
+  return 0;
+}
+
+async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: CliIO): Promise<EvalReport> {
+  const options: EvaluateOptions = {
+    agentsDir,
+    dataset: flags.dataset,
+    cwd: io.cwd,
+    embeddings: flags.embeddings,
+    model: flags.model,
+    modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
+    configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
+    warn: (message) => io.err(`warning: ${message}\n`),
+  };
+  if (!io.isTTY) return evaluateAgents(options);
+  // Terminal only: CI logs stay quiet.
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: `routing ${agentsDir} [{bar}] {value}/{total} prompts`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  try {
+    return await evaluateAgents({
+      ...options,
+      onProgress: (done, total) => {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      },
+    });
+  } finally {
+    if (started) bar.stop();
+  }
+}
+
+function parseFraction(flag: string, value: string): number {
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) {
+    throw new AgentRouteError("USAGE", `${flag}: expected a number between 0 and 1, got ${JSON.stringify(value)}`, {
+      hint: `For example ${flag} 0.02.` });
+  }
+  return x;
+}

@@ -1,0 +1,47 @@
+import path from "node:path";
+import { openRouter, type OpenRouterOptions } from "../classify/open.js";
+import { readDataset } from "./dataset.js";
+import { runEval } from "./run.js";
+import type { EvalReport } from "./types.js";
+
+export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
+  /** Agent folder, as the user named it (recorded in the report relative to cwd). */
+  agentsDir: string;
+  /** Dataset file (CSV or JSONL). */
+  dataset: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The whole eval in one call, as the CLI runs it: open the router on the agent folder, read
+ * and validate the dataset against its agents, route every prompt, build the report. Paths
+ * in the report are relative to `cwd` with `/` separators, so reports compare across machines.
+ *
+ * @example
+ * const report = await evaluateAgents({ agentsDir: "agents", dataset: "datasets/example.csv", embeddings: false });
+ * report.summary.accuracy // 0.79
+ */
+export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const { dataset: datasetPath, onProgress, ...routerOptions } = options;
+  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
+  const dataset = await readDataset(path.resolve(cwd, datasetPath), { agentNames: opened.router.agentNames });
+  const shown = { ...dataset, path: displayPath(cwd, dataset.path) };
+  return runEval(opened.router, shown, {
+    agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
+    config: opened.config,
+    onProgress,
+  });
+}
+
+/**
+ * A path relative to `cwd` with forward slashes (absolute when outside it).
+ *
+ * @example
+ * displayPath("/repo", "/repo/datasets/x.csv") // "datasets/x.csv"
+ */
+export function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  const shown = relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+  return shown.split(path.sep).join("/");
+}
