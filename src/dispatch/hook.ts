@@ -5,6 +5,9 @@ import type { RouteDecision } from "../classify/types.js";
 import { claudeConfigDir, hookAgentDirs, loadHookAgents } from "./hook-agents.js";
 import { MAX_HOOK_INPUT_BYTES, parseHookInput, readStreamWithin, type HookInput } from "./hook-input.js";
 
+/** "/review the diff" is a slash command; "/src/app.ts crashes" is a path and gets routed. */
+const SLASH_COMMAND = /^\/[\w:-]+(\s|$)/;
+
 export interface HookOptions {
   env: NodeJS.ProcessEnv;
   /** false = keyword-only routing (`--no-embeddings`), the fast path. Default true. */
@@ -57,7 +60,7 @@ export async function runHookSafely(stdin: NodeJS.ReadableStream, options: HookO
  */
 export async function routeHookPrompt(input: HookInput, options: HookOptions): Promise<RouteDecision | null> {
   const prompt = input.prompt.trim();
-  if (prompt === "" || prompt.startsWith("/")) return null;
+  if (prompt === "" || SLASH_COMMAND.test(prompt)) return null;
   const dirs = hookAgentDirs(input.cwd, options.env);
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;

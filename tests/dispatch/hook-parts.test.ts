@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RouteDecision } from "../../src/classify/types.js";
 import { hookAgentDirs, loadHookAgents } from "../../src/dispatch/hook-agents.js";
 import { parseHookInput, readStreamWithin } from "../../src/dispatch/hook-input.js";
-import { renderHookOutput } from "../../src/dispatch/hook.js";
+import { renderHookOutput, routeHookPrompt } from "../../src/dispatch/hook.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/dispatch");
@@ -95,5 +95,15 @@ describe("renderHookOutput", () => {
 
   it("prints nothing when no agent is dispatched", () => {
     expect(renderHookOutput(decision([]))).toBe("");
+  });
+});
+
+describe("routeHookPrompt", () => {
+  it.each(["/review the diff", "/clear", "/plugin:cmd args", "   "])("does not route %j (a slash command or nothing)", async (prompt) => {
+    await expect(routeHookPrompt({ prompt, cwd: path.join(FIXTURES, "hook-project") }, { env: { HOME: "/nonexistent" } })).resolves.toBeNull();
+  });
+
+  it("returns null without loading anything when the cwd has no agents", async () => {
+    await expect(routeHookPrompt({ prompt: "/src/app.ts crashes", cwd: "/nonexistent" }, { env: { HOME: "/nonexistent" } })).resolves.toBeNull();
   });
 });
