@@ -48,21 +48,23 @@ function recoverFromYamlError(err: unknown, block: FrontmatterBlock, file: strin
   const { reason, line } = describeYamlError(err);
   const fileLine = block.yamlLine + (line ?? 0);
   const data = readKeyValueLines(block.yaml);
-  const recovered = typeof data.name === "string" && data.name !== "" && typeof data.description === "string" && data.description !== "";
+  // A repeated key makes the intended value a guess, so only unambiguous blocks are recovered.
+  const recovered = data !== undefined && typeof data.name === "string" && data.name !== "" && typeof data.description === "string" && data.description !== "";
   const note = recovered ? "; recovered with the line-based reader" : "; agent skipped";
   const d = makeDiagnostic(file, fileLine, "error", "malformed-frontmatter", `frontmatter is not valid YAML: ${reason}${note}`,
     "Quote the value, e.g. description: \"…\" (a `: ` inside an unquoted value starts a new key).");
-  return { data: recovered ? data : Object.create(null), keyLines, diagnostics: [d], recovered };
+  return { data: recovered && data ? data : Object.create(null), keyLines, diagnostics: [d], recovered };
 }
 
 /**
  * The fallback reader: `key: value` at column 0, value verbatim to end of line; a value of
- * `|`/`>` or an empty value takes the indented lines below it.
+ * `|`/`>` or an empty value takes the indented lines below it. Returns undefined when a key
+ * repeats.
  *
  * @example
  * readKeyValueLines("name: a\ndescription: Use when: x") // { name: "a", description: "Use when: x" }
  */
-export function readKeyValueLines(text: string): Record<string, unknown> {
+export function readKeyValueLines(text: string): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -74,6 +76,7 @@ export function readKeyValueLines(text: string): Record<string, unknown> {
       while (i + 1 < lines.length && /^(\s|$)/.test(lines[i + 1] ?? "")) block.push((lines[++i] ?? "").trim());
       value = block.join(value.startsWith("|") ? "\n" : " ").trim();
     }
+    if (match[1] in out) return undefined;
     Object.defineProperty(out, match[1], { value, enumerable: true, writable: true, configurable: true });
   }
   return out;

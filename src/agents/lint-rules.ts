@@ -1,5 +1,5 @@
 import path from "node:path";
-import { makeDiagnostic } from "./diagnostic.js";
+import { compareText, makeDiagnostic } from "./diagnostic.js";
 import type { AgentSpec, Diagnostic } from "./types.js";
 
 /**
@@ -59,7 +59,9 @@ export const checkSharedTriggers: LintRule = (agents) => {
       owners.set(key, list);
     }
   }
-  return [...owners.entries()].filter(([, list]) => list.length > 1).map(([phrase, list]) => {
+  return [...owners.entries()].filter(([, list]) => list.length > 1).map(([phrase, unsorted]) => {
+    // Reported on the alphabetically first owner, whatever order the set came in.
+    const list = [...unsorted].sort((x, y) => compareText(x.agent.name, y.agent.name) || compareText(x.agent.file, y.agent.file));
     const first = list[0] as { agent: AgentSpec; line: number };
     return makeDiagnostic(first.agent.file, first.line, "warning", "shared-trigger",
       `trigger "${phrase}" is shared by ${list.map((o) => o.agent.name).join(", ")}`,
