@@ -1,4 +1,4 @@
-import { DamerauLevenshteinDistance } from "natural/lib/natural/distance/index.js";
+import { damerauLevenshtein } from "../util/natural.js";
 
 /** The label that stands for "no agent should be dispatched" in reports and matrices. */
 export const NONE_LABEL = "none";
@@ -76,7 +76,7 @@ export function suggestNames(label: string, agentNames: readonly string[], max =
   // A suggestion further away than about a third of the label is noise, not a near miss.
   const limit = Math.max(2, Math.floor(key.length / 3));
   return agentNames
-    .map((name) => ({ name, distance: DamerauLevenshteinDistance(key, normalizeLabel(name)) }))
+    .map((name) => ({ name, distance: damerauLevenshtein(key, normalizeLabel(name)) }))
     .filter((entry) => entry.distance <= limit)
     .sort((a, b) => a.distance - b.distance || compareNames(a.name, b.name))
     .slice(0, max)
