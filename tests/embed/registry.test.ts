@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentRouteError } from "../../src/errors.js";
 import type { CachedEmbedder } from "../../src/embed/cache.js";
 import { chooseBackend, createEmbedder, listEmbedderBackends } from "../../src/embed/registry.js";
+import { writeTinyBert } from "./tiny-bert.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -64,6 +65,16 @@ describe("createEmbedder", () => {
     expect("stats" in embedder).toBe(false);
     expect((await embedder.embed(["hello"]))[0]!.length).toBe(512);
   });
+
+  it("picks the transformers backend for --model-dir, cached under its own id", async () => {
+    const folder = await writeTinyBert(path.join(dir, "models"), "tiny-bert");
+    const first = (await createEmbedder({ modelDir: folder, cacheDir: dir })) as CachedEmbedder;
+    const vectors = await first.embed(["reset my password"]);
+    const second = (await createEmbedder({ modelDir: folder, cacheDir: dir })) as CachedEmbedder;
+    expect(await second.embed(["reset my password"])).toEqual(vectors);
+    expect({ id: second.id, misses: second.stats.misses, file: path.basename(second.cache.file) }).toMatchObject({ id: "transformers:tiny-bert", misses: 0, file: expect.stringMatching(/^transformers_tiny-bert-/) });
+    await Promise.all([first.dispose(), second.dispose()]);
+  }, 60_000);
 
   it("reports a model that cannot be loaded as MODEL_UNAVAILABLE", async () => {
     await expect(createEmbedder({ modelDir: dir, cacheDir: null })).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentRouteError } from "../../src/errors.js";
 import { createTransformersEmbedder, DEFAULT_TRANSFORMERS_MODEL, locateModel } from "../../src/embed/transformers.js";
-import { cosine, norm } from "../../src/embed/vector.js";
+import { cosine, norm, normalize } from "../../src/embed/vector.js";
+import { TINY_BERT_DIMS, tinyBertWordVector, writeTinyBert } from "./tiny-bert.js";
 
 let empty: string;
 beforeAll(async () => {
@@ -54,6 +55,42 @@ describe("transformers backend without a model on disk", () => {
     expect(err.hint).toMatch(/--model-dir/);
     expect(err.hint).toMatch(/--no-embeddings/);
   }, 30_000);
+});
+
+describe("transformers backend on a tiny real ONNX model (offline)", () => {
+  const texts = ["How do I reset my password?", "I forgot my login password", "The weather is sunny today", "deploy to staging"];
+
+  it("loads a one-model folder and embeds with mean pooling, normalised", async () => {
+    const folder = await writeTinyBert(empty, "tiny-bert");
+    const embedder = await createTransformersEmbedder({ modelDir: folder });
+    expect({ id: embedder.id, dims: embedder.dims }).toEqual({ id: "transformers:tiny-bert", dims: TINY_BERT_DIMS });
+    const [a, b, c] = await embedder.embed(texts.slice(0, 3));
+    expect(norm(a!)).toBeCloseTo(1, 6);
+    expect(cosine(a!, b!)).toBeGreaterThan(cosine(a!, c!) + 0.2);
+    await embedder.dispose();
+  }, 60_000);
+
+  it("matches the normalised mean of the token vectors the model holds", async () => {
+    await writeTinyBert(path.join(empty, "org"), "tiny-bert");
+    const embedder = await createTransformersEmbedder({ model: "org/tiny-bert", modelDir: empty });
+    expect(embedder.id).toBe("transformers:org/tiny-bert");
+    const [sentence] = await embedder.embed(["Deploy to STAGING"]);
+    // [CLS] deploy to staging [SEP]: the special tokens embed to zero, so the mean points along the sum.
+    const sum = new Float64Array(TINY_BERT_DIMS);
+    for (const word of ["deploy", "to", "staging"]) tinyBertWordVector(word).forEach((x, i) => (sum[i]! += x));
+    const expected = normalize(sum);
+    sentence!.forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 6));
+    await embedder.dispose();
+  }, 60_000);
+
+  it("embeds a text bit-identically alone and in a mixed batch; blanks get zero", async () => {
+    const embedder = await createTransformersEmbedder({ modelDir: path.join(empty, "tiny-bert") });
+    const batched = await embedder.embed(["", ...texts, "   "]);
+    for (const [i, text] of texts.entries()) expect(batched[i + 1]).toEqual((await embedder.embed([text]))[0]);
+    expect(batched[0]).toEqual(new Float32Array(TINY_BERT_DIMS));
+    expect(batched[texts.length + 1]).toEqual(new Float32Array(TINY_BERT_DIMS));
+    await embedder.dispose();
+  }, 60_000);
 });
 
 /**
