@@ -11,6 +11,8 @@ import type { Dataset, DatasetRow, SkippedRow } from "./types.js";
 export interface ReadDatasetOptions {
   /** Agent names of the set under test: every label must name one of them (or none). */
   agentNames: readonly string[];
+  /** How messages and `Dataset.path` name the file (e.g. relative to the working directory); default `file`. */
+  label?: string;
 }
 
 /**
@@ -23,10 +25,11 @@ export interface ReadDatasetOptions {
  * const dataset = await readDataset("datasets/example.csv", { agentNames: router.agentNames });
  * dataset.rows[0] // { prompt: "…", expected: ["debugger"], tags: { kind: "plain" }, line: 2 }
  */
-export async function readDataset(file: string, options: ReadDatasetOptions): Promise<Dataset> {
-  const bytes = await readBytes(file);
+export async function readDataset(source: string, options: ReadDatasetOptions): Promise<Dataset> {
+  const file = options.label ?? source;
+  const bytes = await readBytes(source, file);
   const text = decodeUtf8(bytes, file);
-  const format = detectFormat(file, text);
+  const format = detectFormat(source, text);
   const raw = format === "csv" ? parseCsvRows(text, file) : parseJsonlRows(text, file);
   if (raw.length > DATASET_LIMITS.maxRows) {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${raw.length} rows (limit ${DATASET_LIMITS.maxRows})`, {
@@ -36,8 +39,8 @@ export async function readDataset(file: string, options: ReadDatasetOptions): Pr
   return { path: file, hash: createHash("sha256").update(bytes).digest("hex"), format, rows, skipped, read: raw.length };
 }
 
-async function readBytes(file: string): Promise<Buffer> {
-  const info = await stat(file).catch((err: NodeJS.ErrnoException) => {
+async function readBytes(source: string, file: string): Promise<Buffer> {
+  const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
     throw new AgentRouteError(err.code === "ENOENT" ? "NOT_FOUND" : "IO", `${file}: cannot read the dataset (${err.code ?? err.message})`, {
       hint: "Check the --dataset path.", file, cause: err });
   });
@@ -48,7 +51,7 @@ async function readBytes(file: string): Promise<Buffer> {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${info.size} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
       hint: "Split the dataset into smaller files.", file });
   }
-  return readFile(file);
+  return readFile(source);
 }
 
 function decodeUtf8(bytes: Buffer, file: string): string {

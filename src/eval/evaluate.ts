@@ -25,9 +25,9 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, ...routerOptions } = options;
   const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
-  const dataset = await readDataset(path.resolve(cwd, datasetPath), { agentNames: opened.router.agentNames });
-  const shown = { ...dataset, path: displayPath(cwd, dataset.path) };
-  return runEval(opened.router, shown, {
+  const datasetFile = path.resolve(cwd, datasetPath);
+  const dataset = await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
+  return runEval(opened.router, dataset, {
     agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
     config: opened.config,
     onProgress,

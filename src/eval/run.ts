@@ -5,7 +5,7 @@ import { computeCalibration } from "./calibration.js";
 import { computeConfusion } from "./confusion.js";
 import { NONE_LABEL } from "./labels.js";
 import { isExactMatch } from "./metrics.js";
-import { computeByTag, computePerAgent, computeSummary } from "./summary.js";
+import { computeByTag, computePerAgent, computeSummary, round4 } from "./summary.js";
 import type { CaseRecord, Dataset, DatasetRow, EvalReport } from "./types.js";
 
 export interface EvalMeta {
@@ -54,7 +54,7 @@ export async function runEval(router: Router, dataset: Dataset, meta: EvalMeta):
     perAgent: computePerAgent(cases, agentNames),
     confusion: computeConfusion(cases, [...agentNames, NONE_LABEL]),
     byTag: computeByTag(cases),
-    calibration: { bins: computeCalibration(cases).bins },
+    calibration: { bins: computeCalibration(cases).bins.map((bin) => ({ ...bin, confidence: round4(bin.confidence), accuracy: round4(bin.accuracy) })) },
     cases,
   };
 }

@@ -35,10 +35,18 @@ export function renderMarkdownReport(report: EvalReport, options: ReportOptions 
     "| --- | ---: | ---: | ---: | ---: |",
     ...Object.entries(report.perAgent).map(([name, m]) => `| ${cell(name)} | ${n(m.precision)} | ${n(m.recall)} | ${n(m.f1)} | ${m.support} |`),
     "",
+    ...renderByTag(report),
     ...renderConfusions(report, options.maxConfusions ?? 10),
     ...renderMisroutes(report, options.maxMisroutes ?? 20),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function renderByTag(report: EvalReport): string[] {
+  const rows = Object.entries(report.byTag).flatMap(([tag, values]) =>
+    Object.entries(values).map(([value, m]) => `| ${cell(tag)} | ${cell(value)} | ${m.rows} | ${n(m.accuracy)} | ${n(m.macroF1)} |`));
+  if (rows.length === 0) return [];
+  return ["### By tag", "", "| tag | value | rows | accuracy | macro F1 |", "| --- | --- | ---: | ---: | ---: |", ...rows, ""];
 }
 
 function renderConfusions(report: EvalReport, limit: number): string[] {
