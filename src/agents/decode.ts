@@ -13,15 +13,9 @@ export type DecodeResult = { text: string; diagnostic?: undefined } | { text?: u
  * // "---\nname: a\n---\n"
  */
 export function decodeAgentBytes(bytes: Uint8Array, file: string, maxBytes: number): DecodeResult {
-  if (bytes.byteLength > maxBytes) {
-    const msg = `file is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit for agent files`;
-    return { diagnostic: makeDiagnostic(file, 1, "error", "file-too-large", msg, "Shorten the agent, or move reference material out of it.") };
-  }
+  if (bytes.byteLength > maxBytes) return { diagnostic: fileTooLarge(file, bytes.byteLength, maxBytes) };
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    const line = countLines(bytes, nul);
-    return { diagnostic: makeDiagnostic(file, line, "error", "binary-file", `file contains a NUL byte (line ${line}); it looks binary, not Markdown`, "Agent files must be UTF-8 text; remove the file or the NUL bytes.") };
-  }
+  if (nul !== -1) return { diagnostic: binaryFile(file, countLines(bytes, nul)) };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -31,6 +25,18 @@ export function decodeAgentBytes(bytes: Uint8Array, file: string, maxBytes: numb
     return { diagnostic: makeDiagnostic(file, line, "error", "invalid-utf8", `file is not valid UTF-8 (first bad byte at offset ${bad}, line ${line})`, "Re-save the file as UTF-8.") };
   }
   return { text: normaliseText(text) };
+}
+
+/** The diagnostic for a file over the size limit (sizes in bytes, or characters for text). */
+export function fileTooLarge(file: string, size: number, max: number): Diagnostic {
+  return makeDiagnostic(file, 1, "error", "file-too-large", `file is ${size} bytes, over the ${max}-byte limit for agent files`,
+    "Shorten the agent, or move reference material out of it.");
+}
+
+/** The diagnostic for a file holding a NUL byte, at the line of the first one. */
+export function binaryFile(file: string, line: number): Diagnostic {
+  return makeDiagnostic(file, line, "error", "binary-file", `file contains a NUL byte (line ${line}); it looks binary, not Markdown`,
+    "Agent files must be UTF-8 text; remove the file or the NUL bytes.");
 }
 
 /** Strips a leading BOM and turns CRLF and lone CR into LF. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
-import { decodeAgentBytes } from "./decode.js";
+import { decodeAgentBytes, fileTooLarge } from "./decode.js";
 import { compareText, makeDiagnostic, sortDiagnostics } from "./diagnostic.js";
 import { resolveLimits, type AgentLimits } from "./limits.js";
 import { parseAgentFile } from "./parse.js";
@@ -61,10 +61,7 @@ export async function loadAgents(dir: string, options: { limits?: Partial<AgentL
 async function readAgentBytes(file: string, full: string, max: number): Promise<{ bytes: Uint8Array; diagnostic?: Diagnostic }> {
   try {
     const info = await stat(full);
-    if (info.size > max) {
-      const msg = `file is ${info.size} bytes, over the ${max}-byte limit for agent files`;
-      return { bytes: Buffer.from(`oversized:${info.size}`), diagnostic: makeDiagnostic(file, 1, "error", "file-too-large", msg, "Shorten the agent, or move reference material out of it.") };
-    }
+    if (info.size > max) return { bytes: Buffer.from(`oversized:${info.size}`), diagnostic: fileTooLarge(file, info.size, max) };
     return { bytes: await readFile(full) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);

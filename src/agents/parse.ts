@@ -7,7 +7,7 @@ import { splitFrontmatter, type FrontmatterBlock } from "./frontmatter.js";
 import { resolveLimits, type AgentLimits } from "./limits.js";
 import { locateValueLines } from "./source-lines.js";
 import type { AgentSpec, Diagnostic } from "./types.js";
-import { normaliseText } from "./decode.js";
+import { binaryFile, fileTooLarge, normaliseText } from "./decode.js";
 import { readSpecFields } from "./spec-fields.js";
 
 export interface ParseOptions {
@@ -33,14 +33,10 @@ export interface ParseResult {
  */
 export function parseAgentFile(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const limits = resolveLimits(options.limits);
-  if (text.length > limits.maxFileBytes) {
-    return { diagnostics: [makeDiagnostic(file, 1, "error", "file-too-large", `file is ${text.length} characters, over the ${limits.maxFileBytes} limit for agent files`, "Shorten the agent, or move reference material out of it.")] };
-  }
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > limits.maxFileBytes) return { diagnostics: [fileTooLarge(file, size, limits.maxFileBytes)] };
   const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    const line = text.slice(0, nul).split("\n").length;
-    return { diagnostics: [makeDiagnostic(file, line, "error", "binary-file", `file contains a NUL character (line ${line}); it looks binary, not Markdown`, "Agent files must be UTF-8 text; remove the file or the NUL bytes.")] };
-  }
+  if (nul !== -1) return { diagnostics: [binaryFile(file, text.slice(0, nul).split("\n").length)] };
   const normal = normaliseText(text);
   const split = splitFrontmatter(normal, file, limits.maxFrontmatterChars);
   if (split.kind === "error") return { diagnostics: [split.diagnostic] };
