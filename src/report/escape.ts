@@ -45,20 +45,18 @@ export function jsonForScript(value: unknown): string {
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Escapes text for XML content and attributes, dropping the characters XML 1.0 forbids
- * (control characters, lone surrogates) since no escape can represent them. Newlines and
- * tabs are kept as character references so they survive in attribute values.
+ * Escapes text for XML attributes (default) or element content, dropping the characters XML
+ * 1.0 forbids (control characters, lone surrogates) since no escape can represent them. In
+ * attributes, newlines and tabs become character references so they survive normalisation;
+ * in content they stay as they are, for readable CI logs.
  *
  * @example
  * escapeXml('a<b & "c"\u0007') // "a&lt;b &amp; &quot;c&quot;"
  */
-export function escapeXml(text: string): string {
-  return text
-    .replace(XML_FORBIDDEN, "")
-    .replace(/[&<>"']/g, (ch) => XML_ENTITIES[ch]!)
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;");
+export function escapeXml(text: string, where: "attribute" | "content" = "attribute"): string {
+  const escaped = text.replace(XML_FORBIDDEN, "").replace(/[&<>"']/g, (ch) => XML_ENTITIES[ch]!);
+  if (where === "content") return escaped.replace(/\r\n?/g, "\n");
+  return escaped.replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
 const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };

@@ -52,5 +52,5 @@ function renderCase(label: string, c: CaseRecord, file: string): string {
     `why: ${c.reasons.summary}`,
     ...c.reasons.agents.flatMap((a) => a.rules.map((rule) => `  ${a.agent}: ${rule}`)),
   ].join("\n");
-  return `${open}>\n      <failure message="${x(message)}" type="misroute">${x(details)}</failure>\n    </testcase>`;
+  return `${open}>\n      <failure message="${x(message)}" type="misroute">${x(details, "content")}</failure>\n    </testcase>`;
 }
