@@ -30,6 +30,8 @@ export interface CacheStats {
 export interface CachedEmbedder extends Embedder {
   readonly stats: CacheStats;
   readonly cache: VectorCache;
+  /** The uncached backend, for texts not worth keeping (one-off prompts) with the same model. */
+  readonly inner: Embedder;
   flush(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function cachedEmbedder(inner: Embedder, cache: VectorCache): CachedEmbed
     dims: inner.dims,
     stats,
     cache,
+    inner,
     async embed(texts) {
       await cache.load();
       const keys = texts.map(hashText);

@@ -69,6 +69,7 @@ describe("cachedEmbedder over the real model", () => {
     expect(run2.stats).toEqual({ hits: 4, misses: 0 });
     expect(cached).toEqual(fresh.slice(0, 4));
     expect(warnings).toEqual([]);
+    expect(run2.inner).toBe(second.embedder);
   });
 
   it("sends only the misses to the model, in one call", async () => {
