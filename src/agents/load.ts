@@ -46,11 +46,23 @@ export async function loadAgents(dir: string, options: { limits?: Partial<AgentL
       continue;
     }
     const result = parseAgentFile(decoded.text, file, { path: full, limits });
-    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...result.diagnostics.filter((d) => d.code !== "no-frontmatter" || !isQuietNonAgent(file)));
     if (result.agent) agents.push(result.agent);
   }
   agents.sort((a, b) => compareText(a.name, b.name) || compareText(a.file, b.file));
   return { root, agents, diagnostics: sortDiagnostics(diagnostics), hash: hashFiles(hashed) };
+}
+
+/**
+ * A Markdown file without frontmatter is worth a warning where agents live (the top of the
+ * folder, or any folder named `agents`); elsewhere (docs/, a category README) it is simply
+ * not an agent, and saying so for every such file would bury the real findings.
+ */
+function isQuietNonAgent(file: string): boolean {
+  const parts = file.split("/");
+  const name = parts.pop() ?? "";
+  if (/^readme\.md$/i.test(name)) return true;
+  return parts.length > 0 && !parts.some((p) => p.toLowerCase() === "agents");
 }
 
 /**

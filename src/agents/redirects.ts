@@ -38,9 +38,12 @@ export function extractRedirects(text: string): string[] {
  * extractRedirectNames("react-specialist or vue-specialist") // ["react-specialist", "vue-specialist"]
  */
 export function extractRedirectNames(text: string): string[] {
-  const names = [...text.matchAll(new RegExp(String.raw`(?<![\w-])(${NAME})(?![\w-])`, "g"))]
-    .map((m) => m[1] ?? "")
-    .filter((name) => name.includes("-") || (!STOP_WORDS.has(name) && !["or", "and"].includes(name)));
+  // "[framework]-api-architect" is a template, not an agent; "universal/api-architect" names api-architect.
+  const withoutTemplates = text.replace(/\[[^\]]*\][\w-]*/g, " ");
+  const names = [...withoutTemplates.matchAll(/[\w/-]+/g)]
+    .map((m) => m[0].split("/").pop() ?? "")
+    .filter((token) => new RegExp(`^${NAME}$`).test(token))
+    .filter((name) => /[-_]/.test(name) || (!STOP_WORDS.has(name) && !["or", "and"].includes(name)));
   return unique(names);
 }
 

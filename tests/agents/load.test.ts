@@ -24,7 +24,7 @@ function makeDir(name: string, files: Record<string, string | Uint8Array>): stri
 }
 
 describe("loadAgents", () => {
-  it("finds flat, .claude/agents and plugins/*/agents files; skips node_modules, dot-dirs and the top-level README", async () => {
+  it("finds flat, .claude/agents and plugins/*/agents files; skips node_modules, dot-dirs and READMEs", async () => {
     const set = await loadAgents(LAYOUTS);
     expect(set.agents.map((a) => [a.name, a.file])).toEqual([
       ["claude-agent", ".claude/agents/claude-agent.md"],
@@ -32,7 +32,8 @@ describe("loadAgents", () => {
       ["plugin-agent", "plugins/p1/agents/plugin-agent.md"],
     ]);
     expect(set.agents[0]?.path).toBe(path.join(LAYOUTS, ".claude/agents/claude-agent.md"));
-    expect(set.diagnostics.map((d) => [d.file, d.line, d.code])).toEqual([["notes/no-frontmatter.md", 1, "no-frontmatter"]]);
+    // docs/guide.md and plugins/p1/README.md have no frontmatter but sit outside an agents folder: no warning.
+    expect(set.diagnostics.map((d) => [d.file, d.line, d.code])).toEqual([["plugins/p1/agents/notes.md", 1, "no-frontmatter"]]);
     expect(set.root).toBe(LAYOUTS);
   });
 

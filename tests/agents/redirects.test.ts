@@ -30,6 +30,8 @@ describe("extractRedirectNames", () => {
     ["react-specialist or vue-specialist", ["react-specialist", "vue-specialist"]],
     ["devops", ["devops"]],
     ["the devops", ["devops"]],
+    ["api-architect or [framework]-api-architect", ["api-architect"]],
+    ["universal/api-architect", ["api-architect"]],
   ])("%s → %j", (text, expected) => {
     expect(extractRedirectNames(text)).toEqual(expected);
   });

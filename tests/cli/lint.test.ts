@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(CLI))("agentroute lint, end to end through the built
         "  hint: Keep the phrase on the agent that should win, or make each agent's phrase more specific.",
         'tests/fixtures/agents/layouts/.claude/agents/claude-agent.md:7  warning  unknown-redirect  "Plugins (use ghost-agent)" redirects to "ghost-agent", which is not an agent in this set',
         "  hint: Add an agent named ghost-agent, or point the bullet at an agent that exists.",
-        "tests/fixtures/agents/layouts/notes/no-frontmatter.md:1  warning  no-frontmatter  file has no `---` frontmatter, so it is not an agent",
+        "tests/fixtures/agents/layouts/plugins/p1/agents/notes.md:1  warning  no-frontmatter  file has no `---` frontmatter, so it is not an agent",
         "  hint: Add frontmatter with `name` and `description`, or move the file out of the agents folder.",
         'tests/fixtures/agents/layouts/plugins/p1/agents/plugin-agent.md:3  info  hard-to-route  agent "plugin-agent" has no "Triggers on" phrases and no <example> blocks',
         '  hint: Add `Triggers on "…", "…"` or an <example> with a typical user request to the description.',
