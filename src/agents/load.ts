@@ -24,7 +24,7 @@ export async function loadAgents(dir: string, options: { limits?: Partial<AgentL
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new AgentRouteError("NOT_FOUND", `${dir}: agents folder not found`, {
+    throw new AgentRouteError("NOT_FOUND", `${dir}: ${info ? "not a folder" : "agents folder not found"}`, {
       hint: "Pass the folder holding the agent .md files (the default is .claude/agents if present, else agents/).",
       file: dir,
     });

@@ -43,6 +43,11 @@ describe("loadAgents", () => {
     expect(error).toMatchObject({ code: "NOT_FOUND", hint: expect.stringContaining(".claude/agents") });
   });
 
+  it("throws NOT_FOUND for a file given as the folder", async () => {
+    const dir = makeDir("file-not-folder", { "a.md": AGENT("a") });
+    await expect(loadAgents(path.join(dir, "a.md"))).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/a\.md: not a folder$/) });
+  });
+
   it("returns an empty set, not an error, for a folder without agents", async () => {
     const set = await loadAgents(makeDir("empty", {}));
     expect(set.agents).toEqual([]);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
 import { CLI, REPO_ROOT, describeShared, sharedPath } from "../helpers/shared.js";
 
 const LAYOUTS = path.join(REPO_ROOT, "tests/fixtures/agents/layouts");
@@ -100,6 +101,26 @@ describe.skipIf(!existsSync(CLI))("agentroute lint, end to end through the built
     const neither = await runLint([], both);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain(`${path.join(both, "agents")}: agents folder not found`);
+  });
+});
+
+describe("agentroute lint in-process: colours", () => {
+  /** Runs `lint` through runCli with a fake terminal; returns stdout and the exit code. */
+  async function runInProcess(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+    let out = "";
+    const code = await runCli(["lint", LAYOUTS], { out: (t) => (out += t), err: () => undefined, isTTY, env, cwd: REPO_ROOT, stdin: process.stdin });
+    return { code, out };
+  }
+
+  it.each([
+    [true, {}, true],
+    [true, { NO_COLOR: "1" }, false],
+    [false, {}, false],
+  ])("isTTY=%s env=%j → ANSI colours %s", async (isTTY, env, coloured) => {
+    const { code, out } = await runInProcess(isTTY, env);
+    expect(code).toBe(0);
+    expect(out.includes("\u001b[")).toBe(coloured);
+    expect(out.split("\u001b").map((part) => part.replace(/^\[[0-9;]*m/, "")).join("")).toContain("3 agents, 0 errors, 3 warnings, 1 info");
   });
 });
 

@@ -22,7 +22,7 @@ export const lintCommand: CommandModule = (program, io, done) => {
       const set = await loadAgents(root);
       const diagnostics = lintAgents(set);
       if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
-      else io.out(renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY));
+      else io.out(renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR));
       done(countSeverities(diagnostics).error > 0 ? 1 : 0);
     });
 };
