@@ -1,5 +1,8 @@
 import type { AgentSpec } from "../agents/types.js";
 import type { Embedder } from "../embed/types.js";
+import type { FeatureVocab } from "./features.js";
+import type { KeywordIndex } from "./keyword-index.js";
+import type { SoftmaxModel } from "./softmax.js";
 
 /** Where a piece of agent text came from; the router weighs kinds differently. */
 export type PieceKind =
@@ -19,15 +22,40 @@ export interface Piece {
   kind: PieceKind;
   text: string;
   line: number;
+  /** Not-engage pieces: the agent names the bullet sends the work to. */
+  redirects?: string[];
+}
+
+/** A "Triggers on" phrase ready for matching. */
+export interface TriggerPhrase {
+  text: string;
+  line: number;
+  /** Stems of every token ("not working" → ["not", "work"]). */
+  stems: string[];
+  /** How many agents of the set claim the same phrase (a shared trigger is weaker evidence). */
+  sharedBy: number;
+}
+
+/** The learned head: a softmax over agents, trained on the agents' own pieces. */
+export interface TrainedHead {
+  model: SoftmaxModel;
+  vocab: FeatureVocab;
+  /** Whether the head was read from the cache instead of trained now. */
+  fromCache: boolean;
 }
 
 export interface AgentIndex {
   agents: AgentSpec[];
-  pieces: Piece[];
-  /** One normalised vector per piece (same order), or null in keyword-only mode. */
-  vectors: Float32Array[] | null;
-  /** The embedder that made `vectors` (used again for prompts), or null in keyword-only mode. */
-  embedder: Embedder | null;
   /** Hash of the agent set the index was built from. */
   agentsHash: string;
+  pieces: Piece[];
+  /** Piece vectors back to back (pieces.length × dims), L2-normalised; null in keyword-only mode. */
+  vectors: Float32Array | null;
+  dims: number;
+  /** The embedder that made `vectors` (used again for prompts); null in keyword-only mode. */
+  embedder: Embedder | null;
+  keyword: KeywordIndex;
+  /** Per agent, its trigger phrases. */
+  triggers: TriggerPhrase[][];
+  head: TrainedHead;
 }

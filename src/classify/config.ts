@@ -1,0 +1,68 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { AgentRouteError } from "../errors.js";
+import { DEFAULT_FUSION, FEATURE_NAMES } from "./defaults.js";
+
+const weightsSchema = z.partialRecord(z.enum(FEATURE_NAMES), z.number().finite());
+const fusionSchema = z.object({ bias: z.number().finite(), weights: weightsSchema }).strict();
+
+/**
+ * The router's configuration, as read from `agentroute.config.json` (written by `tune`).
+ * Every field is optional in the file; missing ones take the documented defaults.
+ */
+export const routerConfigSchema = z
+  .object({
+    /** Which registered scorer decides ("fused" unless you are evaluating one alone). */
+    scorer: z.string().default("fused"),
+    /** Confidence an agent needs to be dispatched. */
+    threshold: z.number().min(0).max(1).default(0.5),
+    /** Per-agent thresholds (by agent name), overriding `threshold`. */
+    agentThresholds: z.record(z.string(), z.number().min(0).max(1)).default({}),
+    /** Further agents are dispatched when within `margin` of the top one (and over their threshold). */
+    multi: z.object({ margin: z.number().min(0).max(1).default(0.25), max: z.number().int().min(1).max(10).default(3) }).strict().default({ margin: 0.25, max: 3 }),
+    /** Agents listed in `ranked` (and explained in reasons). */
+    topK: z.number().int().min(1).max(1000).default(5),
+    /** Fusion weights per mode: a logistic model over the features in FEATURE_NAMES. */
+    fusion: z
+      .object({ embeddings: fusionSchema.default(DEFAULT_FUSION.embeddings), keyword: fusionSchema.default(DEFAULT_FUSION.keyword) })
+      .strict()
+      .default(DEFAULT_FUSION),
+  })
+  .strict();
+
+export type RouterConfig = z.output<typeof routerConfigSchema>;
+export type RouterConfigInput = z.input<typeof routerConfigSchema>;
+
+/** Defaults merged with `input`; throws CONFIG_INVALID naming the bad field. */
+export function resolveConfig(input: unknown = {}, file?: string): RouterConfig {
+  const parsed = routerConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join(".") || "(top level)";
+    throw new AgentRouteError("CONFIG_INVALID", `${file ?? "config"}: ${where}: ${issue.message}`, {
+      hint: "Fix the field or delete the file to use the defaults; `agentroute tune` writes a valid one.",
+      file,
+    });
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a config file. */
+export async function readConfigFile(file: string): Promise<RouterConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    throw new AgentRouteError("NOT_FOUND", `cannot read config ${file}: ${(err as Error).message}`, { hint: "Check the --config path.", file });
+  }
+  if (text.length > 1_000_000) {
+    throw new AgentRouteError("LIMIT_EXCEEDED", `config ${file} is over 1 MB`, { hint: "A router config is a few kilobytes; is this the right file?", file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new AgentRouteError("CONFIG_INVALID", `${file}: not valid JSON (${(err as Error).message})`, { hint: "Fix the JSON or regenerate the file with `agentroute tune`.", file });
+  }
+  return resolveConfig(json, file);
+}

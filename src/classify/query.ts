@@ -1,0 +1,69 @@
+import { sparseFeatures, type SparseVector } from "../indexing/features.js";
+import { expandWithLexicon, lexiconWords } from "../indexing/expand.js";
+import { contentStems, stemAll } from "../indexing/text.js";
+import type { AgentIndex } from "../indexing/types.js";
+
+/**
+ * A prompt prepared once for every scorer: its stems, its lexical and embedding similarity
+ * to every piece of every agent. Scorers only read it, so nothing is computed twice.
+ */
+export interface PreparedQuery {
+  prompt: string;
+  /** Stems of every token, stop words included (phrase matching). */
+  stems: string[];
+  /** Unique content stems, lexicon words included. */
+  terms: string[];
+  /** Technology names found in the prompt, with their implied words. */
+  lexicon: string[];
+  /** Head features of the prompt (lexicon-expanded). */
+  sparse: SparseVector;
+  vector: Float32Array | null;
+  /** Cosine of the prompt to each piece (null in keyword-only mode). */
+  pieceCos: Float32Array | null;
+  /** tf-idf cosine of the prompt to each piece. */
+  pieceLex: Float32Array;
+}
+
+export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32Array | null): PreparedQuery {
+  const lexicon = lexiconWords(prompt);
+  const terms = [...new Set([...contentStems(prompt), ...contentStems(lexicon.join(" "))])];
+  return {
+    prompt,
+    stems: stemAll(prompt),
+    terms,
+    lexicon,
+    sparse: sparseFeatures(expandWithLexicon(prompt), index.head.vocab),
+    vector,
+    pieceCos: vector && index.vectors ? cosineToPieces(index.vectors, index.dims, vector) : null,
+    pieceLex: lexicalToPieces(index, terms),
+  };
+}
+
+function cosineToPieces(matrix: Float32Array, dims: number, v: Float32Array): Float32Array {
+  const n = matrix.length / dims;
+  const out = new Float32Array(n);
+  for (let p = 0; p < n; p++) {
+    let s = 0;
+    const base = p * dims;
+    for (let d = 0; d < dims; d++) s += matrix[base + d]! * v[d]!;
+    out[p] = s;
+  }
+  return out;
+}
+
+function lexicalToPieces(index: AgentIndex, terms: readonly string[]): Float32Array {
+  const out = new Float32Array(index.pieces.length);
+  let norm = 0;
+  for (const t of terms) {
+    const idf = index.keyword.idf.get(t);
+    if (idf === undefined) {
+      norm += index.keyword.unseenIdf ** 2;
+      continue;
+    }
+    norm += idf * idf;
+    for (const post of index.keyword.piecePostings.get(t) ?? []) out[post.id]! += idf * post.weight;
+  }
+  const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < out.length; i++) out[i]! *= k;
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { AgentIndex } from "../../indexing/types.js";
+import { isPositiveKind } from "../../indexing/pieces.js";
+import type { PreparedQuery } from "../query.js";
+import { bestPieceOf } from "./pieces.js";
+import type { Scorer, ScorerOutput } from "./types.js";
+
+/**
+ * Cosine similarity of the prompt to each agent's positive pieces (description clauses,
+ * mandates, engage bullets, capabilities, examples, triggers).
+ *
+ * Features: `emb_max` (best piece), `emb_top3` (mean of the best three), `emb_gap`
+ * (emb_max minus the best agent's emb_max, ≤ 0). All 0 in keyword-only mode.
+ */
+export function createEmbeddingScorer(index: AgentIndex): Scorer {
+  const n = index.agents.length;
+  const byAgent: number[][] = Array.from({ length: n }, () => []);
+  index.pieces.forEach((p, i) => {
+    if (isPositiveKind(p.kind)) byAgent[p.agent]!.push(i);
+  });
+  return {
+    name: "embedding",
+    score(q: PreparedQuery): ScorerOutput {
+      const embMax = new Float64Array(n);
+      const embTop3 = new Float64Array(n);
+      const sims = q.pieceCos;
+      if (sims) {
+        byAgent.forEach((ids, a) => {
+          const top = [-1, -1, -1];
+          for (const i of ids) {
+            const s = sims[i]!;
+            if (s > top[2]!) {
+              top[2] = s;
+              top.sort((x, y) => y - x);
+            }
+          }
+          const kept = top.filter((s) => s > -1);
+          embMax[a] = kept[0] ?? 0;
+          embTop3[a] = kept.length ? kept.reduce((x, y) => x + y, 0) / kept.length : 0;
+        });
+      }
+      const best = sims ? Math.max(...embMax) : 0;
+      const embGap = embMax.map((s) => (sims ? s - best : 0));
+      const scores = embMax.map((s) => Math.max(0, s));
+      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_gap: embGap } };
+    },
+    explain(q, agent) {
+      return q.pieceCos ? { bestPiece: bestPieceOf(index, agent, q.pieceCos) } : {};
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { AgentIndex } from "../../indexing/types.js";
+import { isPositiveKind } from "../../indexing/pieces.js";
+import type { PreparedQuery } from "../query.js";
+import { bestPieceOf } from "./pieces.js";
+import type { Scorer, ScorerOutput } from "./types.js";
+
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * BM25F over each agent's fields, plus idf-weighted coverage: the share of the prompt's
+ * information that the agent's text accounts for. Coverage is absolute (a prompt about
+ * nothing the agents mention covers little of anything), BM25 is relative to the best agent.
+ *
+ * Features: `kw_cov` ∈ [0,1], `kw_rel` = BM25 / best BM25 ∈ [0,1], `lex_max` = best tf-idf
+ * cosine to one of the agent's pieces.
+ */
+export function createKeywordScorer(index: AgentIndex): Scorer {
+  const kw = index.keyword;
+  const n = index.agents.length;
+  return {
+    name: "keyword",
+    score(q: PreparedQuery): ScorerOutput {
+      const bm25 = new Float64Array(n);
+      const covered = new Float64Array(n);
+      let total = 0;
+      for (const t of q.terms) {
+        const idf = kw.idf.get(t) ?? kw.unseenIdf;
+        total += idf;
+        for (const post of kw.agentPostings.get(t) ?? []) {
+          const lengthNorm = 1 - B + (B * kw.agentLength[post.id]!) / kw.averageLength;
+          bm25[post.id]! += (idf * post.weight * (K1 + 1)) / (post.weight + K1 * lengthNorm);
+          covered[post.id]! += idf;
+        }
+      }
+      const best = Math.max(0, ...bm25);
+      const kwCov = covered.map((c) => (total > 0 ? c / total : 0));
+      const kwRel = bm25.map((s) => (best > 0 ? s / best : 0));
+      const lexMax = new Float64Array(n);
+      index.pieces.forEach((p, i) => {
+        if (isPositiveKind(p.kind) && q.pieceLex[i]! > lexMax[p.agent]!) lexMax[p.agent] = q.pieceLex[i]!;
+      });
+      const scores = kwRel.map((r, a) => Math.sqrt(r * kwCov[a]!));
+      return { scores, features: { kw_cov: kwCov, kw_rel: kwRel, lex_max: lexMax } };
+    },
+    explain(q, agent) {
+      return { bestPiece: bestPieceOf(index, agent, q.pieceLex) };
+    },
+  };
+}

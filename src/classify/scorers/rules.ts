@@ -1,0 +1,71 @@
+import { isPositiveKind } from "../../indexing/pieces.js";
+import { containsPhrase } from "../../indexing/text.js";
+import type { AgentIndex } from "../../indexing/types.js";
+import type { PreparedQuery } from "../query.js";
+import { maxByAgent, round } from "./pieces.js";
+import type { Evidence, Scorer, ScorerOutput } from "./types.js";
+
+/** Similarity a mandate clause must reach before a reason says it fired. */
+const FIRED = { embeddings: 0.45, keyword: 0.25 };
+
+/** "Backend_Engineer" and "backend engineer" both name `backend-engineer`. */
+export function normalizeAgentName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+
+/**
+ * The agent files' own routing rules:
+ * - `trig`: trigger phrases found in the prompt, each worth 1 / (agents sharing it), capped at 3;
+ * - `must`, `proactive`: best similarity to the agent's MUST BE USED / PROACTIVELY clauses;
+ * - `not_engage`: how much closer the prompt is to one of the agent's "When NOT to Engage"
+ *   bullets than to its best positive piece (evidence against it);
+ * - `redirect`: the same margin, credited to the agents that bullet redirects to.
+ */
+export function createRulesScorer(index: AgentIndex): Scorer {
+  const n = index.agents.length;
+  const byName = new Map(index.agents.map((a, i) => [normalizeAgentName(a.name), i]));
+  const redirectsOf = index.pieces.map((p) =>
+    (p.redirects ?? []).map((r) => byName.get(normalizeAgentName(r))).filter((i): i is number => i !== undefined && i !== p.agent),
+  );
+  const sims = (q: PreparedQuery): Float32Array => q.pieceCos ?? q.pieceLex;
+  return {
+    name: "rules",
+    score(q: PreparedQuery): ScorerOutput {
+      const s = sims(q);
+      const trig = new Float64Array(n);
+      index.triggers.forEach((list, a) => {
+        for (const t of list) if (containsPhrase(q.stems, t.stems)) trig[a]! += 1 / t.sharedBy;
+        trig[a] = Math.min(3, trig[a]!);
+      });
+      const must = maxByAgent(index, s, (k) => k === "mustBeUsed");
+      const proactive = maxByAgent(index, s, (k) => k === "proactive");
+      const positive = maxByAgent(index, s, isPositiveKind);
+      const notEngage = new Float64Array(n);
+      const redirect = new Float64Array(n);
+      index.pieces.forEach((p, i) => {
+        if (p.kind !== "notEngage") return;
+        const margin = Math.max(0, s[i]! - positive[p.agent]!);
+        if (margin > notEngage[p.agent]!) notEngage[p.agent] = margin;
+        for (const target of redirectsOf[i]!) if (margin > redirect[target]!) redirect[target] = margin;
+      });
+      const scores = trig.map((t, a) => Math.min(1, t / 2 + Math.max(must[a]!, proactive[a]! * 0.7) / 2));
+      return { scores, features: { trig, must, proactive, not_engage: notEngage, redirect } };
+    },
+    explain(q, agent, out): Evidence {
+      const s = sims(q);
+      const fired = q.pieceCos ? FIRED.embeddings : FIRED.keyword;
+      const rules: string[] = [];
+      const matchedTriggers = index.triggers[agent]!.filter((t) => containsPhrase(q.stems, t.stems)).map((t) => t.text);
+      index.pieces.forEach((p, i) => {
+        if (p.agent !== agent || s[i]! < fired) return;
+        if (p.kind === "mustBeUsed") rules.push(`MUST BE USED: ${p.text} (${round(s[i]!, 2)})`);
+        if (p.kind === "proactive") rules.push(`PROACTIVELY: ${p.text} (${round(s[i]!, 2)})`);
+      });
+      if (out.features.not_engage![agent]! > 0) {
+        rules.push(`When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`);
+      }
+      if (out.features.redirect![agent]! > 0) rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
+      return { matchedTriggers, rules };
+    },
+  };
+}

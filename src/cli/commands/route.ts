@@ -1,0 +1,80 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { openRouter } from "../../classify/open.js";
+import { readPromptsFile } from "../../classify/prompts-file.js";
+import type { RouteDecision } from "../../classify/types.js";
+import { AgentRouteError } from "../../errors.js";
+import type { CliIO, CommandModule } from "../types.js";
+
+interface RouteFlags {
+  agents?: string;
+  top: string;
+  json?: boolean;
+  embeddings: boolean;
+  model?: string;
+  modelDir?: string;
+  config?: string;
+  batch?: string;
+  out?: string;
+}
+
+/** `agentroute route "PROMPT"` or `--batch FILE`: which agent(s) should take it, and why. */
+export const routeCommand: CommandModule = (program: Command, io: CliIO, done) => {
+  program
+    .command("route")
+    .description("Route a prompt (or a batch of prompts) to the agent(s) that should take it, with reasons")
+    .argument("[prompt]", "the prompt to route")
+    .option("--agents <dir>", "agents folder (default: .claude/agents if present, else agents/)")
+    .option("--top <k>", "agents to list in ranked", "5")
+    .option("--json", "print the decision as JSON")
+    .option("--no-embeddings", "keyword-only routing (no model)")
+    .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
+    .option("--model-dir <dir>", "local folder with Transformers.js models")
+    .option("--config <file>", "router config (default: agentroute.config.json when present)")
+    .option("--batch <file>", "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line")
+    .option("--out <file>", "write batch decisions here instead of stdout")
+    .action(async (prompt: string | undefined, flags: RouteFlags) => done(await runRoute(prompt, flags, io)));
+};
+
+async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO): Promise<number> {
+  const top = Number(flags.top);
+  if (!Number.isInteger(top) || top < 1) throw new AgentRouteError("USAGE", `--top must be a positive integer, got "${flags.top}"`, { hint: "For example --top 5." });
+  if ((prompt === undefined) === (flags.batch === undefined)) {
+    throw new AgentRouteError("USAGE", prompt === undefined ? "give a prompt or --batch FILE" : "give a prompt or --batch FILE, not both", { hint: 'agentroute route "why is the login page slow?"' });
+  }
+  const prompts = flags.batch !== undefined ? await readPromptsFile(path.resolve(io.cwd, flags.batch === "-" ? "-" : flags.batch), io.stdin) : [prompt!];
+  if (flags.batch === undefined && prompt!.trim() === "") throw new AgentRouteError("USAGE", "the prompt is empty", { hint: "Pass the text to route in quotes." });
+  const opened = await openRouter({
+    cwd: io.cwd,
+    agentsDir: flags.agents,
+    embeddings: flags.embeddings,
+    model: flags.model,
+    modelDir: flags.modelDir,
+    configPath: flags.config,
+    overrides: { topK: top },
+    warn: (m) => io.err(`warning: ${m}\n`),
+  });
+  const routed = flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
+  if (flags.batch !== undefined) {
+    const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");
+    if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), lines);
+    else io.out(lines);
+  } else {
+    io.out(flags.json ? `${JSON.stringify(routed[0], null, 2)}\n` : renderDecision(routed[0]!));
+  }
+  await opened.close();
+  return 0;
+}
+
+/** The human view of one decision. */
+export function renderDecision(d: RouteDecision): string {
+  const lines: string[] = [];
+  lines.push(d.dispatch.length ? `dispatch: ${d.dispatch.join(", ")}` : "dispatch: none");
+  lines.push(`why: ${d.reasons.summary}`);
+  lines.push("ranked:");
+  const width = Math.max(...d.ranked.map((r) => r.agent.length));
+  d.ranked.forEach((r, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.agent.padEnd(width)}  ${r.score.toFixed(3)}${d.dispatch.includes(r.agent) ? "  ←" : ""}`));
+  lines.push(`mode: ${d.mode}${d.model ? ` (${d.model})` : ""}, threshold ${d.reasons.threshold}`);
+  return `${lines.join("\n")}\n`;
+}

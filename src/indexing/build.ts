@@ -1,0 +1,69 @@
+import type { AgentSet } from "../agents/types.js";
+import type { Embedder } from "../embed/types.js";
+import { AgentRouteError } from "../errors.js";
+import { trainHead } from "./head.js";
+import { buildKeywordIndex } from "./keyword-index.js";
+import { expandWithLexicon, lexiconWords } from "./expand.js";
+import { agentPieces } from "./pieces.js";
+import type { SoftmaxOptions } from "./softmax.js";
+import { contentStems } from "./text.js";
+import { buildTriggerPhrases } from "./triggers.js";
+import type { AgentIndex } from "./types.js";
+
+export interface BuildIndexOptions {
+  /** The sentence encoder, or null for keyword-only mode. */
+  embedder: Embedder | null;
+  /** Where the trained head is cached (vectors are cached by the embedder); null: no cache. */
+  cacheDir: string | null;
+  head?: Partial<SoftmaxOptions>;
+  warn?: (message: string) => void;
+}
+
+/**
+ * Turns parsed agents into everything the classifier needs: pieces, their vectors (one
+ * batched, cached embedding call), the keyword index, trigger phrases and the learned head.
+ *
+ * @example
+ * const set = await loadAgents("agents");
+ * const index = await buildIndex(set, { embedder: await createEmbedder(), cacheDir: ".agentroute-cache" });
+ */
+export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Promise<AgentIndex> {
+  const agents = set.agents;
+  if (agents.length === 0) {
+    throw new AgentRouteError("AGENTS_EMPTY", `no agents could be loaded from ${set.root}`, {
+      hint: "Point --agents at a folder of Claude Code agent files (Markdown with name/description frontmatter); run `agentroute lint` to see why files were skipped.",
+      file: set.root,
+    });
+  }
+  const pieces = agents.flatMap((a, i) => agentPieces(a, i));
+  const embedder = options.embedder;
+  let vectors: Float32Array | null = null;
+  if (embedder) {
+    const list = await embedder.embed(pieces.map((p) => p.text));
+    vectors = new Float32Array(pieces.length * embedder.dims);
+    list.forEach((v, i) => vectors!.set(v, i * embedder.dims));
+  }
+  const dims = embedder?.dims ?? 0;
+  const head = await trainHead({
+    pieces,
+    agentCount: agents.length,
+    vectors,
+    dims,
+    embedderId: embedder?.id ?? "keyword",
+    options: options.head,
+    expand: expandWithLexicon,
+    cacheDir: options.cacheDir,
+    warn: options.warn,
+  });
+  return {
+    agents,
+    agentsHash: set.hash,
+    pieces,
+    vectors,
+    dims,
+    embedder,
+    keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
+    triggers: buildTriggerPhrases(agents),
+    head,
+  };
+}

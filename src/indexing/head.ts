@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { readCheckedFile, writeCheckedFile } from "../util/checked-file.js";
+import { buildFeatureVocab, sparseFeatures } from "./features.js";
+import { isPositiveKind } from "./pieces.js";
+import { DEFAULT_SOFTMAX, trainSoftmax, type SoftmaxModel, type SoftmaxOptions, type TrainingSample } from "./softmax.js";
+import type { Piece, TrainedHead } from "./types.js";
+
+const HEAD_FORMAT = 1;
+/** Most lexical features kept for the head; bounds its memory at features × agents × 4 bytes. */
+export const MAX_HEAD_FEATURES = 60_000;
+/**
+ * Training budget in multiply-adds. Typical sets (≤ 150 agents) train the full epoch count;
+ * larger ones train fewer epochs (never under 3) so a cold build stays bounded. The weights
+ * start at class centroids, so a short run still ranks like nearest-centroid or better.
+ */
+export const HEAD_TRAINING_BUDGET = 6e9;
+
+export interface HeadInput {
+  pieces: readonly Piece[];
+  agentCount: number;
+  /** Piece vectors back to back, or null (keyword-only head). */
+  vectors: Float32Array | null;
+  dims: number;
+  /** Identifies the embedder in the cache key ("keyword" when none). */
+  embedderId: string;
+  options?: Partial<SoftmaxOptions>;
+  /** Extra words per piece text (lexicon expansions), appended to its features. */
+  expand?: (text: string) => string;
+  cacheDir: string | null;
+  warn?: (message: string) => void;
+}
+
+/**
+ * Trains (or reads from the cache) the softmax head over the agents' positive pieces.
+ * Each agent's pieces share one unit of weight, so an agent with 300 checklist bullets does
+ * not outvote one with five.
+ */
+export async function trainHead(input: HeadInput): Promise<TrainedHead> {
+  const options = { ...DEFAULT_SOFTMAX, ...input.options };
+  const expand = input.expand ?? ((t: string) => t);
+  const positive = input.pieces.map((p, i) => ({ p, i })).filter(({ p }) => isPositiveKind(p.kind));
+  const texts = positive.map(({ p }) => expand(p.text));
+  const vocab = buildFeatureVocab(texts, MAX_HEAD_FEATURES);
+  const key = headCacheKey(input, options, texts);
+  const file = input.cacheDir === null ? null : path.join(input.cacheDir, "heads", `${key}.bin`);
+  const cached = file ? await readHead(file, input.warn) : null;
+  if (cached) return { model: cached, vocab, fromCache: true };
+
+  const perAgent = new Float64Array(input.agentCount);
+  for (const { p } of positive) perAgent[p.agent]! += 1;
+  const samples: TrainingSample[] = positive.map(({ p, i }, k) => ({
+    dense: input.vectors ? input.vectors.subarray(i * input.dims, (i + 1) * input.dims) : null,
+    sparse: sparseFeatures(texts[k]!, vocab),
+    label: p.agent,
+    weight: 1 / perAgent[p.agent]!,
+  }));
+  const dense = input.vectors ? input.dims : 0;
+  const avgNnz = samples.reduce((s, x) => s + x.sparse.index.length, 0) / Math.max(samples.length, 1);
+  const perEpoch = Math.max(samples.length * input.agentCount * (dense + avgNnz) * 2, 1);
+  const epochs = Math.min(options.epochs, Math.max(3, Math.floor(HEAD_TRAINING_BUDGET / perEpoch)));
+  const model = trainSoftmax(samples, { dense, sparse: vocab.idf.length, classes: input.agentCount }, { ...options, epochs });
+  if (file) await writeHead(file, model).catch((err: Error) => input.warn?.(`could not save the trained head to ${file}: ${err.message}`));
+  return { model, vocab, fromCache: false };
+}
+
+function headCacheKey(input: HeadInput, options: SoftmaxOptions, texts: readonly string[]): string {
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ v: HEAD_FORMAT, id: input.embedderId, options, agents: input.agentCount, dims: input.dims, max: MAX_HEAD_FEATURES }));
+  for (const p of input.pieces) if (isPositiveKind(p.kind)) h.update(`${p.agent}\t${p.kind}\n`);
+  for (const t of texts) h.update(`${t}\n`);
+  return h.digest("hex").slice(0, 32);
+}
+
+async function writeHead(file: string, m: SoftmaxModel): Promise<void> {
+  const meta = Buffer.from(JSON.stringify({ classes: m.classes, denseDim: m.denseDim, sparseDim: m.sparseDim, denseScale: m.denseScale, sparseScale: m.sparseScale }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(meta.length);
+  const arrays = [m.wDense, m.wSparse, m.bias].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  await writeCheckedFile(file, Buffer.concat([len, meta, ...arrays]), HEAD_FORMAT);
+}
+
+async function readHead(file: string, warn?: (message: string) => void): Promise<SoftmaxModel | null> {
+  const read = await readCheckedFile(file, HEAD_FORMAT);
+  if (read.body === null) {
+    if (read.problem) warn?.(`ignoring the cached head ${file}: ${read.problem}; training it again`);
+    return null;
+  }
+  const body = read.body;
+  const metaLength = body.readUInt32LE(0);
+  const meta = JSON.parse(body.toString("utf8", 4, 4 + metaLength)) as Omit<SoftmaxModel, "wDense" | "wSparse" | "bias">;
+  let offset = 4 + metaLength;
+  const take = (n: number): Float32Array => {
+    const out = new Float32Array(n);
+    Buffer.from(out.buffer).set(body.subarray(offset, offset + n * 4));
+    offset += n * 4;
+    return out;
+  };
+  const wDense = take(meta.denseDim * meta.classes);
+  const wSparse = take(meta.sparseDim * meta.classes);
+  const bias = take(meta.classes);
+  return { ...meta, wDense, wSparse, bias };
+}
