@@ -2,13 +2,18 @@ import path from "node:path";
 import { openRouter, type OpenRouterOptions } from "../classify/open.js";
 import { readDataset } from "./dataset.js";
 import { runEval } from "./run.js";
-import type { EvalReport } from "./types.js";
+import type { Dataset, EvalReport } from "./types.js";
 
 export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
   /** Agent folder, as the user named it (recorded in the report relative to cwd). */
   agentsDir: string;
   /** Dataset file (CSV or JSONL). */
   dataset: string;
+  /**
+   * Reads the dataset instead (e.g. a dispatch log, `eval --dispatch-log`), given the agent
+   * names of the set; `dataset` then only names it in the report.
+   */
+  loadDataset?: (agentNames: readonly string[]) => Promise<Dataset>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -23,10 +28,12 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
  */
 export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
   const cwd = options.cwd ?? process.cwd();
-  const { dataset: datasetPath, onProgress, ...routerOptions } = options;
+  const { dataset: datasetPath, onProgress, loadDataset, ...routerOptions } = options;
   const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
   const datasetFile = path.resolve(cwd, datasetPath);
-  const dataset = await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
+  const dataset = loadDataset
+    ? { ...(await loadDataset(opened.router.agentNames)), path: displayPath(cwd, datasetFile) }
+    : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
   return runEval(opened.router, dataset, {
     agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
     config: opened.config,

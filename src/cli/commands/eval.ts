@@ -7,14 +7,17 @@ import { compareReports } from "../../eval/compare.js";
 import { evaluateAgents, type EvaluateOptions } from "../../eval/evaluate.js";
 import { checkGate } from "../../eval/gate.js";
 import { readReport } from "../../eval/report-schema.js";
-import type { EvalReport } from "../../eval/types.js";
+import type { Dataset, EvalReport } from "../../eval/types.js";
+import { openDispatchDataset } from "../../dispatch/open-dispatch-dataset.js";
 import { renderComparison, renderGate } from "../../report/comparison.js";
 import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
 import type { CliIO, CommandModule } from "../types.js";
 
 interface EvalFlags {
   agents: string;
-  dataset: string;
+  dataset?: string;
+  dispatchLog?: string;
+  asDataset?: string;
   out: string;
   format: string;
   embeddings: boolean;
@@ -33,7 +36,9 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .command("eval")
     .description("Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders")
     .requiredOption("--agents <dir>", "agent folder to evaluate")
-    .requiredOption("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
+    .option("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
+    .option("--dispatch-log <file>", "instead of --dataset: a dispatch log (agentroute transcripts); expected = what Claude Code dispatched")
+    .option("--as-dataset <file>", "with --dispatch-log: also write it as a CSV dataset (prompt,expected,source,…) to review")
     .option("--out <dir>", "folder for the report files", "reports")
     .option("--format <list>", "comma-separated: table,md,json,junit,html", "table,json")
     .option("--no-embeddings", "keyword-only routing (no model)")
@@ -55,6 +60,7 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
     throw new AgentRouteError("USAGE", "--compare-agents and --baseline cannot be combined", {
       hint: "Run the A/B comparison and the baseline gate as two commands." });
   }
+  checkDatasetFlags(flags);
   const out = path.resolve(io.cwd, flags.out);
   if (flags.compareAgents !== undefined) return runAb(flags, flags.compareAgents, formats, out, io);
   // Read the baseline first: a broken baseline should fail before a long eval, not after.
@@ -91,7 +97,8 @@ async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], ou
 async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: CliIO): Promise<EvalReport> {
   const options: EvaluateOptions = {
     agentsDir,
-    dataset: flags.dataset,
+    dataset: (flags.dataset ?? flags.dispatchLog)!,
+    loadDataset: flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
     cwd: io.cwd,
     embeddings: flags.embeddings,
     model: flags.model,
@@ -115,6 +122,29 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
   } finally {
     if (started) bar.stop();
   }
+}
+
+/** Exactly one of --dataset and --dispatch-log; --as-dataset only with --dispatch-log. */
+function checkDatasetFlags(flags: EvalFlags): void {
+  if ((flags.dataset === undefined) === (flags.dispatchLog === undefined)) {
+    throw new AgentRouteError("USAGE", "give exactly one of --dataset FILE and --dispatch-log FILE", {
+      hint: "--dataset for a labeled CSV/JSONL; --dispatch-log for a log from `agentroute transcripts`." });
+  }
+  if (flags.asDataset !== undefined && flags.dispatchLog === undefined) {
+    throw new AgentRouteError("USAGE", "--as-dataset needs --dispatch-log", { hint: "It writes the dispatch log as a CSV dataset." });
+  }
+}
+
+/** Reads a dispatch log as the dataset, saying how agents outside the set were counted. */
+function dispatchLogLoader(file: string, asDataset: string | undefined, io: CliIO): (agentNames: readonly string[]) => Promise<Dataset> {
+  return async (agentNames) => {
+    const { dataset, notes } = await openDispatchDataset(path.resolve(io.cwd, file), {
+      agentNames,
+      asDataset: asDataset === undefined ? undefined : path.resolve(io.cwd, asDataset),
+    });
+    for (const note of notes) io.err(`${note}\n`);
+    return dataset;
+  };
 }
 
 function parseFraction(flag: string, value: string): number {
