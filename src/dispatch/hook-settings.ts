@@ -19,10 +19,11 @@ export interface SettingsChange {
  * The command line the hook entry runs: absolute node and CLI paths, shell-quoted when needed.
  *
  * @example
- * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js") // "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook"
+ * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js", ["--no-embeddings"])
+ * // "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook --no-embeddings"
  */
-export function hookCommand(nodePath: string, cliPath: string): string {
-  return `${shellQuote(nodePath)} ${shellQuote(cliPath)} hook`;
+export function hookCommand(nodePath: string, cliPath: string, args: readonly string[] = []): string {
+  return [shellQuote(nodePath), shellQuote(cliPath), "hook", ...args.map(shellQuote)].join(" ");
 }
 
 /**
@@ -47,8 +48,8 @@ export async function installHook(file: string, command: string, now: Date): Pro
 }
 
 /**
- * Removes exactly the entries `installHook` adds (a command running `agentroute … hook`, or
- * this installation's command), and the containers left empty by that removal; nothing else.
+ * Removes exactly the entries `installHook` adds (see `isOurEntry`), and the containers left
+ * empty by that removal; nothing else.
  *
  * @example
  * await uninstallHook(".claude/settings.json", command, new Date()) // { outcome: "removed", … }
@@ -77,11 +78,17 @@ export async function uninstallHook(file: string, command: string, now: Date): P
   return { file, outcome: "removed", backup };
 }
 
+/**
+ * An entry this tool added: it runs `hook` (with any flags) through this CLI, or through any
+ * CLI whose path names agentroute (an install from another checkout or version).
+ */
 function isOurEntry(entry: unknown, command: string): boolean {
   if (typeof entry !== "object" || entry === null) return false;
   const value = (entry as Json).command;
   if (typeof value !== "string") return false;
-  return value === command || (/agentroute/.test(value) && /\shook$/.test(value.trim()));
+  if (value === command) return true;
+  const cli = command.slice(0, command.indexOf(" hook"));
+  return /\shook(\s|$)/.test(value) && (value.includes("agentroute") || value.startsWith(`${cli} `));
 }
 
 function hookEntries(group: unknown): unknown[] {

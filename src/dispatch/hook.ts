@@ -65,15 +65,20 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(options.env).errorLog;
-  const { router } = await openRouter({
+  const opened = await openRouter({
     agentSet,
-    agentsDir: agentSet.root,
     cwd: input.cwd,
+    env: options.env,
     embeddings: options.embeddings ?? true,
     cacheDir: hookPaths(options.env).cacheDir,
     warn: (message) => void logHookError(errorLog, new Error(message), new Date()).catch(() => undefined),
   });
-  return router.route(prompt);
+  try {
+    return await opened.router.route(prompt);
+  } finally {
+    // Releases the model so the process exits as soon as the answer is printed.
+    await opened.close();
+  }
 }
 
 /**

@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     expect(install.code).toBe(0);
     expect(install.stderr).toMatch(/^added the agentroute UserPromptSubmit hook to \.claude\/settings\.json \(backup: settings\.json\.bak-\d{8}T\d{9}Z\)\n$/);
     const installed = JSON.parse(await readFile(settings, "utf8")) as { hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] } };
-    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook`);
+    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook --no-embeddings`);
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);
     expect(uninstall.code).toBe(0);

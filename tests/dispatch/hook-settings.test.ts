@@ -80,6 +80,20 @@ describe("installHook / uninstallHook", () => {
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ hooks: { UserPromptSubmit: [{ hooks: [other] }] } });
   });
 
+  it("uninstall finds this CLI's entry whatever flags it was installed with", async () => {
+    await installHook(file, hookCommand("/usr/bin/node", "/srv/main/dist/src/cli/main.js", ["--no-embeddings"]), T1);
+    const change = await uninstallHook(file, hookCommand("/usr/bin/node", "/srv/main/dist/src/cli/main.js"), T2);
+    expect(change.outcome).toBe("removed");
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({});
+  });
+
+  it("leaves alone another tool's hook that merely has a 'hook' argument", async () => {
+    const theirs = { type: "command", command: "/usr/bin/node /opt/other/cli.js hook" };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify({ hooks: { UserPromptSubmit: [{ hooks: [theirs] }] } }));
+    expect(await uninstallHook(file, COMMAND, T2)).toMatchObject({ outcome: "not-installed" });
+  });
+
   it.each([
     ["{ not json", "not valid JSON"],
     ["[1, 2]", "not a JSON object"],

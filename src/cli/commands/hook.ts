@@ -10,6 +10,7 @@ import type { CliIO, CommandModule } from "../types.js";
 interface ScopeOptions {
   project?: boolean;
   user?: boolean;
+  embeddings?: boolean;
 }
 
 /** `agentroute hook` (the UserPromptSubmit hook itself) and `hook install|uninstall`. */
@@ -30,9 +31,12 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       .description(`${name === "install" ? "add the hook to" : "remove the hook from"} .claude/settings.json (--project, default) or ~/.claude/settings.json (--user)`)
       .option("--project", "the project's .claude/settings.json in the working directory")
       .option("--user", "the user's ~/.claude/settings.json")
+      .option("--embeddings", "install: route with the embedding model (better, ~1.7 s a prompt) instead of keyword-only (~0.5 s)")
       .action(async (options: ScopeOptions) => {
         const file = settingsFile(options, io);
-        const result = await change(file, hookCommand(process.execPath, cliPath()), new Date());
+        // Keyword-only by default: the hook runs before every prompt, so its latency is felt.
+        const command = hookCommand(process.execPath, cliPath(), options.embeddings ? [] : ["--no-embeddings"]);
+        const result = await change(file, command, new Date());
         io.err(describeChange(result, io.cwd));
         done(0);
       });
