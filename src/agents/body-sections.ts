@@ -19,7 +19,8 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ["engage", /\bwhen\s+to\s+(?:engage|use|invoke|call)\b|^use\s+(?:this\s+agent\s+)?(?:when|for)\b|^(?:use\s+cases|triggers?|activation)$/i],
   ["capabilities", /\bcapabilit(?:y|ies)\b|\bexpertise\b|\bfocus\s+areas?\b|\bcompetenc(?:e|ies)\b|\bspecialt(?:y|ies)\b|\bspeciali[sz]ations?\b|\bskills?\b|\bwhat\s+i\s+do\b/i],
 ];
-const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/;
+const HEADING = /^(#{1,6})[ \t]+(.*\S)/;
+const MAX_HEADING_CHARS = 200;
 const BULLET = /^([ \t]*)(?:[-*+•]|\d+[.)])[ \t]+(.*)$/;
 
 /**
@@ -77,7 +78,7 @@ function readSections(body: string, bodyLine: number): Section[] {
       const level = heading[1]?.length ?? 1;
       if (current && level > current.level) return; // a sub-heading stays inside its section
       current = undefined;
-      const kind = classifyHeading(heading[2] ?? "");
+      const kind = classifyHeading(trimClosingHashes(heading[2] ?? ""));
       if (kind) {
         current = { kind, level, bullets: [] };
         sections.push(current);
@@ -98,8 +99,17 @@ function readSections(body: string, bodyLine: number): Section[] {
 
 /** The list a heading introduces, if it is one of ours. */
 export function classifyHeading(heading: string): SectionKind | undefined {
+  // A section title is short; skipping long "headings" also keeps the `.*` patterns linear.
+  if (heading.length > MAX_HEADING_CHARS) return undefined;
   const text = heading.replace(/[*_`:]/g, "").trim();
   return HEADINGS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** "Title ##" → "Title" (ATX closing sequence), by scanning back rather than a backtracking regex. */
+function trimClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && " \t#".includes(text[end - 1] ?? "")) end--;
+  return text.slice(0, end);
 }
 
 function cleanBullet(text: string): string {

@@ -3,8 +3,7 @@ import { collapseSpace } from "./sentences.js";
 import type { LineLocator } from "./source-lines.js";
 import type { AgentExample, NotEngageRule } from "./types.js";
 
-const EXAMPLE_BLOCK = /<example>([\s\S]*?)<\/example>/gi;
-const DELEGATION_BLOCK = /<delegation>([\s\S]*?)<\/delegation>/gi;
+
 const COMMENTARY = /<commentary>([\s\S]*?)<\/commentary>/i;
 const LABEL = /(?:^|\n)[ \t]*(context|user|assistant)[ \t]*:/gi;
 
@@ -20,9 +19,9 @@ const LABEL = /(?:^|\n)[ \t]*(context|user|assistant)[ \t]*:/gi;
 export function extractExamples(text: string, locate: LineLocator): { examples: AgentExample[]; missingUser: number[] } {
   const examples: AgentExample[] = [];
   const missingUser: number[] = [];
-  for (const match of text.matchAll(EXAMPLE_BLOCK)) {
-    const line = locate(match.index);
-    const example = parseExampleBlock(match[1] ?? "", line);
+  for (const block of findBlocks(text, "example")) {
+    const line = locate(block.start);
+    const example = parseExampleBlock(block.inner, line);
     if (example) examples.push(example);
     else missingUser.push(line);
   }
@@ -60,12 +59,12 @@ function parseExampleBlock(inner: string, line: number): AgentExample | undefine
  */
 export function extractDelegations(text: string, locate: LineLocator): NotEngageRule[] {
   const rules: NotEngageRule[] = [];
-  for (const match of text.matchAll(DELEGATION_BLOCK)) {
-    const inner = match[1] ?? "";
+  for (const block of findBlocks(text, "delegation")) {
+    const inner = block.inner;
     const trigger = /(?:^|\n)[ \t]*trigger[ \t]*:(.*)/i.exec(inner);
     const target = /(?:^|\n)[ \t]*target[ \t]*:(.*)/i.exec(inner);
     if (!trigger?.[1] || !target?.[1]) continue;
-    const offset = match.index + "<delegation>".length + trigger.index + trigger[0].search(/trigger/i);
+    const offset = block.innerStart + trigger.index + trigger[0].search(/trigger/i);
     rules.push({ text: collapseSpace(trigger[1]), line: locate(offset), redirects: extractRedirectNames(target[1]) });
   }
   return rules;
@@ -76,8 +75,44 @@ export function extractDelegations(text: string, locate: LineLocator): NotEngage
  * description can be split into clauses with offsets that still map to file lines.
  */
 export function blankOutBlocks(text: string): string {
-  const blank = (block: string) => block.replace(/[^\n]/g, " ");
-  return text.replace(EXAMPLE_BLOCK, blank).replace(DELEGATION_BLOCK, blank);
+  const blocks = [...findBlocks(text, "example"), ...findBlocks(text, "delegation")].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    if (block.start < at) continue; // a delegation inside an example is already blank
+    parts.push(text.slice(at, block.start), text.slice(block.start, block.end).replace(/[^\n]/g, " "));
+    at = block.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** One `<tag>…</tag>` block: offsets of the whole block and of its inner text. */
+interface Block {
+  start: number;
+  end: number;
+  innerStart: number;
+  inner: string;
+}
+
+/**
+ * Finds `<tag>…</tag>` blocks (case-insensitive, not nested) with indexOf scans, so many
+ * unclosed tags cost one pass instead of one scan to the end per tag (a lazy regex would).
+ */
+function findBlocks(text: string, tag: string): Block[] {
+  const open = new RegExp(`<${tag}>`, "gi");
+  const close = new RegExp(`</${tag}>`, "gi");
+  const blocks: Block[] = [];
+  for (let opened = open.exec(text); opened; opened = open.exec(text)) {
+    const innerStart = opened.index + opened[0].length;
+    close.lastIndex = innerStart;
+    const closed = close.exec(text);
+    if (!closed) break;
+    const end = closed.index + closed[0].length;
+    blocks.push({ start: opened.index, end, innerStart, inner: text.slice(innerStart, closed.index) });
+    open.lastIndex = end;
+  }
+  return blocks;
 }
 
 function stripQuotes(text: string): string {

@@ -86,8 +86,9 @@ export function readKeyValueLines(text: string): Record<string, unknown> | undef
 function findKeyLines(block: FrontmatterBlock): Record<string, number> {
   const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   block.yaml.split("\n").forEach((text, i) => {
-    const match = /^(?:"([^"]+)"|'([^']+)'|([^\s#'"][^:]*?))[ \t]*:(?:\s|$)/.exec(text);
-    const key = match?.[1] ?? match?.[2] ?? match?.[3];
+    // Greedy classes that cannot overlap, so a long line without a colon fails in linear time.
+    const match = /^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'":][^:]*)):(?:\s|$)/.exec(text);
+    const key = match?.[1] ?? match?.[2] ?? match?.[3]?.trimEnd();
     if (key !== undefined && !(key in lines)) lines[key] = block.yamlLine + i;
   });
   return lines;

@@ -39,7 +39,7 @@ export function extractRedirects(text: string): string[] {
  */
 export function extractRedirectNames(text: string): string[] {
   // "[framework]-api-architect" is a template, not an agent; "universal/api-architect" names api-architect.
-  const withoutTemplates = text.replace(/\[[^\]]*\][\w-]*/g, " ");
+  const withoutTemplates = text.replace(/\[[^\]\n]{0,80}\][\w-]*/g, " ");
   const names = [...withoutTemplates.matchAll(/[\w/-]+/g)]
     .map((m) => m[0].split("/").pop() ?? "")
     .filter((token) => new RegExp(`^${NAME}$`).test(token))
@@ -53,8 +53,11 @@ function readNameList(text: string, from: number): string[] {
   LIST_ITEM.lastIndex = from;
   for (let m = LIST_ITEM.exec(text); m; m = LIST_ITEM.exec(text)) {
     const name = m[2] ?? "";
-    const after = text.slice(LIST_ITEM.lastIndex);
-    const closesOrContinues = LIST_END.test(after) || /^\s*(?:,|\bor\b|\band\b|\/)/.test(after);
+    // Only the next few characters decide; a bounded window keeps long bullets linear.
+    const after = text.slice(LIST_ITEM.lastIndex, LIST_ITEM.lastIndex + 24);
+    const atEnd = LIST_ITEM.lastIndex + 24 >= text.length;
+    const closes = atEnd ? LIST_END.test(after) : LIST_END.test(after) && !/^\s*$/.test(after);
+    const closesOrContinues = closes || /^\s*(?:,|\bor\b|\band\b|\/)/.test(after);
     const isKebab = /[-_]/.test(name);
     if (!isKebab && (STOP_WORDS.has(name) || !closesOrContinues)) break;
     found.push(name);
