@@ -30,6 +30,7 @@ export async function findAgentFiles(root: string, limits: AgentLimits): Promise
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  let truncated = false;
   const walk = async (dir: string, depth: number): Promise<void> => {
     const rel = toRelative(root, dir) || ".";
     const real = await realpath(dir).catch(() => undefined);
@@ -45,15 +46,18 @@ export async function findAgentFiles(root: string, limits: AgentLimits): Promise
     });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (files.length >= limits.maxFiles) return;
+      if (truncated) return;
       const full = path.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? await statKind(full) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : "other";
       if (kind === "dir" && !shouldSkipDir(entry.name)) await walk(full, depth + 1);
-      else if (kind === "file" && isAgentCandidate(entry.name, depth)) files.push({ file: toRelative(root, full), path: full });
+      else if (kind === "file" && isAgentCandidate(entry.name, depth)) {
+        if (files.length >= limits.maxFiles) truncated = true;
+        else files.push({ file: toRelative(root, full), path: full });
+      }
     }
   };
   await walk(root, 0);
-  if (files.length >= limits.maxFiles) {
+  if (truncated) {
     diagnostics.push(makeDiagnostic(".", 1, "error", "too-many-files", `more than ${limits.maxFiles} Markdown files; stopped reading`, "Point agentroute at the agents folder, not a whole tree."));
   }
   return { files, diagnostics };

@@ -87,6 +87,7 @@ describe("loadAgents", () => {
     const shallow = await loadAgents(dir, { limits: { maxDepth: 1 } });
     expect(shallow.agents.map((a) => a.name)).toEqual(["a", "b"]);
     expect(shallow.diagnostics.map((d) => [d.file, d.code])).toEqual([["deep/er", "too-deep"]]);
+    expect((await loadAgents(dir, { limits: { maxFiles: 3 } })).diagnostics).toEqual([]);
     const few = await loadAgents(dir, { limits: { maxFiles: 2 } });
     expect(few.agents.map((a) => a.name)).toEqual(["a", "b"]);
     expect(few.diagnostics.map((d) => d.code)).toEqual(["too-many-files"]);

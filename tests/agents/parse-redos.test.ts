@@ -11,7 +11,7 @@ const CASES: [string, string][] = [
   ["a not-engage bullet with 100k redirect cues", `${HEAD}## When NOT to Engage\n- ${"use a-b, ".repeat(100_000)}\n`],
   ["a frontmatter line of 60k spaces and no colon", `---\nname: a\ndescription: b\nk${" ".repeat(60_000)}x\n---\n`],
   ["6.5k unclosed <example> tags", `---\nname: a\ndescription: |\n  ${"<example>".repeat(6_500)}\n---\n`],
-  ["3k closed <example> blocks", `---\nname: a\ndescription: |\n  ${'<example>user: "x"</example>'.repeat(2_000)}\n---\n`],
+  ["2k closed <example> blocks", `---\nname: a\ndescription: |\n  ${'<example>user: "x"</example>'.repeat(2_000)}\n---\n`],
   ["a delegation target of 60k brackets", `---\nname: a\ndescription: |\n  <delegation>\n  Trigger: t\n  Target: ${"[".repeat(60_000)}\n  </delegation>\n---\n`],
   ["30k lines of one space", `---\nname: a\ndescription: |\n  a${"\n ".repeat(30_000)}b\n---\n`],
   ["9k trigger phrases", `---\nname: a\ndescription: 'Triggers on: ${'"a", '.repeat(9_000)}'\n---\n`],
