@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { readFileLines } from "./read-lines.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
@@ -52,6 +53,10 @@ export function streamDispatchLog(paths: readonly string[], options: ReadTranscr
     stats: state.stats,
     async *[Symbol.asyncIterator]() {
       for (const file of await collectTranscriptFiles(paths)) {
+        if (await modifiedBefore(file, state.options.since)) {
+          state.stats.filesBeforeSince += 1;
+          continue;
+        }
         state.stats.files += 1;
         yield* readSessionFile(file, state);
       }
@@ -162,6 +167,16 @@ function finishRecord(record: DispatchRecord, stats: TranscriptStats): DispatchR
   return record;
 }
 
+/**
+ * True when the file was last written before `since`: Claude Code only appends, so no line in
+ * it can be newer, and a long history is not read at all for a recent --since.
+ */
+async function modifiedBefore(file: string, since: number | null): Promise<boolean> {
+  if (since === null) return false;
+  const info = await stat(file).catch(() => null);
+  return info !== null && info.mtimeMs < since;
+}
+
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
@@ -178,7 +193,7 @@ function addProblem(state: ReadState, problem: TranscriptProblem): void {
 
 function emptyStats(): TranscriptStats {
   return {
-    files: 0, lines: 0, prompts: 0, promptsWithDispatch: 0, perAgent: {}, skipped: {},
+    files: 0, filesBeforeSince: 0, lines: 0, prompts: 0, promptsWithDispatch: 0, perAgent: {}, skipped: {},
     orphanDispatches: 0, duplicatePrompts: 0, beforeSince: 0, problemCount: 0, problems: [],
   };
 }

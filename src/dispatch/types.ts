@@ -42,6 +42,8 @@ export interface ReadTranscriptsOptions {
 /** Counters filled while a dispatch log is read, for the summary. */
 export interface TranscriptStats {
   files: number;
+  /** Files not read because they were last written before `since`. */
+  filesBeforeSince: number;
   lines: number;
   prompts: number;
   promptsWithDispatch: number;

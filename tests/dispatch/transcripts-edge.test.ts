@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +31,15 @@ describe("readDispatchLog on damaged files", () => {
       dir = await mkdtemp(path.join(os.tmpdir(), "agentroute-long-"));
     });
     afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it("--since does not even open a file last written before it", async () => {
+      const file = path.join(dir, "old.jsonl");
+      await copyFile(FLAT_SESSION, file);
+      await utimes(file, new Date("2020-01-01"), new Date("2020-01-01"));
+      const { records, stats } = await readDispatchLog([file], { since: new Date("2021-01-01") });
+      expect(records).toEqual([]);
+      expect(stats).toMatchObject({ files: 0, filesBeforeSince: 1, lines: 0 });
+    });
 
     it("is skipped and reported; the lines around it are read", async () => {
       const file = path.join(dir, "s.jsonl");

@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { readTranscriptLine } from "../../src/dispatch/transcript-line.js";
 import { readDispatchLog } from "../../src/dispatch/transcripts.js";
 import { describeShared, sharedPath } from "../helpers/shared.js";
 
@@ -86,5 +88,27 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
     const { records, stats } = await readDispatchLog([T()], { since: new Date("2026-01-01") });
     expect(records.map((r) => r.version)).toEqual(["2.1.173"]);
     expect(stats.beforeSince).toBe(1);
+  });
+
+  it.each([KIMUSON, SHOWCASE])("file-order attribution agrees with the parentUuid chain (%s)", async (file) => {
+    // Walk each subagent call's parentUuid chain up to the first typed prompt: the prompt the
+    // call answers by construction. It must be the prompt the reader attributed it to.
+    const entries = (await readFile(file, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const byUuid = new Map(entries.map((e) => [e.uuid as string, e]));
+    const promptLineOf = (entry: Record<string, unknown>): number => {
+      let at: Record<string, unknown> | undefined = entry;
+      while (at && readTranscriptLine(at).kind !== "prompt") at = byUuid.get(at.parentUuid as string);
+      return at ? entries.indexOf(at) + 1 : -1;
+    };
+    const viaChain = entries
+      .filter((e) => readTranscriptLine(e).kind === "dispatch")
+      .flatMap((e) => {
+        const event = readTranscriptLine(e);
+        return event.kind === "dispatch" ? event.calls.map(() => promptLineOf(e)) : [];
+      });
+    const { records } = await readDispatchLog([file]);
+    const viaFileOrder = records.flatMap((r) => r.dispatched.map(() => r.line));
+    expect(viaChain).toEqual(viaFileOrder);
+    expect(viaChain.length).toBeGreaterThan(0);
   });
 });
