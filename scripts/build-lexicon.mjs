@@ -101,6 +101,7 @@ export const GENERIC_WORDS = new Set(`
   proc max inc org snippet diff hash sums typed typer readme layers paths robots hosts choices
   sigma turbo jumbo plaid visa lobster logos pic ron tabby sed teal terra rouge stan vera umi
   reactive glitch ans quant attribution autocomplete immutable formatted resonate cornerstone
+  quanta noir cecil
   api web app cloud data code server client mobile script html5 tag tags admin dashboard
 `.trim().split(/\s+/));
 

@@ -13,7 +13,6 @@ import { CATEGORY_WORDS as WORDS } from "./lexicon-data/categories.js";
 import { compileLexicon, TOKEN_PATTERN, type CompiledLexicon, type CompiledTerm } from "./lexicon-data/compile.js";
 import { GENERATED_SOURCES, GENERATED_TERMS } from "./lexicon-data/generated-terms.js";
 import { SOFTWARE_TERMS } from "./lexicon-data/software-terms.js";
-import { stem } from "./text.js";
 
 /** One technology or jargon term found in a text, with the generic role words it implies. */
 export interface TermExpansion {
@@ -93,13 +92,32 @@ function scan(lex: CompiledLexicon, tokens: readonly Token[]): Candidate[] {
   return found;
 }
 
+function hasCompanion(context: ReadonlySet<string>, token: string): boolean {
+  if (context.has(token)) return true;
+  if (token.length < 4 || !token.endsWith("s")) return false;
+  return context.has(token.slice(0, -1)) || (token.endsWith("es") && context.has(token.slice(0, -2)));
+}
+
 /**
- * An ambiguous alias ("jest", "react", "go") counts only with a companion elsewhere in the
- * text: a plain term sharing a category, or a word whose stem is one of its context stems.
+ * Capitalised inside a sentence, as product names are written: "in our Go service", "set up
+ * Jest", "VACUUM is slow". The first word of a sentence says nothing ("Go through the diff").
  */
-function isConfirmed(t: CompiledTerm, c: Candidate, tokens: readonly Token[], plainCategories: ReadonlySet<string>): boolean {
-  if (t.categories.some((cat) => plainCategories.has(cat))) return true;
-  return tokens.some((tok, i) => (i < c.from || i > c.to) && t.context.has(stem(tok.key)));
+function isWrittenAsName(text: string, tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  const first = text.charCodeAt(tok.start);
+  if (i === 0 || first < 65 || first > 90) return false;
+  return !/[.!?:;\n]/.test(text.slice(tokens[i - 1]!.end, tok.start));
+}
+
+/**
+ * An ambiguous alias ("jest", "react", "go") counts only when written as a name, or with a
+ * companion elsewhere in the text: a plain term sharing a category, or one of its context
+ * words (a plural "s"/"es" allowed).
+ */
+function isConfirmed(text: string, tokens: readonly Token[], c: Candidate, plainCategories: ReadonlySet<string>): boolean {
+  const t = lexicon().terms[c.term]!;
+  if (isWrittenAsName(text, tokens, c.from) || t.categories.some((cat) => plainCategories.has(cat))) return true;
+  return tokens.some((tok, i) => (i < c.from || i > c.to) && hasCompanion(t.context, tok.key));
 }
 
 function toExpansion(t: CompiledTerm, matched: string): TermExpansion {
@@ -109,7 +127,8 @@ function toExpansion(t: CompiledTerm, matched: string): TermExpansion {
 /**
  * Finds known terms in a text: case-insensitive, on token boundaries, multi-word terms
  * ("github actions", "react native") preferred over their parts, aliases ("k8s", "pg",
- * "postgresql") mapped to one canonical term, ambiguous words only with a companion. One entry
+ * "postgresql") mapped to one canonical term, ambiguous words ("jest", "go") only when
+ * capitalised mid-sentence or accompanied by a word of their kind of work. One entry
  * per term, in order of first appearance.
  * @example findTechTerms("our Jest snapshots keep breaking")[0] // { term: "jest", matched: "Jest", categories: ["testing"], words: ["test", …] }
  */
@@ -122,7 +141,7 @@ export function findTechTerms(text: string): TermExpansion[] {
   const out: TermExpansion[] = [];
   for (const c of candidates) {
     const t = lex.terms[c.term]!;
-    if (seen.has(c.term) || (c.ambiguous && !isConfirmed(t, c, tokens, plainCategories))) continue;
+    if (seen.has(c.term) || (c.ambiguous && !isConfirmed(text, tokens, c, plainCategories))) continue;
     seen.add(c.term);
     out.push(toExpansion(t, text.slice(tokens[c.from]!.start, tokens[c.to]!.end)));
   }

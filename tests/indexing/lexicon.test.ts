@@ -44,6 +44,10 @@ describe("findTechTerms: technologies a prompt names", () => {
     ["the pg connection pool is exhausted", "postgresql", "database"],
     ["bump the Vue.js version", "vue.js", "frontend"],
     ["an N+1 query in the orders endpoint", "n+1", "database"],
+    ["Set up Jest with ts-jest for this project", "jest", "testing"],
+    ["client libraries in Python, Go and Java", "go", "programming-language"],
+    ["helm upgrade is stuck in pending-upgrade", "helm", "orchestration"],
+    ["java.lang.NullPointerException at OrderService.java:142", "java", "programming-language"],
   ])("%s → %s (%s)", (prompt, term, category) => {
     const hit = findTechTerms(prompt).find((e) => e.term === term);
     expect(hit, JSON.stringify(found(prompt))).toBeDefined();
@@ -81,8 +85,19 @@ describe("findTechTerms: ordinary English stays ordinary", () => {
     "vacuum the living room",
     "she sent a ruby ring",
     "pour a flask of tea",
+    "Go through the diff and point out anything sloppy",
+    "could you go over the changes before I merge?",
+    "Express my thanks to the reviewers",
+    "Render this paragraph in bold",
+    "React calmly. Then reply.",
   ])("%s → nothing", (prompt) => {
     expect(found(prompt)).toEqual([]);
+  });
+
+  it("an ambiguous word counts when capitalised inside a sentence, not as the first word", () => {
+    expect(found("our Go service leaks memory").map((f) => f[0])).toEqual(["go"]);
+    expect(found("Go see what the team thinks")).toEqual([]);
+    expect(found("it works. Go ahead")).toEqual([]);
   });
 
   it("an ambiguous word counts once a companion names its kind of work", () => {

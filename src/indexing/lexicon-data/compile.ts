@@ -2,7 +2,6 @@
  * Compiles the lexicon's line format (generated-terms.ts, software-terms.ts) into an alias table.
  * Runs once at module load; pure apart from that.
  */
-import { stem } from "../text.js";
 import { CATEGORY_WORDS, type Category } from "./categories.js";
 
 /** One term after merging the sources. */
@@ -11,7 +10,10 @@ export interface CompiledTerm {
   categories: readonly string[];
   /** Generic words of the categories, de-duplicated, in category order. */
   words: readonly string[];
-  /** Stems that confirm an ambiguous alias: of the category words and of the context words. */
+  /**
+   * Words that confirm an ambiguous alias: the category words and the context words. Exact
+   * tokens, not Porter stems: stemming makes "United" a companion of "unit" (testing).
+   */
   context: ReadonlySet<string>;
 }
 
@@ -98,7 +100,7 @@ function mergeSources(generated: readonly string[], curated: readonly string[]):
   return { terms: [...byName.values()], curated: hand };
 }
 
-/** Thousands of terms share a few hundred category sets: build each words list and stem set once. */
+/** Thousands of terms share a few hundred category sets: build each words list and context set once. */
 function makeTermCompiler(): (t: ParsedTerm) => CompiledTerm {
   const shared = new Map<string, { words: string[]; context: Set<string> }>();
   return (t) => {
@@ -106,7 +108,7 @@ function makeTermCompiler(): (t: ParsedTerm) => CompiledTerm {
     let s = shared.get(key);
     if (!s) {
       const words = [...new Set(t.categories.flatMap((c) => CATEGORY_WORDS[c as Category]))];
-      s = { words, context: new Set([...words, ...t.context].map(stem)) };
+      s = { words, context: new Set([...words, ...t.context]) };
       shared.set(key, s);
     }
     return { term: t.term, categories: t.categories, words: s.words, context: s.context };
