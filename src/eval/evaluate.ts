@@ -30,15 +30,20 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, loadDataset, ...routerOptions } = options;
   const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
-  const datasetFile = path.resolve(cwd, datasetPath);
-  const dataset = loadDataset
-    ? { ...(await loadDataset(opened.router.agentNames)), path: displayPath(cwd, datasetFile) }
-    : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
-  return runEval(opened.router, dataset, {
-    agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
-    config: opened.config,
-    onProgress,
-  });
+  try {
+    const datasetFile = path.resolve(cwd, datasetPath);
+    const dataset = loadDataset
+      ? { ...(await loadDataset(opened.router.agentNames)), path: displayPath(cwd, datasetFile) }
+      : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
+    return await runEval(opened.router, dataset, {
+      agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
+      config: { ...opened.config },
+      onProgress,
+    });
+  } finally {
+    // Release the embedding model even when the dataset is rejected.
+    await opened.close();
+  }
 }
 
 /**

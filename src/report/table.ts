@@ -49,7 +49,7 @@ export function renderTableReport(report: EvalReport, options: ReportOptions = {
 
 function renderConfusions(report: EvalReport, limit: number): string[] {
   const pairs = topConfusions(report.cases, limit);
-  if (pairs.length === 0) return ["no confusions", ""];
+  if (pairs.length === 0) return ["no confusions between primary labels", ""];
   const count = Math.max(...pairs.map((p) => String(p.count).length));
   return [
     "worst confusions (expected → predicted):",

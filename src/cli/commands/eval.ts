@@ -4,7 +4,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { AgentRouteError } from "../../errors.js";
 import { compareReports } from "../../eval/compare.js";
-import { evaluateAgents, type EvaluateOptions } from "../../eval/evaluate.js";
+import { displayPath, evaluateAgents, type EvaluateOptions } from "../../eval/evaluate.js";
 import { checkGate } from "../../eval/gate.js";
 import { readReport } from "../../eval/report-schema.js";
 import type { Dataset, EvalReport } from "../../eval/types.js";
@@ -68,7 +68,7 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const report = await evaluateWithProgress(flags, flags.agents, io);
   const written = await writeReports(report, out, formats);
   if (formats.includes("table")) io.out(renderReport(report, "table"));
-  if (written.length > 0) io.err(`wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")}\n`);
+  if (written.length > 0) io.err(`wrote ${written.map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
   if (baseline === undefined && minMacroF1 === undefined) return 0;
   const gate = baseline === undefined
     ? checkGate(report, report, { minMacroF1 })
@@ -90,7 +90,7 @@ async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], ou
   const mdFile = path.join(out, "comparison.md");
   await writeFile(mdFile, renderComparison(comparison, "md", sides));
   io.out(`${renderComparison(comparison, "table", sides)}\n`);
-  io.err(`wrote ${[...written, mdFile].map((f) => path.relative(io.cwd, f) || f).join(", ")}\n`);
+  io.err(`wrote ${[...written, mdFile].map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
   return 0;
 }
 
@@ -100,6 +100,7 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
     dataset: (flags.dataset ?? flags.dispatchLog)!,
     loadDataset: flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
     cwd: io.cwd,
+    env: io.env,
     embeddings: flags.embeddings,
     model: flags.model,
     modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),

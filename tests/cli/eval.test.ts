@@ -1,0 +1,99 @@
+import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { computeSummary } from "../../src/eval/summary.js";
+import type { EvalReport } from "../../src/eval/types.js";
+import { REPO_ROOT } from "../helpers/shared.js";
+import { parseXml } from "../report/xml-check.js";
+import { EVAL_AGENTS, EVAL_DATASET, runBuiltCli } from "../fixtures/eval/cli.js";
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "agentroute-eval-e2e-"));
+}
+
+async function readJson(file: string): Promise<EvalReport> {
+  return JSON.parse(await readFile(file, "utf8")) as EvalReport;
+}
+
+describe("agentroute eval through the built CLI (keyword mode)", () => {
+  it("writes every report format, prints the table and exits 0", async () => {
+    const out = await tempDir();
+    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md,json,junit,html"]);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/precision +recall +f1-score +support/);
+    expect(result.stdout).toMatch(/\n +gardener +\d\.\d\d/);
+    expect((await readdir(out)).sort()).toEqual(["junit.xml", "report.html", "report.json", "report.md"]);
+    const report = await readJson(path.join(out, "report.json"));
+    expect(report).toMatchObject({ schemaVersion: 1, mode: { kind: "keyword", model: null }, agents: { path: EVAL_AGENTS, count: 3 } });
+    expect(report.dataset).toMatchObject({ path: EVAL_DATASET, rows: 12, read: 12 });
+    expect(report.cases).toHaveLength(12);
+    expect(Object.keys(report.perAgent)).toEqual(["carpenter", "chef", "gardener", "none"]);
+    // Anyone can check the numbers: the summary follows from the cases alone.
+    expect(computeSummary(report.cases)).toEqual(report.summary);
+    // Keyword routing on these clear-cut prompts should get most of them right.
+    expect(report.summary.accuracy).toBeGreaterThanOrEqual(0.5);
+    const junit = parseXml(await readFile(path.join(out, "junit.xml"), "utf8"));
+    expect(junit.attrs.tests).toBe("12");
+  });
+
+  it("gates on a baseline: passes against itself, fails (exit 1) listing flipped prompts when it got worse", async () => {
+    const out = await tempDir();
+    const first = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "json"]);
+    expect(first.code).toBe(0);
+    const baselineFile = path.join(out, "report.json");
+    const same = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table", "--baseline", baselineFile]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("gate: passed");
+
+    // A baseline that was better: every case right and higher headline figures.
+    const better = await readJson(baselineFile);
+    const wrong = better.cases.filter((c) => !c.correct);
+    better.cases = better.cases.map((c) => ({ ...c, correct: true, predicted: c.expected }));
+    better.summary = computeSummary(better.cases);
+    const betterFile = path.join(out, "better.json");
+    await writeFile(betterFile, JSON.stringify(better));
+    const worse = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table", "--baseline", betterFile]);
+    if (wrong.length === 0) return; // nothing can flip when keyword routing is already perfect
+    expect(worse.code).toBe(1);
+    expect(worse.stdout).toMatch(/gate: FAILED/);
+    expect(worse.stdout).toContain(`flipped right → wrong: ${wrong.length}`);
+    expect(worse.stdout).toContain(wrong[0]!.prompt.slice(0, 40));
+  });
+
+  it("fails on --min-macro-f1 above what the set reaches", async () => {
+    const out = await tempDir();
+    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "json", "--min-macro-f1", "1"]);
+    const report = await readJson(path.join(out, "report.json"));
+    expect(result.code).toBe(report.summary.macro.f1 < 1 ? 1 : 0);
+  });
+
+  it("A/B: --compare-agents evaluates both folders and writes both reports and a comparison", async () => {
+    const out = await tempDir();
+    const dirB = path.join(await tempDir(), "agents-b");
+    await cp(path.join(REPO_ROOT, EVAL_AGENTS), dirB, { recursive: true });
+    const chef = path.join(dirB, "chef.md");
+    // B drops the chef's triggers: its recall should not improve, and the comparison must say what moved.
+    await writeFile(chef, (await readFile(chef, "utf8")).replace(/ Triggers on .*$/m, ""));
+    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--compare-agents", dirB, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/compare: tests\/fixtures\/eval\/agents → .*agents-b/);
+    expect(result.stdout).toMatch(/macro F1 +\d\.\d{4} +\d\.\d{4} +[+-]?\d\.\d{4}/);
+    expect((await readdir(out)).sort()).toEqual(["comparison.md", "report-a.json", "report-a.md", "report-b.json", "report-b.md"]);
+    expect(await readFile(path.join(out, "comparison.md"), "utf8")).toMatch(/^## agentroute compare: /);
+  });
+});
+
+describe("agentroute eval with embeddings", () => {
+  it("runs the fixture set with the embedding model and records it", async () => {
+    const out = await tempDir();
+    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--out", out, "--format", "json"]);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code).toBe(0);
+    const report = await readJson(path.join(out, "report.json"));
+    expect(report.mode.kind).toBe("embeddings");
+    expect(report.mode.model).toEqual(expect.any(String));
+    expect(computeSummary(report.cases)).toEqual(report.summary);
+  });
+});
