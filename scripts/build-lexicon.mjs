@@ -31,14 +31,15 @@ const OUT = path.join(ROOT, "src/indexing/lexicon-data/generated-terms.ts");
 /**
  * Wappalyzer category id → our categories. Ids not listed (advertising, ecommerce, CRM, live
  * chat, marketing, fonts, maps, page builders, WordPress/Shopify themes and plugins, …) are
- * noise for routing software work and are skipped.
+ * noise for routing software work and are skipped; so are payment processors (41), which are
+ * mostly consumer brands ("Mastercard", "Google Pay") that fill customer-service prompts.
  */
 export const WAPPALYZER_CATEGORY_MAP = {
   1: ["cms"], 3: ["database"], 4: ["documentation"], 8: ["documentation"], 10: ["analytics"],
   11: ["cms"], 12: ["frontend", "ui-framework"], 13: ["issue-tracking"], 16: ["security"],
   18: ["backend-framework"], 22: ["web-server"], 23: ["caching"], 25: ["visualization"],
   26: ["mobile"], 27: ["programming-language"], 28: ["operating-system"], 29: ["search"],
-  31: ["cloud", "caching"], 33: ["web-server"], 34: ["database"], 41: ["payments"],
+  31: ["cloud", "caching"], 33: ["web-server"], 34: ["database"],
   42: ["analytics"], 44: ["ci-cd"], 47: ["developer-tools"], 54: ["seo"], 57: ["frontend"],
   59: ["frontend"], 60: ["containers"], 62: ["cloud", "deployment"], 63: ["cloud"],
   64: ["web-server", "networking"], 65: ["networking", "cloud"], 66: ["frontend", "css"],

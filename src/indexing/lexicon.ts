@@ -98,26 +98,56 @@ function hasCompanion(context: ReadonlySet<string>, token: string): boolean {
   return context.has(token.slice(0, -1)) || (token.endsWith("es") && context.has(token.slice(0, -2)));
 }
 
+/** "Jest", "Go": an upper-case first letter and some lower case (so not "SWIFT", "HTTP"). */
+function isTitleCase(text: string, tok: Token | undefined): boolean {
+  if (!tok) return false;
+  const first = text.charCodeAt(tok.start);
+  return first >= 65 && first <= 90 && /[a-z]/.test(text.slice(tok.start + 1, tok.end));
+}
+
 /**
  * Capitalised inside a sentence, as product names are written: "in our Go service", "set up
- * Jest", "VACUUM is slow". The first word of a sentence says nothing ("Go through the diff").
+ * Jest". Not the first word of a sentence ("Go through the diff"), nor part of a run of
+ * capitalised words, which is some other proper name ("American Express", "Taylor Swift").
  */
 function isWrittenAsName(text: string, tokens: readonly Token[], i: number): boolean {
+  if (startsSentence(text, tokens, i) || !isTitleCase(text, tokens[i])) return false;
+  const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
   const tok = tokens[i]!;
-  const first = text.charCodeAt(tok.start);
-  if (i === 0 || first < 65 || first > 90) return false;
-  return !/[.!?:;\n]/.test(text.slice(tokens[i - 1]!.end, tok.start));
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  // "The React app" is fine: a capital that only starts the sentence makes no run.
+  if (isTitleCase(text, prev) && joined(prev, tok) && !startsSentence(text, tokens, i - 1)) return false;
+  return !(next && isTitleCase(text, next) && joined(tok, next));
+}
+
+function startsSentence(text: string, tokens: readonly Token[], i: number): boolean {
+  return i === 0 || /[.!?:;\n]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
 }
 
 /**
  * An ambiguous alias ("jest", "react", "go") counts only when written as a name, or with a
- * companion elsewhere in the text: a plain term sharing a category, or one of its context
+ * companion elsewhere in the text: a confirmed term sharing a category, or one of its context
  * words (a plural "s"/"es" allowed).
  */
-function isConfirmed(text: string, tokens: readonly Token[], c: Candidate, plainCategories: ReadonlySet<string>): boolean {
+function isConfirmed(text: string, tokens: readonly Token[], c: Candidate, confirmed: ReadonlySet<string>): boolean {
   const t = lexicon().terms[c.term]!;
-  if (isWrittenAsName(text, tokens, c.from) || t.categories.some((cat) => plainCategories.has(cat))) return true;
+  if (isWrittenAsName(text, tokens, c.from) || t.categories.some((cat) => confirmed.has(cat))) return true;
   return tokens.some((tok, i) => (i < c.from || i > c.to) && hasCompanion(t.context, tok.key));
+}
+
+/**
+ * Which candidates stand: plain ones, then ambiguous ones confirmed by the text or by the
+ * categories of those already standing (two rounds, so "Python, Go and Java" keeps all three).
+ */
+function confirmCandidates(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): Set<Candidate> {
+  const terms = lexicon().terms;
+  const kept = new Set(candidates.filter((c) => !c.ambiguous));
+  for (let round = 0; round < 2; round++) {
+    const categories = new Set([...kept].flatMap((c) => terms[c.term]!.categories));
+    for (const c of candidates) if (!kept.has(c) && isConfirmed(text, tokens, c, categories)) kept.add(c);
+  }
+  return kept;
 }
 
 function toExpansion(t: CompiledTerm, matched: string): TermExpansion {
@@ -136,14 +166,13 @@ export function findTechTerms(text: string): TermExpansion[] {
   const lex = lexicon();
   const tokens = tokensOf(text, lex.vocabulary);
   const candidates = scan(lex, tokens);
-  const plainCategories = new Set(candidates.filter((c) => !c.ambiguous).flatMap((c) => lex.terms[c.term]!.categories));
+  const kept = confirmCandidates(text, tokens, candidates);
   const seen = new Set<number>();
   const out: TermExpansion[] = [];
   for (const c of candidates) {
-    const t = lex.terms[c.term]!;
-    if (seen.has(c.term) || (c.ambiguous && !isConfirmed(text, tokens, c, plainCategories))) continue;
+    if (seen.has(c.term) || !kept.has(c)) continue;
     seen.add(c.term);
-    out.push(toExpansion(t, text.slice(tokens[c.from]!.start, tokens[c.to]!.end)));
+    out.push(toExpansion(lex.terms[c.term]!, text.slice(tokens[c.from]!.start, tokens[c.to]!.end)));
   }
   return out;
 }

@@ -48,6 +48,8 @@ describe("findTechTerms: technologies a prompt names", () => {
     ["client libraries in Python, Go and Java", "go", "programming-language"],
     ["helm upgrade is stuck in pending-upgrade", "helm", "orchestration"],
     ["java.lang.NullPointerException at OrderService.java:142", "java", "programming-language"],
+    ["Add Playwright scenarios for the checkout", "playwright", "testing"],
+    ["The React app needs a new endpoint", "react", "frontend"],
   ])("%s → %s (%s)", (prompt, term, category) => {
     const hit = findTechTerms(prompt).find((e) => e.term === term);
     expect(hit, JSON.stringify(found(prompt))).toBeDefined();
@@ -90,6 +92,8 @@ describe("findTechTerms: ordinary English stays ordinary", () => {
     "Express my thanks to the reviewers",
     "Render this paragraph in bold",
     "React calmly. Then reply.",
+    "Can I top up with my American Express?",
+    "Do you do SWIFT transfers?",
   ])("%s → nothing", (prompt) => {
     expect(found(prompt)).toEqual([]);
   });
@@ -144,6 +148,19 @@ describe("lexicon data", () => {
   it("keeps no everyday-English name in the generated list", () => {
     const leaks = GENERATED_TERMS.map(parseTermLine).flatMap((t) => t.aliases.filter((a) => ambiguityOf(a.text, common) !== null));
     expect(leaks).toEqual([]);
+  });
+
+  it("gives each hand-made alias to one term", () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of curated) {
+      for (const a of t.aliases) {
+        const key = tokenizeTerm(a.text).join(" ");
+        if (owner.has(key) && owner.get(key) !== t.term) clashes.push(`${key}: ${owner.get(key)} / ${t.term}`);
+        owner.set(key, t.term);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it("lists each hand-made term once, with known categories", () => {
