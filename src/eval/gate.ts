@@ -67,9 +67,16 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
       message: `macro F1 ${current.summary.macro.f1} is below the floor ${options.minMacroF1}` });
   }
   if (!comparison.sameDataset) notes.push("the baseline was computed on a different dataset (hash differs): deltas mix data and routing changes");
+  if (baseline.mode.kind !== current.mode.kind || baseline.mode.model !== current.mode.model) {
+    notes.push(`the baseline ran in ${describeMode(baseline)} mode, this run in ${describeMode(current)}: the figures measure different routers`);
+  }
   const { onlyA, onlyB } = comparison.unmatched;
   if (onlyA + onlyB > 0) notes.push(`${onlyA} baseline prompt(s) and ${onlyB} current prompt(s) have no counterpart`);
   return { passed: failures.length === 0, failures, notes, flipped: comparison.flipped };
+}
+
+function describeMode(report: EvalReport): string {
+  return report.mode.model === null ? report.mode.kind : `${report.mode.kind} (${report.mode.model})`;
 }
 
 function dropText(metric: string, before: number, after: number, maxDrop: number): string {

@@ -111,6 +111,8 @@ describe("checkGate and compareReports", () => {
     const gate = checkGate(baseline, renamed, { maxDrop: 1 });
     expect(gate.failures.map((f) => f.metric)).toEqual(["F1 test-engineer"]);
     expect(gate.notes.join("\n")).toContain("agent qa-engineer is new");
+    renamed.mode = { kind: "embeddings", model: "m" };
+    expect(checkGate(baseline, renamed, { maxDrop: 1 }).notes.join("\n")).toContain("the baseline ran in keyword mode, this run in embeddings (m)");
   });
 
   it("compares metrics A → B with signed deltas", async () => {
