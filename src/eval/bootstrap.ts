@@ -1,25 +1,11 @@
 import type { Interval } from "./types.js";
+import { mulberry32 } from "../util/prng.js";
 import { computePrf, countClasses, isExactMatch, labelSets, safeDivide, type ScoredCase } from "./metrics.js";
+
+export { mulberry32 };
 
 /** Defaults: enough resamples for stable 2.5/97.5 percentiles; a fixed seed so reports repeat. */
 export const BOOTSTRAP_DEFAULTS = { resamples: 1000, seed: 20250101 } as const;
-
-/**
- * mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream on every platform.
- *
- * @example
- * const next = mulberry32(1); next() // 0.6270739405881613
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Percentile by linear interpolation between closest ranks (numpy's default).
