@@ -63,6 +63,7 @@ describe("agentroute transcripts", () => {
     [["transcripts", "--since", "someday", FLAT], "--since: not a date"],
     [["transcripts"], "no such folder, so no Claude Code sessions"],
     [["transcripts", "missing.jsonl"], "no such file or folder"],
+    [["transcripts", "--project", ".", FLAT], "--project and transcript paths together"],
   ])("%j is a usage error (exit 2) with a hint", async (argv, message) => {
     const { code, err } = await run(argv, { HOME: home }, home);
     expect(code).toBe(2);

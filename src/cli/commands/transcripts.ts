@@ -31,6 +31,11 @@ export const transcriptsCommand: CommandModule = (program: Command, io: CliIO, d
 };
 
 async function runTranscripts(paths: string[], options: TranscriptsOptions, io: CliIO): Promise<number> {
+  if (paths.length > 0 && options.project !== undefined) {
+    throw new AgentRouteError("USAGE", "--project and transcript paths together", {
+      hint: "Give either --project DIR (its sessions under ~/.claude/projects) or the files and folders to read.",
+    });
+  }
   const since = options.since === undefined ? undefined : parseSince(options.since);
   const sources = paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
   const stream = streamDispatchLog(sources, { since });
