@@ -1,0 +1,64 @@
+/**
+ * Hook latency: wall time of `agentroute hook` as Claude Code runs it (a fresh process per
+ * prompt, hook JSON on stdin), cold (empty cache) and warm (cache filled), in both modes.
+ * Run alone with `node dist/bench/hook-latency.js [runs]`, or call `measureHookLatency`.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface HookLatency {
+  mode: "embeddings" | "keyword";
+  coldMs: number;
+  warm: { runs: number; medianMs: number; minMs: number; maxMs: number };
+  /** The hook's stdout on the last run (the additionalContext JSON). */
+  output: string;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const FIXTURES = path.join(ROOT, "tests/fixtures/dispatch");
+
+/** Times the built hook on the fixture agents: one cold run, then `runs` warm ones. */
+export function measureHookLatency(cli: string, mode: HookLatency["mode"], runs: number): HookLatency {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "agentroute-hookbench-"));
+  try {
+    const project = path.join(dir, "project");
+    cpSync(path.join(FIXTURES, "hook-project"), project, { recursive: true });
+    mkdirSync(path.join(dir, "home", ".claude"), { recursive: true });
+    cpSync(path.join(FIXTURES, "hook-user", "agents"), path.join(dir, "home", ".claude", "agents"), { recursive: true });
+    const input = JSON.stringify({ session_id: "bench", cwd: project, hook_event_name: "UserPromptSubmit", prompt: "Please review my pull request before I merge it" });
+    const args = [cli, "hook", ...(mode === "keyword" ? ["--no-embeddings"] : [])];
+    const once = () => {
+      const started = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, args, { input, env: { PATH: process.env.PATH, HOME: path.join(dir, "home") }, encoding: "utf8" });
+      return { ms: Number(process.hrtime.bigint() - started) / 1e6, output: run.stdout };
+    };
+    const cold = once();
+    const warm = Array.from({ length: runs }, once);
+    const times = warm.map((w) => w.ms).sort((a, b) => a - b);
+    return {
+      mode,
+      coldMs: Math.round(cold.ms),
+      warm: { runs, medianMs: Math.round(times[Math.floor((times.length - 1) / 2)]!), minMs: Math.round(times[0]!), maxMs: Math.round(times.at(-1)!) },
+      output: warm.at(-1)?.output ?? cold.output,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One line per mode, with the budget from the issue (300 ms warm, 2 s cold). */
+export function renderHookLatency(results: HookLatency[]): string {
+  const lines = results.map((r) =>
+    `hook ${r.mode.padEnd(10)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warm.medianMs).padStart(5)} ms ` +
+    `(min ${r.warm.minMs}, max ${r.warm.maxMs}, n=${r.warm.runs})   budget 300 ms warm / 2000 ms cold`);
+  return `${lines.join("\n")}\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const runs = Number(process.argv[2] ?? 10);
+  const cli = path.join(ROOT, "dist/src/cli/main.js");
+  process.stdout.write(renderHookLatency([measureHookLatency(cli, "keyword", runs), measureHookLatency(cli, "embeddings", runs)]));
+}
