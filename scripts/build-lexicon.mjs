@@ -143,11 +143,12 @@ function isRiskyListName(alias, words) {
   return tokens.length === 1 && baseForms(tokens[0]).some((f) => words.lemmas.has(f));
 }
 
-/** Aliases for a product name: itself, and for "X.js"/"X JS" also "xjs" and "x"; joined multi-word forms. */
+/** Aliases for a product name: itself, "x" for "X.js", and a joined form for a short second word. */
 function aliasesOf(canonical) {
   const out = [canonical];
   const tokens = tokenizeName(canonical);
-  if (tokens.length >= 2 && tokens.length <= 3) out.push(tokens.join(""));
+  // "Vue.js" → "vuejs", "Socket.io" → "socketio", "Chakra UI" → "chakraui": a short suffix is often written joined.
+  if (tokens.length === 2 && tokens[1].length <= 3) out.push(tokens.join(""));
   const js = canonical.match(/^(.+?)[ .-]?js$/);
   if (js && js[1].length >= 2) out.push(js[1]);
   return out;
@@ -193,12 +194,15 @@ function versionOf(pkg) {
   return JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
 }
 
-/** One line per term in the lexicon format: "canonical | categories | aliases". */
-function renderLine(canonical, t, owners) {
+/**
+ * One row per term: [canonical, 1 when the canonical itself is matched else 0, categories,
+ * other aliases]. Rows, not text lines, so loading needs no parsing ("go" is 0: ambiguous, kept
+ * for "golang").
+ */
+function renderRow(canonical, t, owners) {
   const aliases = [...t.aliases].filter((a) => a !== canonical && owners.get(a) === canonical).sort();
-  // "-" marks a name that is not matched itself (an ambiguous name kept for its aliases: "go-" → "golang").
-  const head = t.aliases.has(canonical) ? canonical : `${canonical}-`;
-  return `  ${JSON.stringify(`${head} | ${[...t.categories].sort().join(" ")} | ${aliases.join(", ")}`)},`;
+  const row = [canonical, t.aliases.has(canonical) ? 1 : 0, [...t.categories].sort(), aliases];
+  return `  ${JSON.stringify(row)},`;
 }
 
 /** Builds the generated module's text (deterministic: sources and names sorted). */
@@ -231,9 +235,11 @@ export async function buildGeneratedModule() {
     "/** Where the generated terms come from (entries: distinct terms kept; for WordNet, the common words it supplies). */",
     `export const GENERATED_SOURCES = ${JSON.stringify(sources, null, 2)} as const;`,
     "",
-    "/** One term a line: \"canonical | categories | aliases\" (see software-terms.ts for the format). */",
-    "export const GENERATED_TERMS: readonly string[] = [",
-    ...names.map((n) => renderLine(n, terms.get(n), owners)),
+    'import type { GeneratedRow } from "./compile.js";',
+    "",
+    "/** One term a row: [canonical, matched itself (1) or only through its aliases (0), categories, aliases]. */",
+    "export const GENERATED_TERMS: readonly GeneratedRow[] = [",
+    ...names.map((n) => renderRow(n, terms.get(n), owners)),
     "];",
     "",
   ].join("\n");

@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATEGORY_WORDS, describeLexicon, findTechTerms, LEXICON_SOURCES } from "../../src/indexing/lexicon.js";
-import { parseTermLine, tokenizeTerm } from "../../src/indexing/lexicon-data/compile.js";
+import { parseGeneratedRow, parseTermLine, tokenizeTerm } from "../../src/indexing/lexicon-data/compile.js";
 import { GENERATED_TERMS } from "../../src/indexing/lexicon-data/generated-terms.js";
 import { SOFTWARE_TERMS } from "../../src/indexing/lexicon-data/software-terms.js";
 import { ambiguityOf, loadCommonWords } from "../../scripts/build-lexicon.mjs";
@@ -146,7 +146,7 @@ describe("lexicon data", () => {
   });
 
   it("keeps no everyday-English name in the generated list", () => {
-    const leaks = GENERATED_TERMS.map(parseTermLine).flatMap((t) => t.aliases.filter((a) => ambiguityOf(a.text, common) !== null));
+    const leaks = GENERATED_TERMS.map(parseGeneratedRow).flatMap((t) => t.aliases.filter((a) => ambiguityOf(a.text, common) !== null));
     expect(leaks).toEqual([]);
   });
 

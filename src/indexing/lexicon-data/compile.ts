@@ -1,5 +1,5 @@
 /**
- * Compiles the lexicon's line format (generated-terms.ts, software-terms.ts) into an alias table.
+ * Compiles the lexicon (rows of generated-terms.ts, lines of software-terms.ts) into an alias table.
  * Runs once at module load; pure apart from that.
  */
 import { CATEGORY_WORDS, type Category } from "./categories.js";
@@ -35,6 +35,9 @@ export interface CompiledLexicon {
   vocabulary: Set<string>;
 }
 
+/** A generated term: [canonical, matched itself (1) or only through aliases (0), categories, aliases]. */
+export type GeneratedRow = readonly [string, 0 | 1, readonly string[], readonly string[]];
+
 interface Alias {
   text: string;
   ambiguous: boolean;
@@ -51,7 +54,9 @@ export const TOKEN_PATTERN = /(?:(?<![A-Za-z0-9])\.)?[A-Za-z0-9]+(?:[+#]+)?/g;
 
 /** @example tokenizeTerm("Next.js") // ["next", "js"] */
 export function tokenizeTerm(text: string): string[] {
-  return text.toLowerCase().match(TOKEN_PATTERN) ?? [];
+  const lower = text.toLowerCase();
+  // Most names are one plain word: skip the regex for them (compiling runs over ~5,000 aliases).
+  return /^[a-z0-9]+$/.test(lower) ? [lower] : (lower.match(TOKEN_PATTERN) ?? []);
 }
 
 function parseAlias(raw: string): Alias & { plain: boolean; matched: boolean } {
@@ -61,17 +66,21 @@ function parseAlias(raw: string): Alias & { plain: boolean; matched: boolean } {
   return { text: bare, ambiguous: mark === "~", plain: mark === "!", matched: mark !== "-" };
 }
 
+function checkCategories(categories: readonly string[], where: string): void {
+  for (const c of categories) {
+    if (!(c in CATEGORY_WORDS)) throw new Error(`lexicon: unknown category "${c}" in ${where}`);
+  }
+}
+
 /**
- * Parses one line "canonical | categories | aliases | context".
+ * Parses one hand-made line "canonical | categories | aliases | context".
  * @example parseTermLine("pg~ | database | postgres") // { term: "pg", aliases: [{ text: "pg", ambiguous: true }, …], … }
  */
 export function parseTermLine(line: string): ParsedTerm {
   const [head = "", cats = "", aliases = "", context = ""] = line.split("|");
   const name = parseAlias(head);
   const categories = cats.trim().split(/\s+/).filter(Boolean);
-  for (const c of categories) {
-    if (!(c in CATEGORY_WORDS)) throw new Error(`lexicon: unknown category "${c}" in "${line}"`);
-  }
+  checkCategories(categories, `"${line}"`);
   const list = aliases.split(",").map((a) => a.trim()).filter(Boolean).map(parseAlias);
   return {
     term: name.text,
@@ -81,13 +90,17 @@ export function parseTermLine(line: string): ParsedTerm {
   };
 }
 
+/** A generated row as a parsed term (its aliases are never ambiguous: the generator dropped those). */
+export function parseGeneratedRow([term, matched, categories, aliases]: GeneratedRow): ParsedTerm {
+  checkCategories(categories, `generated term "${term}"`);
+  const all = matched ? [term, ...aliases] : aliases;
+  return { term, categories: [...categories], aliases: all.map((text) => ({ text, ambiguous: false })), context: [] };
+}
+
 /** Generated entries first; a hand-made entry of the same name sets the categories and adds aliases. */
-function mergeSources(generated: readonly string[], curated: readonly string[]): { terms: ParsedTerm[]; curated: Set<string> } {
+function mergeSources(generated: readonly GeneratedRow[], curated: readonly string[]): { terms: ParsedTerm[]; curated: Set<string> } {
   const byName = new Map<string, ParsedTerm>();
-  for (const line of generated) {
-    const t = parseTermLine(line);
-    byName.set(t.term, t);
-  }
+  for (const row of generated) byName.set(row[0], parseGeneratedRow(row));
   const hand = new Set<string>();
   for (const line of curated) {
     const t = parseTermLine(line);
@@ -120,7 +133,7 @@ function makeTermCompiler(): (t: ParsedTerm) => CompiledTerm {
  * ("terraform": Linguist files it under HCL) goes to the hand-made term; otherwise the first
  * term by name wins.
  */
-export function compileLexicon(generated: readonly string[], curated: readonly string[]): CompiledLexicon {
+export function compileLexicon(generated: readonly GeneratedRow[], curated: readonly string[]): CompiledLexicon {
   const merged = mergeSources(generated, curated);
   const ordered = [
     ...merged.terms.filter((t) => merged.curated.has(t.term)),
