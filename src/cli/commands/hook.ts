@@ -26,13 +26,13 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       done(0);
     });
   for (const [name, change] of [["install", installHook], ["uninstall", uninstallHook]] as const) {
-    hook
+    const sub = hook
       .command(name)
       .description(`${name === "install" ? "add the hook to" : "remove the hook from"} .claude/settings.json (--project, default) or ~/.claude/settings.json (--user)`)
       .option("--project", "the project's .claude/settings.json in the working directory")
-      .option("--user", "the user's ~/.claude/settings.json")
-      .option("--embeddings", "install: route with the embedding model (better, ~1.7 s a prompt) instead of keyword-only (~0.5 s)")
-      .action(async (options: ScopeOptions) => {
+      .option("--user", "the user's ~/.claude/settings.json");
+    if (name === "install") sub.option("--embeddings", "route with the embedding model (about 0.9 s a prompt here) instead of keyword-only (about 0.3 s)");
+    sub.action(async (options: ScopeOptions) => {
         const file = settingsFile(options, io);
         // Keyword-only by default: the hook runs before every prompt, so its latency is felt.
         const command = hookCommand(process.execPath, cliPath(), options.embeddings ? [] : ["--no-embeddings"]);
