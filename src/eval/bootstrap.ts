@@ -28,14 +28,64 @@ interface CaseEffect {
   adds: [number, number][];
 }
 
-function toEffects(cases: readonly ScoredCase[], classIndex: Map<string, number>): CaseEffect[] {
-  return cases.map((c) => {
+/** Cases ready for resampling, with a reusable count buffer. */
+interface Prepared {
+  effects: CaseEffect[];
+  classes: number;
+  counts: Float64Array;
+}
+
+function prepare(cases: readonly ScoredCase[]): Prepared {
+  const labels = [...countClasses(cases).keys()];
+  const classIndex = new Map(labels.map((label, i) => [label, i]));
+  const effects = cases.map((c) => {
     const { expected, predicted } = labelSets(c);
     const adds: [number, number][] = [];
     for (const label of expected) adds.push([classIndex.get(label)!, predicted.includes(label) ? 0 : 2]);
     for (const label of predicted) if (!expected.includes(label)) adds.push([classIndex.get(label)!, 1]);
     return { correct: isExactMatch(c) ? 1 : 0, adds };
   });
+  return { effects, classes: labels.length, counts: new Float64Array(labels.length * 3) };
+}
+
+/** Accuracy and macro-F1 of one resample (case indices); macro over the labels occurring in it. */
+function scoreDraw(p: Prepared, draw: Uint32Array): { accuracy: number; macroF1: number } {
+  p.counts.fill(0);
+  let correct = 0;
+  for (const i of draw) {
+    const effect = p.effects[i]!;
+    correct += effect.correct;
+    for (const [cls, kind] of effect.adds) p.counts[cls * 3 + kind]!++;
+  }
+  let f1Sum = 0;
+  let classes = 0;
+  for (let k = 0; k < p.classes; k++) {
+    const tp = p.counts[k * 3]!, fp = p.counts[k * 3 + 1]!, fn = p.counts[k * 3 + 2]!;
+    if (tp + fp + fn === 0) continue;
+    classes++;
+    f1Sum += computePrf({ tp, fp, fn }).f1;
+  }
+  return { accuracy: safeDivide(correct, draw.length), macroF1: safeDivide(f1Sum, classes) };
+}
+
+/** Runs `resamples` seeded draws of n indices and collects what `score` returns for each. */
+function resample(n: number, options: { resamples?: number; seed?: number }, score: (draw: Uint32Array) => { accuracy: number; macroF1: number }) {
+  const random = mulberry32(options.seed ?? BOOTSTRAP_DEFAULTS.seed);
+  const accuracy: number[] = [];
+  const macroF1: number[] = [];
+  const draw = new Uint32Array(n);
+  for (let r = 0; r < (options.resamples ?? BOOTSTRAP_DEFAULTS.resamples); r++) {
+    for (let i = 0; i < n; i++) draw[i] = Math.floor(random() * n);
+    const s = score(draw);
+    accuracy.push(s.accuracy);
+    macroF1.push(s.macroF1);
+  }
+  const interval = (values: number[]): Interval => {
+    if (values.length === 0) return { low: 0, high: 0 };
+    const sorted = values.sort((a, b) => a - b);
+    return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
+  };
+  return { accuracy: interval(accuracy), macroF1: interval(macroF1) };
 }
 
 /**
@@ -50,37 +100,32 @@ export function bootstrapIntervals(
   cases: readonly ScoredCase[],
   options: { resamples?: number; seed?: number } = {},
 ): { accuracy: Interval; macroF1: Interval } {
-  const resamples = options.resamples ?? BOOTSTRAP_DEFAULTS.resamples;
-  const random = mulberry32(options.seed ?? BOOTSTRAP_DEFAULTS.seed);
-  const labels = [...countClasses(cases).keys()];
-  const effects = toEffects(cases, new Map(labels.map((label, i) => [label, i])));
-  const n = effects.length;
-  if (n === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } };
-  const accuracies: number[] = [];
-  const macroF1s: number[] = [];
-  const counts = new Float64Array(labels.length * 3);
-  for (let r = 0; r < resamples; r++) {
-    counts.fill(0);
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      const effect = effects[Math.floor(random() * n)]!;
-      correct += effect.correct;
-      for (const [cls, kind] of effect.adds) counts[cls * 3 + kind]!++;
-    }
-    accuracies.push(correct / n);
-    let f1Sum = 0;
-    let classes = 0;
-    for (let k = 0; k < labels.length; k++) {
-      const tp = counts[k * 3]!, fp = counts[k * 3 + 1]!, fn = counts[k * 3 + 2]!;
-      if (tp + fp + fn === 0) continue;
-      classes++;
-      f1Sum += computePrf({ tp, fp, fn }).f1;
-    }
-    macroF1s.push(safeDivide(f1Sum, classes));
-  }
-  const interval = (values: number[]): Interval => {
-    const sorted = values.sort((a, b) => a - b);
-    return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
-  };
-  return { accuracy: interval(accuracies), macroF1: interval(macroF1s) };
+  if (cases.length === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } };
+  const prepared = prepare(cases);
+  return resample(cases.length, options, (draw) => scoreDraw(prepared, draw));
+}
+
+/**
+ * Paired bootstrap of the change B - A in accuracy and macro-F1 over the same prompts
+ * (`a[i]` and `b[i]` are one prompt routed by two routers): each resample draws the same
+ * prompts for both sides, so the interval reflects the routing change, not which prompts
+ * happened to be drawn. An interval that excludes 0 is a change beyond noise.
+ *
+ * @example
+ * bootstrapDelta(old.cases, now.cases).macroF1 // { low: -0.061, high: -0.012 }: a real drop
+ */
+export function bootstrapDelta(
+  a: readonly ScoredCase[],
+  b: readonly ScoredCase[],
+  options: { resamples?: number; seed?: number } = {},
+): { accuracy: Interval; macroF1: Interval } {
+  if (a.length !== b.length) throw new RangeError("bootstrapDelta: both sides need the same prompts, in the same order");
+  if (a.length === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } };
+  const pa = prepare(a);
+  const pb = prepare(b);
+  return resample(a.length, options, (draw) => {
+    const sa = scoreDraw(pa, draw);
+    const sb = scoreDraw(pb, draw);
+    return { accuracy: sb.accuracy - sa.accuracy, macroF1: sb.macroF1 - sa.macroF1 };
+  });
 }

@@ -1,4 +1,5 @@
-import type { CaseRecord, EvalReport } from "./types.js";
+import { BOOTSTRAP_DEFAULTS, bootstrapDelta } from "./bootstrap.js";
+import type { CaseRecord, EvalReport, Interval } from "./types.js";
 import { compareNames } from "./labels.js";
 import { round4 } from "./summary.js";
 
@@ -38,6 +39,11 @@ export interface Comparison {
   /** Prompts present in only one of the runs (different datasets or skipped rows). */
   unmatched: { onlyA: number; onlyB: number };
   sameDataset: boolean;
+  /**
+   * Paired-bootstrap 95% intervals of B - A over the prompts both runs share (null when none
+   * are shared): an interval excluding 0 is a change beyond noise.
+   */
+  deltaCi: { accuracy: Interval; macroF1: Interval; pairs: number; resamples: number; seed: number } | null;
 }
 
 /** The headline metrics compared, in display order, read from a report summary. */
@@ -69,7 +75,18 @@ export function compareReports(a: EvalReport, b: EvalReport): Comparison {
     agents: compareAgents(a, b),
     ...findFlipped(a.cases, b.cases),
     sameDataset: a.dataset.hash === b.dataset.hash,
+    deltaCi: pairedDeltaCi(a.cases, b.cases),
   };
+}
+
+function pairedDeltaCi(a: readonly CaseRecord[], b: readonly CaseRecord[]): Comparison["deltaCi"] {
+  const before = new Map(a.map((c) => [c.prompt, c]));
+  const pairs = b.filter((c) => before.has(c.prompt));
+  if (pairs.length === 0) return null;
+  const { resamples, seed } = BOOTSTRAP_DEFAULTS;
+  const ci = bootstrapDelta(pairs.map((c) => before.get(c.prompt)!), pairs, { resamples, seed });
+  const round = (i: Interval): Interval => ({ low: round4(i.low), high: round4(i.high) });
+  return { accuracy: round(ci.accuracy), macroF1: round(ci.macroF1), pairs: pairs.length, resamples, seed };
 }
 
 function compareAgents(a: EvalReport, b: EvalReport): AgentDelta[] {

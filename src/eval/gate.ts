@@ -29,8 +29,8 @@ const EPSILON = 1e-4;
 /**
  * Regression gate: fails when macro-F1, accuracy or any agent's F1 dropped by more than
  * `maxDrop` against the baseline, when an agent of the baseline is missing, or when macro-F1
- * is under `minMacroF1`. Messages say whether the baseline value lies inside this run's
- * bootstrap CI (then the drop may be noise), but the gate itself uses the tolerance.
+ * is under `minMacroF1`. Messages give the paired-bootstrap CI of the change (including 0:
+ * the drop may be noise), but the gate itself uses the tolerance.
  *
  * @example
  * const gate = checkGate(await readReport("reports/baseline.json"), report, { maxDrop: 0.02 });
@@ -41,17 +41,17 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
   const maxDrop = options.maxDrop ?? 0.02;
   const failures: GateFailure[] = [];
   const notes: string[] = [];
-  const ci = current.summary.ci;
-  const headline: [string, number, number, Interval][] = [
-    ["macro F1", baseline.summary.macro.f1, current.summary.macro.f1, ci.macroF1],
-    ["accuracy", baseline.summary.accuracy, current.summary.accuracy, ci.accuracy],
+  const comparison = compareReports(baseline, current);
+  const delta = comparison.deltaCi;
+  const headline: [string, number, number, Interval | null][] = [
+    ["macro F1", baseline.summary.macro.f1, current.summary.macro.f1, delta?.macroF1 ?? null],
+    ["accuracy", baseline.summary.accuracy, current.summary.accuracy, delta?.accuracy ?? null],
   ];
   for (const [metric, before, after, interval] of headline) {
     if (before - after > maxDrop + EPSILON) {
-      failures.push({ metric, baseline: before, current: after, message: `${dropText(metric, before, after, maxDrop)}; ${noiseText(before, interval)}` });
+      failures.push({ metric, baseline: before, current: after, message: `${dropText(metric, before, after, maxDrop)}; ${noiseText(interval, delta?.pairs ?? 0)}` });
     }
   }
-  const comparison = compareReports(baseline, current);
   for (const agent of comparison.agents) {
     if (agent.a !== null && agent.b === null) {
       failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: null, message: `agent ${agent.agent} is in the baseline but not in this run's agent set` });
@@ -83,9 +83,10 @@ function dropText(metric: string, before: number, after: number, maxDrop: number
   return `${metric} dropped ${(before - after).toFixed(4)} (${before} → ${after}), more than ${maxDrop}`;
 }
 
-function noiseText(before: number, interval: Interval): string {
+function noiseText(interval: Interval | null, pairs: number): string {
+  if (interval === null) return "no shared prompts, so no interval for the change";
   const range = `[${interval.low}, ${interval.high}]`;
-  return before >= interval.low && before <= interval.high
-    ? `the baseline value lies inside this run's 95% CI ${range}, so the drop may be noise on this dataset size`
-    : `the baseline value lies outside this run's 95% CI ${range}: likely a real drop`;
+  return interval.high >= 0
+    ? `the paired 95% CI of the change over ${pairs} shared prompts is ${range} and includes 0: the drop may be noise on this dataset size`
+    : `the paired 95% CI of the change over ${pairs} shared prompts is ${range}: a real drop, beyond noise`;
 }

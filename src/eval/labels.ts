@@ -6,16 +6,8 @@ export const NONE_LABEL = "none";
 /** Ways a dataset may spell "no agent" in `expected` (compared after normalising). */
 const NONE_SPELLINGS = new Set(["none", "(none)"]);
 
-/**
- * Normalises an agent name the way Claude Code matches them: case-insensitive, with `_`
- * and whitespace read as `-`.
- *
- * @example
- * normalizeLabel("Backend_Engineer") // "backend-engineer"
- */
-export function normalizeLabel(label: string): string {
-  return label.trim().toLowerCase().replace(/[\s_]+/g, "-");
-}
+/** Label matching uses the one agent-name normalisation (see src/agents/names.ts). */
+export { normalizeAgentName as normalizeLabel } from "../agents/names.js";
 
 /** Result of resolving the labels of one row: canonical names, or the ones that matched nothing. */
 export interface ResolvedLabels {

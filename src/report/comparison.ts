@@ -24,6 +24,9 @@ const value = (x: number | null): string => (x === null ? "-" : x.toFixed(4));
 export function renderComparison(comparison: Comparison, format: ComparisonFormat, sides: Sides, maxFlips = 50): string {
   const changed = comparison.agents.filter((agent) => agent.delta !== 0);
   const flips = comparison.flipped;
+  const ci = comparison.deltaCi;
+  const ciLine = ci === null ? [] : [`Paired 95% CI of Δ over ${ci.pairs} shared prompts (bootstrap, ${ci.resamples} resamples): ` +
+    `accuracy [${signed(ci.accuracy.low)}, ${signed(ci.accuracy.high)}], macro F1 [${signed(ci.macroF1.low)}, ${signed(ci.macroF1.high)}]; an interval without 0 is beyond noise.`];
   const notes = [
     ...(comparison.sameDataset ? [] : ["Note: the two runs used different datasets (hash differs)."]),
     ...(comparison.unmatched.onlyA + comparison.unmatched.onlyB > 0
@@ -35,6 +38,7 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
       ...notes.map((note) => `${note}\n`),
       "| metric | A | B | Δ |", "| --- | ---: | ---: | ---: |",
       ...comparison.metrics.map((m) => `| ${m.metric} | ${value(m.a)} | ${value(m.b)} | ${signed(m.delta)} |`), "",
+      ...ciLine.flatMap((line) => [line, ""]),
       "### F1 per agent (changed only)", "",
       ...(changed.length === 0 ? ["No agent's F1 changed.", ""] : ["| agent | A | B | Δ | support |", "| --- | ---: | ---: | ---: | ---: |",
         ...changed.map((a) => `| ${cell(a.agent)} | ${value(a.a)} | ${value(a.b)} | ${signed(a.delta)} | ${a.support} |`), ""]),
@@ -47,7 +51,8 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
     `compare: ${sides.a} → ${sides.b}`,
     ...notes, "",
     `${"metric".padEnd(width)}${"A".padStart(10)}${"B".padStart(10)}${"Δ".padStart(10)}`,
-    ...comparison.metrics.map((m) => `${m.metric.padEnd(width)}${value(m.a).padStart(10)}${value(m.b).padStart(10)}${signed(m.delta).padStart(10)}`), "",
+    ...comparison.metrics.map((m) => `${m.metric.padEnd(width)}${value(m.a).padStart(10)}${value(m.b).padStart(10)}${signed(m.delta).padStart(10)}`),
+    ...ciLine, "",
     changed.length === 0 ? "no agent's F1 changed" : "F1 per agent (changed only):",
     ...changed.map((a) => `${a.agent.padEnd(width)}${value(a.a).padStart(10)}${value(a.b).padStart(10)}${signed(a.delta).padStart(10)}   support ${a.support}`), "",
     ...renderFlipsText("right → wrong", flips.rightToWrong, maxFlips),

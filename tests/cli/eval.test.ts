@@ -21,7 +21,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     const out = await tempDir();
     const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md,json,junit,html"]);
     expect(result.stderr).not.toMatch(/internal error/);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/precision +recall +f1-score +support/);
     expect(result.stdout).toMatch(/\n +gardener +\d\.\d\d/);
     expect((await readdir(out)).sort()).toEqual(["junit.xml", "report.html", "report.json", "report.md"]);
@@ -77,7 +77,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     // B drops the chef's triggers: its recall should not improve, and the comparison must say what moved.
     await writeFile(chef, (await readFile(chef, "utf8")).replace(/ Triggers on .*$/m, ""));
     const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--compare-agents", dirB, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md"]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/compare: tests\/fixtures\/eval\/agents → .*agents-b/);
     expect(result.stdout).toMatch(/macro F1 +\d\.\d{4} +\d\.\d{4} +[+-]?\d\.\d{4}/);
     expect((await readdir(out)).sort()).toEqual(["comparison.md", "report-a.json", "report-a.md", "report-b.json", "report-b.md"]);
@@ -90,7 +90,7 @@ describe("agentroute eval with embeddings", () => {
     const out = await tempDir();
     const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--out", out, "--format", "json"]);
     expect(result.stderr).not.toMatch(/internal error/);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const report = await readJson(path.join(out, "report.json"));
     expect(report.mode.kind).toBe("embeddings");
     expect(report.mode.model).toEqual(expect.any(String));

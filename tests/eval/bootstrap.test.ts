@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapIntervals, mulberry32, percentile } from "../../src/eval/bootstrap.js";
+import { bootstrapDelta, bootstrapIntervals, mulberry32, percentile } from "../../src/eval/bootstrap.js";
 import { computeCalibration, decisionConfidence } from "../../src/eval/calibration.js";
 import { makeCase } from "../fixtures/eval/cases.js";
 
@@ -40,6 +40,24 @@ describe("bootstrap", () => {
     const right = [makeCase(["a"], ["a"]), makeCase([], [])];
     expect(bootstrapIntervals(right, { resamples: 100 })).toEqual({ accuracy: { low: 1, high: 1 }, macroF1: { low: 1, high: 1 } });
     expect(bootstrapIntervals([])).toEqual({ accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } });
+  });
+});
+
+describe("paired bootstrap of a change", () => {
+  it("is exactly 0 when both runs decided the same", () => {
+    expect(bootstrapDelta(cases, cases, { resamples: 200 })).toEqual({ accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } });
+  });
+
+  it("excludes 0 when B fixes a quarter of the prompts and breaks none", () => {
+    const fixed = cases.map((c) => (c.predicted[0] === c.expected[0] ? c : makeCase(c.expected, c.expected)));
+    const delta = bootstrapDelta(cases, fixed, { resamples: 300 });
+    expect(delta.accuracy.low).toBeGreaterThan(0);
+    expect(delta.accuracy.high).toBeLessThanOrEqual(0.5);
+    expect(delta.macroF1.low).toBeGreaterThan(0);
+  });
+
+  it("needs the same prompts on both sides", () => {
+    expect(() => bootstrapDelta(cases, cases.slice(1))).toThrow(RangeError);
   });
 });
 
