@@ -61,13 +61,16 @@ export async function runHookSafely(stdin: NodeJS.ReadableStream, options: HookO
 export async function routeHookPrompt(input: HookInput, options: HookOptions): Promise<RouteDecision | null> {
   const prompt = input.prompt.trim();
   if (prompt === "" || SLASH_COMMAND.test(prompt)) return null;
-  const dirs = hookAgentDirs(input.cwd, options.env);
+  // Claude Code sets CLAUDE_PROJECT_DIR for hooks: the project root, which stays put when the
+  // session's cwd moves into a subfolder.
+  const projectDir = options.env.CLAUDE_PROJECT_DIR?.trim() || input.cwd;
+  const dirs = hookAgentDirs(projectDir, options.env);
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(options.env).errorLog;
   const opened = await openRouter({
     agentSet,
-    cwd: input.cwd,
+    cwd: projectDir,
     env: options.env,
     embeddings: options.embeddings ?? true,
     cacheDir: hookPaths(options.env).cacheDir,

@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -100,10 +102,24 @@ describe("renderHookOutput", () => {
 
 describe("routeHookPrompt", () => {
   it.each(["/review the diff", "/clear", "/plugin:cmd args", "   "])("does not route %j (a slash command or nothing)", async (prompt) => {
-    await expect(routeHookPrompt({ prompt, cwd: path.join(FIXTURES, "hook-project") }, { env: { HOME: "/nonexistent" } })).resolves.toBeNull();
+    await expect(routeHookPrompt({ prompt, cwd: path.join(FIXTURES, "hook-project") }, { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } })).resolves.toBeNull();
   });
 
   it("returns null without loading anything when the cwd has no agents", async () => {
-    await expect(routeHookPrompt({ prompt: "/src/app.ts crashes", cwd: "/nonexistent" }, { env: { HOME: "/nonexistent" } })).resolves.toBeNull();
+    await expect(routeHookPrompt({ prompt: "/src/app.ts crashes", cwd: path.join(os.tmpdir(), "agentroute-no-such-project") }, { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } })).resolves.toBeNull();
+  });
+});
+
+describe("routeHookPrompt with CLAUDE_PROJECT_DIR", () => {
+  it("reads the agents of the project root Claude Code names, not of the cwd", async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), "agentroute-home-"));
+    try {
+      const env = { HOME: home, CLAUDE_PROJECT_DIR: path.join(FIXTURES, "hook-project") };
+      const prompt = "write a migration to add an index on orders.created_at";
+      const decision = await routeHookPrompt({ prompt, cwd: path.join(home, "elsewhere") }, { env, embeddings: false });
+      expect(decision?.dispatch).toEqual(["db-migrator"]);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
