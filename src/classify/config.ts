@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
-import { DEFAULT_FUSION, FEATURE_NAMES } from "./defaults.js";
+import { DEFAULT_DECISION, DEFAULT_FUSION, FEATURE_NAMES } from "./defaults.js";
 
 const weightsSchema = z.partialRecord(z.enum(FEATURE_NAMES), z.number().finite());
 const fusionSchema = z.object({ bias: z.number().finite(), weights: weightsSchema }).strict();
@@ -15,11 +15,21 @@ export const routerConfigSchema = z
     /** Which registered scorer decides ("fused" unless you are evaluating one alone). */
     scorer: z.string().default("fused"),
     /** Confidence an agent needs to be dispatched. */
-    threshold: z.number().min(0).max(1).default(0.5),
+    threshold: z.number().min(0).max(1).default(DEFAULT_DECISION.threshold),
     /** Per-agent thresholds (by agent name), overriding `threshold`. */
     agentThresholds: z.record(z.string(), z.number().min(0).max(1)).default({}),
-    /** Further agents are dispatched when within `margin` of the top one (and over their threshold). */
-    multi: z.object({ margin: z.number().min(0).max(1).default(0.25), max: z.number().int().min(1).max(10).default(3) }).strict().default({ margin: 0.25, max: 3 }),
+    /**
+     * Further agents are dispatched when their score is within `margin` of the top one and
+     * at least `min` (and their own threshold): two jobs in one prompt.
+     */
+    multi: z
+      .object({
+        margin: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.margin),
+        min: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.min),
+        max: z.number().int().min(1).max(10).default(DEFAULT_DECISION.multi.max),
+      })
+      .strict()
+      .default(DEFAULT_DECISION.multi),
     /** Agents listed in `ranked` (and explained in reasons). */
     topK: z.number().int().min(1).max(1000).default(5),
     /** Fusion weights per mode: a logistic model over the features in FEATURE_NAMES. */

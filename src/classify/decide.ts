@@ -15,20 +15,10 @@ const EXPLAINED = 3;
  */
 export function decide(index: AgentIndex, config: RouterConfig, scorer: Scorer, q: PreparedQuery, out: ScorerOutput): RouteDecision {
   const names = index.agents.map((a) => a.name);
-  const order = names.map((_, i) => i).sort((a, b) => out.scores[b]! - out.scores[a]! || (names[a]! < names[b]! ? -1 : 1));
-  const thresholdOf = (a: number): number => config.agentThresholds[names[a]!] ?? config.threshold;
+  const order = rankAgents(out.scores, names);
   const top = order[0]!;
   const topScore = out.scores[top]!;
-  const dispatch: number[] = [];
-  if (topScore >= thresholdOf(top)) {
-    dispatch.push(top);
-    for (const a of order.slice(1)) {
-      if (dispatch.length >= config.multi.max) break;
-      const s = out.scores[a]!;
-      if (s < topScore - config.multi.margin) break;
-      if (s >= thresholdOf(a)) dispatch.push(a);
-    }
-  }
+  const dispatch = chooseDispatch(out.scores, names, config, order);
   const ranked: RankedAgent[] = order.slice(0, Math.min(config.topK, order.length)).map((a) => ({ agent: names[a]!, score: round(out.scores[a]!) }));
   const explained = [...new Set([...dispatch, ...order.slice(0, EXPLAINED)])];
   const agents = explained.map((a) => explainAgent(index, scorer, q, out, a));
@@ -40,6 +30,27 @@ export function decide(index: AgentIndex, config: RouterConfig, scorer: Scorer, 
     model: index.embedder?.id ?? null,
     reasons: { summary: summarize(dispatch.map((a) => names[a]!), agents, names[top]!, topScore, config.threshold), agents, threshold: config.threshold },
   };
+}
+
+/** Agent indices best first; ties break by name. */
+export function rankAgents(scores: Float64Array, names: readonly string[]): number[] {
+  return names.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || (names[a]! < names[b]! ? -1 : 1));
+}
+
+/**
+ * The agents to dispatch for these scores (indices, best first); [] means none.
+ * Shared by the router and by `tune`, so tuning optimises exactly what routing does.
+ */
+export function chooseDispatch(scores: Float64Array, names: readonly string[], config: Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">, order = rankAgents(scores, names)): number[] {
+  const thresholdOf = (a: number): number => config.agentThresholds[names[a]!] ?? config.threshold;
+  const top = order[0];
+  if (top === undefined || scores[top]! < thresholdOf(top)) return [];
+  const dispatch = [top];
+  for (const a of order.slice(1)) {
+    if (dispatch.length >= config.multi.max || scores[a]! < scores[top]! - config.multi.margin) break;
+    if (scores[a]! >= Math.max(thresholdOf(a), config.multi.min)) dispatch.push(a);
+  }
+  return dispatch;
 }
 
 function explainAgent(index: AgentIndex, scorer: Scorer, q: PreparedQuery, out: ScorerOutput, a: number): AgentReason {

@@ -6,10 +6,10 @@
  */
 export const FEATURE_NAMES = [
   "head_p",
-  "head_gap",
+  "head_margin",
   "emb_max",
   "emb_top3",
-  "emb_gap",
+  "emb_margin",
   "kw_cov",
   "kw_rel",
   "lex_max",
@@ -29,11 +29,17 @@ export interface FusionWeights {
 
 export const DEFAULT_FUSION: { embeddings: FusionWeights; keyword: FusionWeights } = {
   embeddings: {
-    bias: -6,
-    weights: { head_p: 3, head_gap: 0.3, emb_max: 5, emb_top3: 1, emb_gap: 4, kw_cov: 2, kw_rel: 1, lex_max: 1, trig: 1.5, must: 1, proactive: 0.5, not_engage: -3, redirect: 2 },
+    bias: -3.244,
+    weights: { head_p: 0.99, head_margin: 0.467, emb_max: 1.514, emb_top3: 0.496, emb_margin: 1.371, kw_cov: -0.195, kw_rel: 1.056, lex_max: 0.453, trig: 1.017, must: 0.066, proactive: -0.128, not_engage: -0.02, redirect: 0.08 },
   },
   keyword: {
-    bias: -3,
-    weights: { head_p: 3, head_gap: 0.3, kw_cov: 3, kw_rel: 1.5, lex_max: 2, trig: 1.5, must: 1, proactive: 0.5, not_engage: -3, redirect: 2 },
+    bias: -2.637,
+    weights: { head_p: 1.248, head_margin: 0.398, kw_cov: 0.186, kw_rel: 1.152, lex_max: 0.696, trig: 1.386, must: 0.075, proactive: 0.638, not_engage: -0.092, redirect: 0.166 },
   },
 };
+
+/**
+ * Default decision rule, fitted with the fusion on the sets that have "none" rows (the fit
+ * gave 0.275 with embeddings and 0.2 keyword-only; one value serves both modes).
+ */
+export const DEFAULT_DECISION = { threshold: 0.25, multi: { margin: 0.2, min: 0.5, max: 3 } };

@@ -1,3 +1,4 @@
+import { normalizeAgentName } from "../agents/names.js";
 import { damerauLevenshtein } from "../util/natural.js";
 
 /** The label that stands for "no agent should be dispatched" in reports and matrices. */
@@ -7,7 +8,7 @@ export const NONE_LABEL = "none";
 const NONE_SPELLINGS = new Set(["none", "(none)"]);
 
 /** Label matching uses the one agent-name normalisation (see src/agents/names.ts). */
-export { normalizeAgentName as normalizeLabel } from "../agents/names.js";
+export const normalizeLabel = normalizeAgentName;
 
 /** Result of resolving the labels of one row: canonical names, or the ones that matched nothing. */
 export interface ResolvedLabels {

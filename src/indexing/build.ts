@@ -4,7 +4,8 @@ import { AgentRouteError } from "../errors.js";
 import { trainHead } from "./head.js";
 import { buildKeywordIndex } from "./keyword-index.js";
 import { expandWithLexicon, lexiconWords } from "./expand.js";
-import { agentPieces } from "./pieces.js";
+import { agentPieces, redirectedPieces } from "./pieces.js";
+import { normalizeAgentName } from "../agents/names.js";
 import type { SoftmaxOptions } from "./softmax.js";
 import { contentStems } from "./text.js";
 import { buildTriggerPhrases } from "./triggers.js";
@@ -35,7 +36,8 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
       file: set.root,
     });
   }
-  const pieces = agents.flatMap((a, i) => agentPieces(a, i));
+  const own = agents.flatMap((a, i) => agentPieces(a, i));
+  const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName)];
   const embedder = options.embedder;
   let vectors: Float32Array | null = null;
   if (embedder) {

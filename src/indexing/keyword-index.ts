@@ -14,6 +14,7 @@ export const FIELD_WEIGHTS: Readonly<Record<PieceKind, number>> = {
   engage: 1.3,
   capability: 1.0,
   example: 1.0,
+  redirected: 1.0,
   notEngage: 0,
 };
 

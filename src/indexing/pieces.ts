@@ -1,4 +1,5 @@
 import type { AgentSpec, SourceText } from "../agents/types.js";
+import { contentStems } from "./text.js";
 import type { Piece, PieceKind } from "./types.js";
 
 /**
@@ -14,6 +15,7 @@ export const PIECE_LIMITS: Readonly<Record<PieceKind, number>> = {
   engage: 16,
   capability: 16,
   example: 40,
+  redirected: 24,
   notEngage: 16,
 };
 
@@ -65,4 +67,36 @@ export function agentPieces(spec: AgentSpec, agent: number): Piece[] {
 /** Kinds that speak for an agent (everything but its not-engage bullets). */
 export function isPositiveKind(kind: PieceKind): boolean {
   return kind !== "notEngage";
+}
+
+const REDIRECT_WORDS = /\b(?:tasks?|work|better|suited|handled|owned|use|using|delegate[sd]?|to|for|by|instead|or|and|agent|agents|the|refer|defer|route|send|hand(?:ed)?|off)\b/gi;
+
+/**
+ * A not-engage bullet that names where the work goes ("Query tuning on an existing schema
+ * (use database-specialist)") describes the target's job in the other agent's words. Each
+ * becomes a positive piece of its target (kind "redirected"), with the agent names and the
+ * redirect wording stripped; bullets that are nothing but names ("Tasks better suited for
+ * api-architect") add nothing and are skipped.
+ */
+export function redirectedPieces(pieces: readonly Piece[], agents: readonly AgentSpec[], normalize: (name: string) => string): Piece[] {
+  const byName = new Map(agents.map((a, i) => [normalize(a.name), i]));
+  const names = agents.map((a) => a.name).sort((a, b) => b.length - a.length);
+  const counts = new Map<number, number>();
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    if (p.kind !== "notEngage" || !p.redirects?.length) continue;
+    let text = p.text;
+    for (const n of [...names, ...p.redirects]) text = text.split(n).join(" ");
+    text = text.replace(/\(\s*\)|[→>]/g, " ").replace(REDIRECT_WORDS, " ").replace(/\s+/g, " ").trim();
+    if (contentStems(text).length < 2) continue;
+    for (const r of p.redirects) {
+      const target = byName.get(normalize(r));
+      if (target === undefined || target === p.agent) continue;
+      const n = counts.get(target) ?? 0;
+      if (n >= PIECE_LIMITS.redirected) continue;
+      counts.set(target, n + 1);
+      out.push({ agent: target, kind: "redirected", text: clip(text), line: p.line });
+    }
+  }
+  return out;
 }

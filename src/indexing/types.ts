@@ -14,6 +14,7 @@ export type PieceKind =
   | "engage"
   | "capability"
   | "example"
+  | "redirected"
   | "notEngage";
 
 /** One embeddable/searchable piece of an agent's text. */

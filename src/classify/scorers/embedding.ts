@@ -1,15 +1,15 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import { isPositiveKind } from "../../indexing/pieces.js";
 import type { PreparedQuery } from "../query.js";
-import { bestPieceOf } from "./pieces.js";
+import { bestPieceOf, marginToOthers } from "./pieces.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
 /**
  * Cosine similarity of the prompt to each agent's positive pieces (description clauses,
  * mandates, engage bullets, capabilities, examples, triggers).
  *
- * Features: `emb_max` (best piece), `emb_top3` (mean of the best three), `emb_gap`
- * (emb_max minus the best agent's emb_max, ≤ 0). All 0 in keyword-only mode.
+ * Features: `emb_max` (best piece), `emb_top3` (mean of the best three), `emb_margin`
+ * (emb_max minus the best other agent's emb_max). All 0 in keyword-only mode.
  */
 export function createEmbeddingScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
@@ -38,10 +38,9 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
           embTop3[a] = kept.length ? kept.reduce((x, y) => x + y, 0) / kept.length : 0;
         });
       }
-      const best = sims ? Math.max(...embMax) : 0;
-      const embGap = embMax.map((s) => (sims ? s - best : 0));
+      const embMargin = sims ? marginToOthers(embMax, 1) : new Float64Array(n);
       const scores = embMax.map((s) => Math.max(0, s));
-      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_gap: embGap } };
+      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin } };
     },
     explain(q, agent) {
       return q.pieceCos ? { bestPiece: bestPieceOf(index, agent, q.pieceCos) } : {};

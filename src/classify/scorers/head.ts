@@ -1,6 +1,7 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import { softmaxInPlace, softmaxLogits } from "../../indexing/softmax.js";
 import type { PreparedQuery } from "../query.js";
+import { marginToOthers } from "./pieces.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
 /**
@@ -8,7 +9,7 @@ import type { Scorer, ScorerOutput } from "./types.js";
  * lexical features). Strong at telling agents apart; says nothing about whether any
  * agent should take the prompt (its probabilities always sum to 1).
  *
- * Features: `head_p` (probability), `head_gap` (logit minus the best logit, ≤ 0, floored at -10).
+ * Features: `head_p` (probability), `head_margin` (logit minus the best other agent's logit, in ±10).
  */
 export function createHeadScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
@@ -18,11 +19,10 @@ export function createHeadScorer(index: AgentIndex): Scorer {
     score(q: PreparedQuery): ScorerOutput {
       const z = new Float64Array(n);
       softmaxLogits(model, model.denseDim > 0 ? q.vector : null, q.sparse, z);
-      const best = Math.max(...z);
-      const gap = z.map((v) => Math.max(-10, v - best));
+      const margin = marginToOthers(z, 10);
       const p = Float64Array.from(z);
       softmaxInPlace(p);
-      return { scores: p, features: { head_p: p, head_gap: gap } };
+      return { scores: p, features: { head_p: p, head_margin: margin } };
     },
   };
 }

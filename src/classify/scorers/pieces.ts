@@ -32,3 +32,22 @@ export function round(x: number, digits = 4): number {
   const k = 10 ** digits;
   return Math.round(x * k) / k;
 }
+
+/**
+ * Each agent's lead over the best other agent: positive only for the top one, by how much
+ * it leads; negative for the rest, by how far behind the top they are. Clipped to ±limit.
+ * @example marginToOthers(Float64Array.of(3, 1, 2), 10) // [1, -2, -1]
+ */
+export function marginToOthers(values: Float64Array, limit: number): Float64Array {
+  let best = -Infinity;
+  let second = -Infinity;
+  for (const v of values) {
+    if (v > best) [best, second] = [v, best];
+    else if (v > second) second = v;
+  }
+  return values.map((v) => {
+    const other = v === best ? second : best;
+    const m = Number.isFinite(other) ? v - other : 0;
+    return Math.max(-limit, Math.min(limit, m));
+  });
+}

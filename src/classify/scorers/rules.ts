@@ -1,3 +1,4 @@
+import { normalizeAgentName } from "../../agents/names.js";
 import { isPositiveKind } from "../../indexing/pieces.js";
 import { containsPhrase } from "../../indexing/text.js";
 import type { AgentIndex } from "../../indexing/types.js";
@@ -8,10 +9,6 @@ import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 /** Similarity a mandate clause must reach before a reason says it fired. */
 const FIRED = { embeddings: 0.45, keyword: 0.25 };
 
-/** "Backend_Engineer" and "backend engineer" both name `backend-engineer`. */
-export function normalizeAgentName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, "-");
-}
 
 /**
  * The agent files' own routing rules:

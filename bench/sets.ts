@@ -1,0 +1,29 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Repository root and the shared folder beside it. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SHARED = path.resolve(ROOT, "../shared");
+
+export interface LabeledSet {
+  name: string;
+  agents: string;
+  dataset: string;
+  /** Used to fit the default fusion weights (bench/fit-defaults.ts). */
+  fit: boolean;
+}
+
+/**
+ * Every labeled (agents, dataset) pair the project measures. The example set and its holdout
+ * are never used to fit defaults: they are the honest check of them (and the CI gate).
+ */
+export const LABELED_SETS: LabeledSet[] = [
+  { name: "example", agents: path.join(ROOT, "agents"), dataset: path.join(ROOT, "datasets/example.csv"), fit: false },
+  { name: "example-holdout", agents: path.join(ROOT, "agents"), dataset: path.join(ROOT, "datasets/example-holdout.csv"), fit: false },
+  { name: "claude-config-12", agents: path.join(SHARED, "agent-sets/claude-config-12"), dataset: path.join(ROOT, "datasets/claude-config-12.csv"), fit: true },
+  { name: "claude-config-28", agents: path.join(SHARED, "agent-sets/claude-config-28"), dataset: path.join(ROOT, "datasets/claude-config-28.csv"), fit: true },
+  { name: "wshobson-agents", agents: path.join(SHARED, "agent-sets/wshobson-agents"), dataset: path.join(ROOT, "datasets/wshobson-sample.csv"), fit: true },
+  { name: "voltagent-subagents", agents: path.join(SHARED, "agent-sets/voltagent-subagents"), dataset: path.join(ROOT, "datasets/voltagent-sample.csv"), fit: true },
+  { name: "vijaythecoder-agents", agents: path.join(SHARED, "agent-sets/vijaythecoder-agents"), dataset: path.join(ROOT, "datasets/vijaythecoder.csv"), fit: true },
+  { name: "banking77", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(SHARED, "datasets/banking77-test.csv"), fit: true },
+];
