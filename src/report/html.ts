@@ -32,6 +32,7 @@ ${renderBars(report)}
 <h2>Confusion matrix</h2>
 <p class="muted">Rows: expected (primary label), columns: predicted. Shade: share of the row.</p>
 ${renderHeatmap(report)}
+${renderByTag(report)}
 ${renderMisroutes(report)}
 <script type="application/json" id="agentroute-data">${jsonForScript(data)}</script>
 <script>${HTML_SCRIPT}</script>
@@ -64,6 +65,16 @@ function renderHeatmap(report: EvalReport): string {
     return `<tr><th>${h(labels[i] ?? "")}</th>${cells.join("")}</tr>`;
   });
   return `<table class="heat"><thead>${head}</thead><tbody>\n${body.join("\n")}\n</tbody></table>`;
+}
+
+function renderByTag(report: EvalReport): string {
+  const rows = Object.entries(report.byTag).flatMap(([tag, values]) => Object.entries(values).map(([value, m]) =>
+    `<tr><td>${h(tag)}</td><td>${h(value)}</td><td class="n">${m.rows}</td><td class="n">${n(m.accuracy)}</td><td class="n">${n(m.macroF1)}</td></tr>`));
+  if (rows.length === 0) return "";
+  return `<h2>By tag</h2>
+<table><thead><tr><th>tag</th><th>value</th><th>rows</th><th>accuracy</th><th>macro F1</th></tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table>`;
 }
 
 function renderMisroutes(report: EvalReport): string {

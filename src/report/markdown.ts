@@ -17,7 +17,7 @@ export function renderMarkdownReport(report: EvalReport, options: ReportOptions 
   const lines = [
     `## agentroute eval: macro F1 ${n(summary.macro.f1)}, accuracy ${n(summary.accuracy)}`,
     "",
-    `Agents ${cell(report.agents.path)} (${report.agents.count}), ${cell(describeMode(report))}. Dataset ${cell(describeDataset(report))}.`,
+    `**Agents:** ${cell(report.agents.path)} (${report.agents.count} agents) · **mode:** ${cell(describeMode(report))} · **dataset:** ${cell(describeDataset(report))}`,
     "",
     "| metric | value | 95% CI |",
     "| --- | ---: | --- |",

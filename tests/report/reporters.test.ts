@@ -116,3 +116,57 @@ describe("reporters", () => {
     expect((await readdir(path.join(dir, "out"))).sort()).toEqual(["junit-a.xml", "junit.xml", "report-a.json", "report.html", "report.json", "report.md"]);
   });
 });
+
+describe("markdown layout", () => {
+  it("renders a small report as a PR comment", async () => {
+    const report = await buildReport([
+      { prompt: "deploy the app", expected: ["devops"] },
+      { prompt: "review this diff", expected: ["devops"] },
+      { prompt: "hello", expected: [] },
+    ], { "code-reviewer": ["review"], devops: ["deploy"] });
+    expect(renderReport(report, "md", { maxMisroutes: 5 })).toMatchInlineSnapshot(`
+      "## agentroute eval: macro F1 0.556, accuracy 0.667
+
+      **Agents:** agents (2 agents) · **mode:** keyword-only · **dataset:** datasets/test.csv: 3 rows used of 4 read; 1 skipped (line 99: empty prompt)
+
+      | metric | value | 95% CI |
+      | --- | ---: | --- |
+      | accuracy (exact match) | 0.667 | 0.000 – 1.000 |
+      | macro F1 (none included) | 0.556 | 0.000 – 1.000 |
+      | micro F1 | 0.667 | |
+      | weighted F1 | 0.778 | |
+      | none precision / recall | 1.000 / 1.000 | |
+      | top-1 / top-3 / MRR | 0.667 / 1.000 / 0.833 | |
+      | ECE | 0.233 | |
+
+      ### Per agent
+
+      | agent | precision | recall | F1 | support |
+      | --- | ---: | ---: | ---: | ---: |
+      | code-reviewer | 0.000 | 0.000 | 0.000 | 0 |
+      | devops | 1.000 | 0.500 | 0.667 | 2 |
+      | none | 1.000 | 1.000 | 1.000 | 1 |
+
+      ### By tag
+
+      | tag | value | rows | accuracy | macro F1 |
+      | --- | --- | ---: | ---: | ---: |
+      | kind | even | 2 | 1.000 | 1.000 |
+      | kind | odd | 1 | 0.000 | 0.000 |
+
+      ### Top confusions
+
+      | expected | predicted | count | example |
+      | --- | --- | ---: | --- |
+      | devops | code-reviewer | 1 | review this diff |
+
+      ### Misroutes (1 of 1)
+
+      | line | prompt | expected | predicted | why |
+      | ---: | --- | --- | --- | --- |
+      | 3 | review this diff | devops | code-reviewer | matched code-reviewer |
+
+      "
+    `);
+  });
+});
