@@ -1,0 +1,68 @@
+import type { FeatureName, FusionWeights } from "../classify/defaults.js";
+import { fitAgentThresholds } from "./agent-thresholds.js";
+import type { FeatureTable } from "./feature-table.js";
+import { DEFAULT_FIT, fitDecision, fitFusion, fuseTable, type DecisionConfig } from "./fit.js";
+
+/** What a candidate fits: the fusion model and the decision rule (what a config file holds). */
+export interface FittedRule {
+  fusion: FusionWeights;
+  decision: DecisionConfig;
+}
+
+export interface TuneContext {
+  /** The router's defaults for this mode: candidate (a), and the prior for the refits. */
+  defaults: FittedRule;
+  /** Features the fusion may use in this mode. */
+  features: readonly FeatureName[];
+}
+
+/** One way of tuning, fitted on training rows only, judged by cross-validation. */
+export interface Candidate {
+  name: string;
+  /** What it fits, in a few words (shown in the table). */
+  description: string;
+  fit(train: FeatureTable, context: TuneContext): FittedRule;
+}
+
+/**
+ * Penalty pulling refitted weights toward the defaults. Stronger than the plain fit's:
+ * a team's 150 prompts should adjust the defaults (fitted on several real sets), not replace them.
+ */
+const PRIOR_L2 = 3;
+
+function refitWeights(train: FeatureTable, context: TuneContext, prior: boolean): FittedRule {
+  const fusion = prior
+    ? fitFusion([train], { ...DEFAULT_FIT, features: context.features, prior: context.defaults.fusion, l2: PRIOR_L2 })
+    : fitFusion([train], { ...DEFAULT_FIT, features: context.features });
+  return { fusion, decision: fitDecision([train], fusion, context.defaults.decision) };
+}
+
+function withAgentThresholds(train: FeatureTable, rule: FittedRule): FittedRule {
+  return { fusion: rule.fusion, decision: fitAgentThresholds(fuseTable(train, rule.fusion), rule.decision) };
+}
+
+function refitThreshold(train: FeatureTable, context: TuneContext): FittedRule {
+  const fusion = context.defaults.fusion;
+  return { fusion, decision: fitDecision([train], fusion, context.defaults.decision) };
+}
+
+/**
+ * The candidates in order of complexity; on a tie in cross-validated macro-F1 the earlier
+ * (simpler) one wins.
+ */
+export const CANDIDATES: readonly Candidate[] = [
+  { name: "defaults", description: "default weights and thresholds", fit: (_train, context) => context.defaults },
+  { name: "threshold", description: "refit global threshold + multi margin", fit: refitThreshold },
+  {
+    name: "agent-thresholds",
+    description: "threshold + per-agent thresholds (≥ 5 rows, shrunk)",
+    fit: (train, context) => withAgentThresholds(train, refitThreshold(train, context)),
+  },
+  { name: "weights", description: "refit weights (L2 toward defaults) + threshold", fit: (train, context) => refitWeights(train, context, true) },
+  { name: "weights-fresh", description: "refit weights from scratch + threshold", fit: (train, context) => refitWeights(train, context, false) },
+  {
+    name: "weights+agents",
+    description: "refit weights + per-agent thresholds",
+    fit: (train, context) => withAgentThresholds(train, refitWeights(train, context, true)),
+  },
+];
