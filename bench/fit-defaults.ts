@@ -12,7 +12,7 @@ import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-tabl
 import { DEFAULT_FIT, fitDecision, fitFusion, scoreTable } from "../src/tune/fit.js";
 import { LABELED_SETS, ROOT } from "./sets.js";
 
-const KEYWORD_FEATURES = FEATURE_NAMES.filter((f) => !f.startsWith("emb_")) as FeatureName[];
+const KEYWORD_FEATURES = FEATURE_NAMES.filter((f) => !f.startsWith("emb_") && f !== "bg_margin") as FeatureName[];
 
 async function tables(embeddings: boolean, fitOnly: boolean): Promise<{ name: string; table: FeatureTable }[]> {
   const out: { name: string; table: FeatureTable }[] = [];

@@ -22,6 +22,8 @@ export interface PreparedQuery {
   pieceCos: Float32Array | null;
   /** tf-idf cosine of the prompt to each piece. */
   pieceLex: Float32Array;
+  /** Best cosine of the prompt to the everyday background requests (0 in keyword-only mode). */
+  background: number;
 }
 
 export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32Array | null): PreparedQuery {
@@ -36,6 +38,7 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     vector,
     pieceCos: vector && index.vectors ? cosineToPieces(index.vectors, index.dims, vector) : null,
     pieceLex: lexicalToPieces(index, terms),
+    background: vector && index.background ? Math.max(...cosineToPieces(index.background, index.dims, vector)) : 0,
   };
 }
 

@@ -9,6 +9,7 @@ import { normalizeAgentName } from "../agents/names.js";
 import type { SoftmaxOptions } from "./softmax.js";
 import { contentStems } from "./text.js";
 import { buildTriggerPhrases } from "./triggers.js";
+import { BACKGROUND_PROMPTS } from "./background.js";
 import type { AgentIndex } from "./types.js";
 
 export interface BuildIndexOptions {
@@ -39,12 +40,8 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
   const own = agents.flatMap((a, i) => agentPieces(a, i));
   const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName)];
   const embedder = options.embedder;
-  let vectors: Float32Array | null = null;
-  if (embedder) {
-    const list = await embedder.embed(pieces.map((p) => p.text));
-    vectors = new Float32Array(pieces.length * embedder.dims);
-    list.forEach((v, i) => vectors!.set(v, i * embedder.dims));
-  }
+  const vectors = embedder ? await embedAll(embedder, pieces.map((p) => p.text)) : null;
+  const background = embedder ? await embedAll(embedder, BACKGROUND_PROMPTS) : null;
   const dims = embedder?.dims ?? 0;
   const head = await trainHead({
     pieces,
@@ -64,8 +61,17 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     vectors,
     dims,
     embedder,
+    background,
     keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
     triggers: buildTriggerPhrases(agents),
     head,
   };
+}
+
+/** Embeds texts in one call into one contiguous matrix (texts × dims). */
+async function embedAll(embedder: Embedder, texts: readonly string[]): Promise<Float32Array> {
+  const list = await embedder.embed(texts);
+  const out = new Float32Array(texts.length * embedder.dims);
+  list.forEach((v, i) => out.set(v, i * embedder.dims));
+  return out;
 }

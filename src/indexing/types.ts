@@ -56,6 +56,8 @@ export interface AgentIndex {
   /** The embedder that made `vectors` (used again for prompts); null in keyword-only mode. */
   embedder: Embedder | null;
   keyword: KeywordIndex;
+  /** Vectors of BACKGROUND_PROMPTS (background × dims), or null in keyword-only mode. */
+  background: Float32Array | null;
   /** Per agent, its trigger phrases. */
   triggers: TriggerPhrase[][];
   head: TrainedHead;

@@ -116,7 +116,7 @@ const MARGIN_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
 export function fitDecision(tables: readonly FeatureTable[], fusion: FusionWeights, base: DecisionConfig, objective: "accuracy" | "macroF1" = "macroF1"): DecisionConfig {
   const value = (decision: DecisionConfig): number => tables.reduce((s, table) => s + scoreTable(table, fusion, decision)[objective], 0) / tables.length;
   let best = { value: -1, decision: base };
-  for (let t = 0.2; t <= 0.9001; t += 0.025) {
+  for (let t = 0.1; t <= 0.9001; t += 0.025) {
     const decision = { ...base, threshold: round3(t), multi: { ...base.multi, margin: 0 } };
     const v = value(decision);
     if (v > best.value + 1e-9) best = { value: v, decision };

@@ -9,7 +9,8 @@ import type { Scorer, ScorerOutput } from "./types.js";
  * mandates, engage bullets, capabilities, examples, triggers).
  *
  * Features: `emb_max` (best piece), `emb_top3` (mean of the best three), `emb_margin`
- * (emb_max minus the best other agent's emb_max). All 0 in keyword-only mode.
+ * (emb_max minus the best other agent's emb_max), `bg_margin` (how much closer the prompt is
+ * to everyday off-topic requests than to the agent: evidence for none). All 0 in keyword-only mode.
  */
 export function createEmbeddingScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
@@ -40,7 +41,8 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       }
       const embMargin = sims ? marginToOthers(embMax, 1) : new Float64Array(n);
       const scores = embMax.map((s) => Math.max(0, s));
-      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin } };
+      const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
+      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin } };
     },
     explain(q, agent) {
       return q.pieceCos ? { bestPiece: bestPieceOf(index, agent, q.pieceCos) } : {};
