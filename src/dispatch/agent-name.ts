@@ -1,5 +1,5 @@
 /**
- * Claude Code's built-in subagent types (normalised with `normalizeLabel`). They have no file
+ * Claude Code's built-in subagent types (normalised with `normalizeAgentName`). They have no file
  * in an agent set, so a dispatch to one of them is reported apart from a dispatch to an agent
  * that is simply missing from the set.
  */

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 import { DATASET_LIMITS } from "../eval/dataset-limits.js";
-import { compareNames, normalizeLabel } from "../eval/labels.js";
+import { normalizeAgentName } from "../agents/names.js";
+import { compareNames } from "../eval/labels.js";
 import type { Dataset, DatasetRow, SkippedRow } from "../eval/types.js";
 import { BUILT_IN_AGENTS } from "./agent-name.js";
 
@@ -41,7 +42,7 @@ export interface DispatchDataset {
  */
 export async function readDispatchDataset(file: string, options: { agentNames: readonly string[] }): Promise<DispatchDataset> {
   const bytes = await readLog(file);
-  const canonical = new Map(options.agentNames.map((name) => [normalizeLabel(name), name]));
+  const canonical = new Map(options.agentNames.map((name) => [normalizeAgentName(name), name]));
   const result: DispatchDataset = { dataset: emptyDataset(file, bytes), builtIn: {}, notInSet: {}, dispatched: [] };
   const firstLine = new Map<string, number>();
   const lines = bytes.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -60,7 +61,7 @@ export async function readDispatchDataset(file: string, options: { agentNames: r
     const expected = mapDispatched(entry.dispatched, canonical, result);
     const row: DatasetRow = { prompt, expected, tags: { source: "transcript", session: entry.session }, line };
     result.dataset.rows.push(row);
-    result.dispatched.push(entry.dispatched.map(normalizeLabel));
+    result.dispatched.push(entry.dispatched.map(normalizeAgentName));
   }
   return result;
 }
@@ -89,7 +90,7 @@ export function describeOutsideDispatches(counts: Pick<DispatchDataset, "builtIn
 function mapDispatched(dispatched: string[], canonical: Map<string, string>, result: DispatchDataset): string[] {
   const expected: string[] = [];
   for (const raw of dispatched) {
-    const key = normalizeLabel(raw);
+    const key = normalizeAgentName(raw);
     const name = canonical.get(key);
     if (name !== undefined) {
       if (!expected.includes(name)) expected.push(name);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadAgents } from "../agents/load.js";
 import type { AgentSet } from "../agents/types.js";
-import { normalizeLabel } from "../eval/labels.js";
+import { normalizeAgentName } from "../agents/names.js";
 
 /** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
 export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
@@ -50,7 +50,7 @@ export function mergeAgentSets(sets: readonly AgentSet[]): AgentSet {
   const byName = new Map<string, AgentSet["agents"][number]>();
   for (const set of sets) {
     for (const agent of set.agents) {
-      const key = normalizeLabel(agent.name);
+      const key = normalizeAgentName(agent.name);
       if (!byName.has(key)) byName.set(key, agent);
     }
   }

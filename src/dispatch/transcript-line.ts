@@ -1,4 +1,4 @@
-import { normalizeLabel } from "../eval/labels.js";
+import { normalizeAgentName } from "../agents/names.js";
 
 /** What one transcript line means for the dispatch log. */
 export type LineEvent =
@@ -99,7 +99,7 @@ function readAssistant(entry: Json, message: Json | null): LineEvent {
     if (!isObject(block) || block.type !== "tool_use" || !SUBAGENT_TOOLS.has(String(block.name))) continue;
     const input = isObject(block.input) ? block.input : {};
     const agent = str(input.subagent_type);
-    calls.push({ id: str(block.id), agent: agent === null || agent.trim() === "" ? null : normalizeLabel(agent) });
+    calls.push({ id: str(block.id), agent: agent === null || agent.trim() === "" ? null : normalizeAgentName(agent) });
   }
   return calls.length === 0 ? { kind: "other" } : { kind: "dispatch", session: str(entry.sessionId), calls };
 }
