@@ -1,5 +1,6 @@
 import type { Interval } from "./types.js";
 import { mulberry32 } from "../util/prng.js";
+import { sortLabels } from "./labels.js";
 import { computePrf, countClasses, isExactMatch, labelSets, safeDivide, type ScoredCase } from "./metrics.js";
 
 export { mulberry32 };
@@ -33,10 +34,11 @@ interface Prepared {
   effects: CaseEffect[];
   classes: number;
   counts: Float64Array;
+  /** F1 per class of the last scored draw. */
+  f1: Float64Array;
 }
 
-function prepare(cases: readonly ScoredCase[]): Prepared {
-  const labels = [...countClasses(cases).keys()];
+function prepare(cases: readonly ScoredCase[], labels = [...countClasses(cases).keys()]): Prepared {
   const classIndex = new Map(labels.map((label, i) => [label, i]));
   const effects = cases.map((c) => {
     const { expected, predicted } = labelSets(c);
@@ -45,7 +47,7 @@ function prepare(cases: readonly ScoredCase[]): Prepared {
     for (const label of predicted) if (!expected.includes(label)) adds.push([classIndex.get(label)!, 1]);
     return { correct: isExactMatch(c) ? 1 : 0, adds };
   });
-  return { effects, classes: labels.length, counts: new Float64Array(labels.length * 3) };
+  return { effects, classes: labels.length, counts: new Float64Array(labels.length * 3), f1: new Float64Array(labels.length) };
 }
 
 /** Accuracy and macro-F1 of one resample (case indices); macro over the labels occurring in it. */
@@ -61,9 +63,11 @@ function scoreDraw(p: Prepared, draw: Uint32Array): { accuracy: number; macroF1:
   let classes = 0;
   for (let k = 0; k < p.classes; k++) {
     const tp = p.counts[k * 3]!, fp = p.counts[k * 3 + 1]!, fn = p.counts[k * 3 + 2]!;
+    p.f1[k] = 0;
     if (tp + fp + fn === 0) continue;
     classes++;
-    f1Sum += computePrf({ tp, fp, fn }).f1;
+    p.f1[k] = computePrf({ tp, fp, fn }).f1;
+    f1Sum += p.f1[k]!;
   }
   return { accuracy: safeDivide(correct, draw.length), macroF1: safeDivide(f1Sum, classes) };
 }
@@ -80,12 +84,13 @@ function resample(n: number, options: { resamples?: number; seed?: number }, sco
     accuracy.push(s.accuracy);
     macroF1.push(s.macroF1);
   }
-  const interval = (values: number[]): Interval => {
-    if (values.length === 0) return { low: 0, high: 0 };
-    const sorted = values.sort((a, b) => a - b);
-    return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
-  };
-  return { accuracy: interval(accuracy), macroF1: interval(macroF1) };
+  return { accuracy: interval95(accuracy), macroF1: interval95(macroF1) };
+}
+
+function interval95(values: number[]): Interval {
+  if (values.length === 0) return { low: 0, high: 0 };
+  const sorted = values.sort((a, b) => a - b);
+  return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
 }
 
 /**
@@ -106,9 +111,9 @@ export function bootstrapIntervals(
 }
 
 /**
- * Paired bootstrap of the change B - A in accuracy and macro-F1 over the same prompts
- * (`a[i]` and `b[i]` are one prompt routed by two routers): each resample draws the same
- * prompts for both sides, so the interval reflects the routing change, not which prompts
+ * Paired bootstrap of the change B - A in accuracy, macro-F1 and each label's F1 over the same
+ * prompts (`a[i]` and `b[i]` are one prompt routed by two routers): each resample draws the
+ * same prompts for both sides, so the interval reflects the routing change, not which prompts
  * happened to be drawn. An interval that excludes 0 is a change beyond noise.
  *
  * @example
@@ -118,14 +123,18 @@ export function bootstrapDelta(
   a: readonly ScoredCase[],
   b: readonly ScoredCase[],
   options: { resamples?: number; seed?: number } = {},
-): { accuracy: Interval; macroF1: Interval } {
+): { accuracy: Interval; macroF1: Interval; perLabel: Record<string, Interval> } {
   if (a.length !== b.length) throw new RangeError("bootstrapDelta: both sides need the same prompts, in the same order");
-  if (a.length === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } };
-  const pa = prepare(a);
-  const pb = prepare(b);
-  return resample(a.length, options, (draw) => {
+  if (a.length === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 }, perLabel: {} };
+  const labels = sortLabels([...countClasses(a).keys(), ...countClasses(b).keys()]);
+  const pa = prepare(a, labels);
+  const pb = prepare(b, labels);
+  const perLabel = labels.map((): number[] => []);
+  const overall = resample(a.length, options, (draw) => {
     const sa = scoreDraw(pa, draw);
     const sb = scoreDraw(pb, draw);
+    for (let k = 0; k < labels.length; k++) perLabel[k]!.push(pb.f1[k]! - pa.f1[k]!);
     return { accuracy: sb.accuracy - sa.accuracy, macroF1: sb.macroF1 - sa.macroF1 };
   });
+  return { ...overall, perLabel: Object.fromEntries(labels.map((label, k) => [label, interval95(perLabel[k]!)])) };
 }

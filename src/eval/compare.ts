@@ -19,6 +19,8 @@ export interface AgentDelta {
   delta: number | null;
   /** Support on the side that has it (b first). */
   support: number;
+  /** Paired-bootstrap 95% interval of the F1 change; null when the agent is on one side only. */
+  ci: Interval | null;
 }
 
 /** A prompt whose correctness changed between two runs (matched by prompt text). */
@@ -70,32 +72,36 @@ const METRICS: [string, (r: EvalReport) => number][] = [
  * diff.metrics[1] // { metric: "macro F1", a: 0.81, b: 0.84, delta: 0.03 }
  */
 export function compareReports(a: EvalReport, b: EvalReport): Comparison {
+  const paired = pairedDeltaCi(a.cases, b.cases);
   return {
     metrics: METRICS.map(([metric, read]) => ({ metric, a: read(a), b: read(b), delta: round4(read(b) - read(a)) })),
-    agents: compareAgents(a, b),
+    agents: compareAgents(a, b, paired?.perLabel ?? {}),
     ...findFlipped(a.cases, b.cases),
     sameDataset: a.dataset.hash === b.dataset.hash,
-    deltaCi: pairedDeltaCi(a.cases, b.cases),
+    deltaCi: paired === null ? null : { accuracy: paired.accuracy, macroF1: paired.macroF1, pairs: paired.pairs, resamples: paired.resamples, seed: paired.seed },
   };
 }
 
-function pairedDeltaCi(a: readonly CaseRecord[], b: readonly CaseRecord[]): Comparison["deltaCi"] {
+function pairedDeltaCi(a: readonly CaseRecord[], b: readonly CaseRecord[]): (NonNullable<Comparison["deltaCi"]> & { perLabel: Record<string, Interval> }) | null {
   const before = new Map(a.map((c) => [c.prompt, c]));
   const pairs = b.filter((c) => before.has(c.prompt));
   if (pairs.length === 0) return null;
   const { resamples, seed } = BOOTSTRAP_DEFAULTS;
   const ci = bootstrapDelta(pairs.map((c) => before.get(c.prompt)!), pairs, { resamples, seed });
   const round = (i: Interval): Interval => ({ low: round4(i.low), high: round4(i.high) });
-  return { accuracy: round(ci.accuracy), macroF1: round(ci.macroF1), pairs: pairs.length, resamples, seed };
+  const perLabel = Object.fromEntries(Object.entries(ci.perLabel).map(([label, interval]) => [label, round(interval)]));
+  return { accuracy: round(ci.accuracy), macroF1: round(ci.macroF1), perLabel, pairs: pairs.length, resamples, seed };
 }
 
-function compareAgents(a: EvalReport, b: EvalReport): AgentDelta[] {
+function compareAgents(a: EvalReport, b: EvalReport, perLabel: Record<string, Interval>): AgentDelta[] {
   const names = [...new Set([...Object.keys(a.perAgent), ...Object.keys(b.perAgent)])].sort(compareNames);
   return names.map((agent) => {
     const before = a.perAgent[agent];
     const after = b.perAgent[agent];
     const delta = before && after ? round4(after.f1 - before.f1) : null;
-    return { agent, a: before?.f1 ?? null, b: after?.f1 ?? null, delta, support: after?.support ?? before?.support ?? 0 };
+    // A label that never occurs in the shared prompts has no draw: its change is exactly 0.
+    const ci = delta === null ? null : (perLabel[agent] ?? { low: 0, high: 0 });
+    return { agent, a: before?.f1 ?? null, b: after?.f1 ?? null, delta, support: after?.support ?? before?.support ?? 0, ci };
   });
 }
 

@@ -59,7 +59,7 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
       notes.push(`agent ${agent.agent} is new (not in the baseline): F1 ${agent.b}`);
     } else if (agent.b !== null && agent.a - agent.b > maxDrop + EPSILON) {
       failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: agent.b,
-        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxDrop)} (support ${agent.support}: the fewer the rows, the noisier)` });
+        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}` });
     }
   }
   if (options.minMacroF1 !== undefined && current.summary.macro.f1 < options.minMacroF1) {

@@ -1,5 +1,6 @@
 import type { Comparison, FlippedCase } from "../eval/compare.js";
 import type { GateResult } from "../eval/gate.js";
+import type { Interval } from "../eval/types.js";
 import { escapeMarkdownCell as cell, truncate } from "./escape.js";
 import { formatLabels } from "./format.js";
 
@@ -13,6 +14,7 @@ export interface Sides {
 
 const signed = (x: number | null): string => (x === null ? "n/a" : `${x > 0 ? "+" : ""}${x.toFixed(4)}`);
 const value = (x: number | null): string => (x === null ? "-" : x.toFixed(4));
+const range = (ci: Interval | null): string => (ci === null ? "n/a" : `[${signed(ci.low)}, ${signed(ci.high)}]`);
 
 /**
  * Metric deltas (A → B), per-agent F1 changes and flipped prompts, as a terminal table or
@@ -40,8 +42,8 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
       ...comparison.metrics.map((m) => `| ${m.metric} | ${value(m.a)} | ${value(m.b)} | ${signed(m.delta)} |`), "",
       ...ciLine.flatMap((line) => [line, ""]),
       "### F1 per agent (changed only)", "",
-      ...(changed.length === 0 ? ["No agent's F1 changed.", ""] : ["| agent | A | B | Δ | support |", "| --- | ---: | ---: | ---: | ---: |",
-        ...changed.map((a) => `| ${cell(a.agent)} | ${value(a.a)} | ${value(a.b)} | ${signed(a.delta)} | ${a.support} |`), ""]),
+      ...(changed.length === 0 ? ["No agent's F1 changed.", ""] : ["| agent | A | B | Δ | 95% CI of Δ | support |", "| --- | ---: | ---: | ---: | --- | ---: |",
+        ...changed.map((a) => `| ${cell(a.agent)} | ${value(a.a)} | ${value(a.b)} | ${signed(a.delta)} | ${range(a.ci)} | ${a.support} |`), ""]),
       ...renderFlipsMd("Right → wrong", flips.rightToWrong, maxFlips),
       ...renderFlipsMd("Wrong → right", flips.wrongToRight, maxFlips),
     ].join("\n");
@@ -54,7 +56,7 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
     ...comparison.metrics.map((m) => `${m.metric.padEnd(width)}${value(m.a).padStart(10)}${value(m.b).padStart(10)}${signed(m.delta).padStart(10)}`),
     ...ciLine, "",
     changed.length === 0 ? "no agent's F1 changed" : "F1 per agent (changed only):",
-    ...changed.map((a) => `${a.agent.padEnd(width)}${value(a.a).padStart(10)}${value(a.b).padStart(10)}${signed(a.delta).padStart(10)}   support ${a.support}`), "",
+    ...changed.map((a) => `${a.agent.padEnd(width)}${value(a.a).padStart(10)}${value(a.b).padStart(10)}${signed(a.delta).padStart(10)}   CI ${range(a.ci).padEnd(19)}  support ${a.support}`), "",
     ...renderFlipsText("right → wrong", flips.rightToWrong, maxFlips),
     ...renderFlipsText("wrong → right", flips.wrongToRight, maxFlips),
   ].join("\n");

@@ -45,7 +45,8 @@ describe("bootstrap", () => {
 
 describe("paired bootstrap of a change", () => {
   it("is exactly 0 when both runs decided the same", () => {
-    expect(bootstrapDelta(cases, cases, { resamples: 200 })).toEqual({ accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } });
+    const zero = { low: 0, high: 0 };
+    expect(bootstrapDelta(cases, cases, { resamples: 200 })).toEqual({ accuracy: zero, macroF1: zero, perLabel: { a: zero, b: zero } });
   });
 
   it("excludes 0 when B fixes a quarter of the prompts and breaks none", () => {
@@ -54,6 +55,9 @@ describe("paired bootstrap of a change", () => {
     expect(delta.accuracy.low).toBeGreaterThan(0);
     expect(delta.accuracy.high).toBeLessThanOrEqual(0.5);
     expect(delta.macroF1.low).toBeGreaterThan(0);
+    // Every fix turned an "a" predicted for a "b" into a "b": both labels gain.
+    expect(delta.perLabel.a!.low).toBeGreaterThan(0);
+    expect(delta.perLabel.b!.low).toBeGreaterThan(0);
   });
 
   it("needs the same prompts on both sides", () => {

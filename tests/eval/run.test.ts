@@ -123,6 +123,10 @@ describe("checkGate and compareReports", () => {
     expect(accuracy.delta).toBeCloseTo(b.summary.accuracy - a.summary.accuracy, 4);
     expect(accuracy.delta).toBeLessThan(0);
     expect(diff.sameDataset).toBe(true);
-    expect(diff.agents.find((x) => x.agent === "devops")!.delta).toBeLessThan(0);
+    const devops = diff.agents.find((x) => x.agent === "devops")!;
+    expect(devops.delta).toBeLessThan(0);
+    expect(devops.ci!.low).toBeLessThanOrEqual(devops.delta!);
+    expect(devops.ci!.high).toBeLessThanOrEqual(0);
+    expect(diff.deltaCi).toMatchObject({ pairs: 7, resamples: 1000 });
   });
 });
