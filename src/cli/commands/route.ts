@@ -43,7 +43,8 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   if ((prompt === undefined) === (flags.batch === undefined)) {
     throw new AgentRouteError("USAGE", prompt === undefined ? "give a prompt or --batch FILE" : "give a prompt or --batch FILE, not both", { hint: 'agentroute route "why is the login page slow?"' });
   }
-  const prompts = flags.batch !== undefined ? await readPromptsFile(path.resolve(io.cwd, flags.batch === "-" ? "-" : flags.batch), io.stdin) : [prompt!];
+  const batchFile = flags.batch === undefined || flags.batch === "-" ? flags.batch : path.resolve(io.cwd, flags.batch);
+  const prompts = batchFile !== undefined ? await readPromptsFile(batchFile, io.stdin) : [prompt!];
   if (flags.batch === undefined && prompt!.trim() === "") throw new AgentRouteError("USAGE", "the prompt is empty", { hint: "Pass the text to route in quotes." });
   const opened = await openRouter({
     cwd: io.cwd,

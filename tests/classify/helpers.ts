@@ -1,0 +1,14 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openRouter, type OpenedRouter } from "../../src/classify/open.js";
+import { REPO_ROOT } from "../helpers/shared.js";
+
+export const FIXTURE_AGENTS = path.join(REPO_ROOT, "tests/fixtures/classify/agents");
+
+/** A router over the fixture agents with a private cache folder (real model unless keyword). */
+export async function openFixtureRouter(embeddings: boolean, config?: Record<string, unknown>): Promise<OpenedRouter> {
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "agentroute-classify-"));
+  const { resolveConfig } = await import("../../src/classify/config.js");
+  return openRouter({ agentsDir: FIXTURE_AGENTS, cwd: REPO_ROOT, embeddings, cacheDir, warn: () => {}, config: config ? resolveConfig(config) : undefined });
+}

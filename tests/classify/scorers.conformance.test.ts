@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/classify/config.js";
+import type { OpenedRouter } from "../../src/classify/open.js";
+import { prepareQuery } from "../../src/classify/query.js";
+import { createScorer, listScorers } from "../../src/classify/scorers/registry.js";
+import { openFixtureRouter } from "./helpers.js";
+
+const PROMPTS = ["roll back the release, the deploy failed", "the checkout tests are flaky", "", "write a birthday poem", "x".repeat(5000)];
+
+/** Every scorer, in both modes, must keep the same contract (hono's shared-suite pattern). */
+describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings) => {
+  let opened: OpenedRouter;
+  beforeAll(async () => {
+    opened = await openFixtureRouter(embeddings);
+  });
+  afterAll(async () => opened.close());
+
+  it.each(listScorers())("%s: one finite score in [0, 1] per agent, same twice", async (name) => {
+    const scorer = createScorer(opened.index, resolveConfig({ scorer: name }));
+    expect(scorer.name).toBe(name);
+    for (const prompt of PROMPTS) {
+      const [vector] = opened.index.embedder ? await opened.index.embedder.embed([prompt]) : [null];
+      const q = prepareQuery(opened.index, prompt, vector ?? null);
+      const a = scorer.score(q);
+      expect(a.scores.length).toBe(opened.index.agents.length);
+      for (const s of a.scores) expect(s >= 0 && s <= 1 && Number.isFinite(s)).toBe(true);
+      for (const values of Object.values(a.features)) for (const v of values) expect(Number.isFinite(v)).toBe(true);
+      expect(scorer.score(q).scores).toEqual(a.scores);
+    }
+  });
+
+  it("rejects an unknown scorer, naming the valid ones", () => {
+    expect(() => createScorer(opened.index, resolveConfig({ scorer: "magic" }))).toThrow(/valid scorers: embedding, fused, head, keyword, rules/);
+  });
+});
