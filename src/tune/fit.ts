@@ -107,7 +107,6 @@ export function scoreTable(table: FeatureTable, fusion: FusionWeights, decision:
 
 /** Thresholds tried for the global rule: 0.2 to 0.9 in steps of 0.025. */
 export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 29 }, (_, i) => round3(0.2 + i * 0.025));
-const MARGIN_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
 
 /**
  * Grid-searches the global threshold and the multi-dispatch margin for the best mean

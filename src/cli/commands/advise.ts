@@ -1,0 +1,54 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { AgentRouteError } from "../../errors.js";
+import { adviseAgents } from "../../tune/advise.js";
+import { renderAdviceMarkdown } from "../../tune/render-advice.js";
+import type { CliIO, CommandModule } from "../types.js";
+
+interface AdviseFlags {
+  agents: string;
+  dataset?: string;
+  format: string;
+  embeddings: boolean;
+  model?: string;
+  modelDir?: string;
+  config?: string;
+}
+
+const FORMATS = ["md", "json"] as const;
+
+/**
+ * `agentroute advise`: what in the agent descriptions makes routing hard, and with a labeled
+ * dataset, which edits would fix the confusions it shows. Markdown for people, JSON for tools.
+ */
+export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) => {
+  program
+    .command("advise")
+    .description("Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions")
+    .requiredOption("--agents <dir>", "agent folder")
+    .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions")
+    .option("--format <name>", "md or json", "md")
+    .option("--no-embeddings", "keyword-only routing (no model)")
+    .option("--model <id>", "Transformers.js embedding model id")
+    .option("--model-dir <dir>", "local model folder")
+    .option("--config <file>", "router config (default: agentroute.config.json when present)")
+    .action(async (flags: AdviseFlags) => {
+      const format = flags.format.trim().toLowerCase();
+      if (!(FORMATS as readonly string[]).includes(format)) {
+        throw new AgentRouteError("USAGE", `unknown advise format: ${flags.format}`, { hint: `Use --format ${FORMATS.join(" or ")}.` });
+      }
+      const advice = await adviseAgents({
+        agentsDir: flags.agents,
+        dataset: flags.dataset,
+        cwd: io.cwd,
+        env: io.env,
+        embeddings: flags.embeddings,
+        model: flags.model,
+        modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
+        configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
+        warn: (message) => io.err(`warning: ${message}\n`),
+      });
+      io.out(format === "json" ? `${JSON.stringify(advice, null, 2)}\n` : renderAdviceMarkdown(advice));
+      done(0);
+    });
+};

@@ -1,0 +1,105 @@
+import { FEATURE_NAMES, type FusionWeights } from "../classify/defaults.js";
+import { TOOL_NAME, VERSION } from "../version.js";
+import type { FittedRule } from "./candidates.js";
+import type { CandidateScore } from "./cross-validate.js";
+import type { TuneResult } from "./tune.js";
+
+/**
+ * The config file `tune` writes: only what was fitted (threshold, per-agent thresholds,
+ * multi-dispatch rule, the fusion of the mode that was tuned), keys in a fixed order, no
+ * date, so two runs with one seed give byte-identical files. Fields left out take the
+ * router's defaults when the file is read (the other mode's fusion among them).
+ *
+ * @example
+ * renderTunedConfig(result) // '{\n  "threshold": 0.45,\n  "agentThresholds": {},\n  "multi": {…},\n  "fusion": {"embeddings": {…}}\n}\n'
+ */
+export function renderTunedConfig(result: Pick<TuneResult, "mode" | "rule">): string {
+  return `${JSON.stringify(tunedConfig(result.rule, result.mode), null, 2)}\n`;
+}
+
+function tunedConfig(rule: FittedRule, mode: TuneResult["mode"]): Record<string, unknown> {
+  const { threshold, agentThresholds, multi } = rule.decision;
+  return {
+    threshold,
+    agentThresholds: sortKeys(agentThresholds),
+    multi: sortKeys(multi as Record<string, number>),
+    fusion: { [mode]: orderedFusion(rule.fusion) },
+  };
+}
+
+function orderedFusion(fusion: FusionWeights): FusionWeights {
+  const weights: FusionWeights["weights"] = {};
+  for (const name of FEATURE_NAMES) if (fusion.weights[name] !== undefined) weights[name] = fusion.weights[name];
+  return { bias: fusion.bias, weights };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Version of the tune report JSON (`*.tune.json`). */
+export const TUNE_REPORT_VERSION = 1;
+
+/**
+ * The tune report written beside the config: where the figures come from (agents and
+ * dataset hashes, folds, seed, mode) and every candidate's cross-validated figures.
+ * Shape: { schemaVersion, tool, createdAt, mode, model, agents, dataset, folds, seed,
+ * chosen, before, after, candidates: [{ name, description, accuracy, macroF1, folds }], config }.
+ */
+export function buildTuneReport(result: TuneResult, now: Date = new Date()): Record<string, unknown> {
+  const before = result.candidates[0]!;
+  const after = result.candidates.find((c) => c.name === result.chosen)!;
+  const figures = (c: CandidateScore) => ({ accuracy: roundMeanSd(c.accuracy), macroF1: roundMeanSd(c.macroF1) });
+  return {
+    schemaVersion: TUNE_REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: VERSION },
+    createdAt: now.toISOString(),
+    mode: result.mode,
+    model: result.model,
+    agents: result.agents,
+    dataset: result.dataset,
+    folds: result.folds,
+    seed: result.seed,
+    chosen: result.chosen,
+    before: { candidate: before.name, ...figures(before) },
+    after: { candidate: after.name, ...figures(after) },
+    candidates: result.candidates.map((c) => ({
+      name: c.name,
+      description: c.description,
+      ...figures(c),
+      folds: c.folds.map((f) => ({ accuracy: round4(f.accuracy), macroF1: round4(f.macroF1) })),
+    })),
+    config: tunedConfig(result.rule, result.mode),
+  };
+}
+
+/**
+ * The terminal table: one line per candidate with its cross-validated accuracy and
+ * macro-F1 (mean ± sd over folds), the chosen one marked, then before → after.
+ */
+export function renderTuneTable(result: TuneResult): string {
+  const width = Math.max(9, ...result.candidates.map((c) => c.name.length));
+  const pm = (m: { mean: number; sd: number }) => `${m.mean.toFixed(3)} ± ${m.sd.toFixed(3)}`;
+  const lines = [
+    `agentroute tune: ${result.agents.path} (${result.agents.count} agents), ${result.mode === "embeddings" ? `embeddings (${result.model})` : "keyword-only"}`,
+    `${result.dataset.path}: ${result.dataset.rows} rows, ${result.folds}-fold cross-validation (seed ${result.seed}); figures on held-out folds only`,
+    "",
+    `  ${"candidate".padEnd(width)}  ${"accuracy".padEnd(13)}  ${"macro-F1".padEnd(13)}  what it fits`,
+    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${c.description}`),
+    "",
+  ];
+  const before = result.candidates[0]!;
+  const after = result.candidates.find((c) => c.name === result.chosen)!;
+  lines.push(`before (${before.name}): accuracy ${before.accuracy.mean.toFixed(3)}, macro-F1 ${before.macroF1.mean.toFixed(3)}`);
+  lines.push(`after  (${after.name}): accuracy ${after.accuracy.mean.toFixed(3)}, macro-F1 ${after.macroF1.mean.toFixed(3)}`);
+  if (after === before) lines.push("no candidate beat the defaults on held-out folds; the file written holds the defaults");
+  return `${lines.join("\n")}\n`;
+}
+
+function roundMeanSd(m: { mean: number; sd: number }): { mean: number; sd: number } {
+  return { mean: round4(m.mean), sd: round4(m.sd) };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
