@@ -11,19 +11,16 @@ import type { Dataset, EvalReport } from "../../eval/types.js";
 import { openDispatchDataset } from "../../dispatch/open-dispatch-dataset.js";
 import { renderComparison, renderGate } from "../../report/comparison.js";
 import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
+import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface EvalFlags {
+interface EvalFlags extends RouterFlags {
   agents: string;
   dataset?: string;
   dispatchLog?: string;
   asDataset?: string;
   out: string;
   format: string;
-  embeddings: boolean;
-  model?: string;
-  modelDir?: string;
-  config?: string;
   baseline?: string;
   maxDrop: string;
   minMacroF1?: string;
@@ -99,13 +96,7 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
     agentsDir,
     dataset: (flags.dataset ?? flags.dispatchLog)!,
     loadDataset: flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
-    cwd: io.cwd,
-    env: io.env,
-    embeddings: flags.embeddings,
-    model: flags.model,
-    modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
-    configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
-    warn: (message) => io.err(`warning: ${message}\n`),
+    ...routerOptionsFromFlags(flags, io),
   };
   if (!io.isTTY) return evaluateAgents(options);
   // Terminal only: CI logs stay quiet.
