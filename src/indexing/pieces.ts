@@ -69,25 +69,26 @@ export function isPositiveKind(kind: PieceKind): boolean {
   return kind !== "notEngage";
 }
 
-const REDIRECT_WORDS = /\b(?:tasks?|work|better|suited|handled|owned|use|using|delegate[sd]?|to|for|by|instead|or|and|agent|agents|the|refer|defer|route|send|hand(?:ed)?|off)\b/gi;
+/** "Tasks better suited for X", "better handled by X": the bullet says who, not what. */
+const ONLY_WHO = /^(?:tasks?|work|anything|requests?)?\s*(?:that are |which are )?(?:better |best )?(?:suited|handled|owned|done|served)\b/i;
+/** Redirect wording left dangling at the end once agent names are removed: "(use )", "→", "delegate to". */
+const DANGLING = /(?:\s*(?:[(\[]\s*[)\]]|[(\[]|[)\]]|->|→|,|;|:|\b(?:use|using|see|via|by|to|for|with|instead|or|and|delegate|hand(?:ed)?\s+off|refer|route|send)\b))+\s*$/i;
 
 /**
  * A not-engage bullet that names where the work goes ("Query tuning on an existing schema
  * (use database-specialist)") describes the target's job in the other agent's words. Each
  * becomes a positive piece of its target (kind "redirected"), with the agent names and the
- * redirect wording stripped; bullets that are nothing but names ("Tasks better suited for
+ * redirect wording stripped; bullets that only say who ("Tasks better suited for
  * api-architect") add nothing and are skipped.
+ * @example "Browser end-to-end suites (use test-automator)" → "Browser end-to-end suites" for test-automator
  */
 export function redirectedPieces(pieces: readonly Piece[], agents: readonly AgentSpec[], normalize: (name: string) => string): Piece[] {
   const byName = new Map(agents.map((a, i) => [normalize(a.name), i]));
-  const names = agents.map((a) => a.name).sort((a, b) => b.length - a.length);
   const counts = new Map<number, number>();
   const out: Piece[] = [];
   for (const p of pieces) {
-    if (p.kind !== "notEngage" || !p.redirects?.length) continue;
-    let text = p.text;
-    for (const n of [...names, ...p.redirects]) text = text.split(n).join(" ");
-    text = text.replace(/\(\s*\)|[→>]/g, " ").replace(REDIRECT_WORDS, " ").replace(/\s+/g, " ").trim();
+    if (p.kind !== "notEngage" || !p.redirects?.length || ONLY_WHO.test(p.text.trim())) continue;
+    const text = stripRedirect(p.text, [...agents.map((a) => a.name), ...p.redirects]);
     if (contentStems(text).length < 2) continue;
     for (const r of p.redirects) {
       const target = byName.get(normalize(r));
@@ -99,4 +100,19 @@ export function redirectedPieces(pieces: readonly Piece[], agents: readonly Agen
     }
   }
   return out;
+}
+
+/** Removes agent names (and parentheses around them) and the redirect wording they leave behind. */
+export function stripRedirect(text: string, names: readonly string[]): string {
+  let t = text;
+  for (const n of [...names].sort((a, b) => b.length - a.length)) {
+    const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    t = t.replace(new RegExp(`\`?\\b${escaped}\\b\`?`, "gi"), " ");
+  }
+  let prev = "";
+  while (prev !== t) {
+    prev = t;
+    t = t.replace(/\(\s*(?:use|see|via|try|ask)?\s*(?:,|or|and)?\s*\)/gi, " ").replace(/\s+/g, " ").trim().replace(DANGLING, "").trim();
+  }
+  return t;
 }

@@ -6,6 +6,8 @@ import type { PreparedQuery } from "../query.js";
 import { maxByAgent, round } from "./pieces.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
+/** Smallest not-engage margin a reason mentions (smaller ones are noise, though still features). */
+const SHOWN_MARGIN = 0.05;
 /** Similarity a mandate clause must reach before a reason says it fired. */
 const FIRED = { embeddings: 0.45, keyword: 0.25 };
 
@@ -58,10 +60,10 @@ export function createRulesScorer(index: AgentIndex): Scorer {
         if (p.kind === "mustBeUsed") rules.push(`MUST BE USED: ${p.text} (${round(s[i]!, 2)})`);
         if (p.kind === "proactive") rules.push(`PROACTIVELY: ${p.text} (${round(s[i]!, 2)})`);
       });
-      if (out.features.not_engage![agent]! > 0) {
+      if (out.features.not_engage![agent]! >= SHOWN_MARGIN) {
         rules.push(`When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`);
       }
-      if (out.features.redirect![agent]! > 0) rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
+      if (out.features.redirect![agent]! >= SHOWN_MARGIN) rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
       return { matchedTriggers, rules };
     },
   };
