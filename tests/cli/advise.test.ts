@@ -1,0 +1,60 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Advice } from "../../src/tune/advise-types.js";
+import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
+import { runBuiltCli } from "../fixtures/eval/cli.js";
+
+const AGENTS = sharedPath("agent-sets/claude-config-12");
+const DATASET = path.join(REPO_ROOT, "datasets/claude-config-12.csv");
+
+describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
+  it("without data: names the shared triggers, the stale redirects and confusable pairs (JSON)", async () => {
+    const result = await runBuiltCli(["advise", "--agents", AGENTS, "--no-embeddings", "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const advice = JSON.parse(result.stdout) as Advice;
+    expect(Object.keys(advice)).toEqual(["schemaVersion", "agents", "mode", "model", "confusablePairs", "sharedTriggers", "sharedTerms", "staleRedirects", "indistinct", "distinctive", "eval", "confusions", "suggestions"]);
+    expect(advice).toMatchObject({ schemaVersion: 1, mode: "keyword", model: null, eval: null, confusions: [] });
+    expect(advice.sharedTriggers).toEqual(expect.arrayContaining([
+      { phrase: "pipeline", agents: ["data-engineer", "devops"] },
+      { phrase: "database", agents: ["backend-engineer", "data-engineer"] },
+    ]));
+    const stale = advice.staleRedirects.map((r) => `${r.agent}→${r.target}`);
+    expect(stale).toEqual(expect.arrayContaining(["backend-engineer→api-architect", "backend-engineer→database-admin"]));
+    expect(advice.staleRedirects.find((r) => r.target === "api-architect")).toMatchObject({ file: "backend-engineer.md", line: expect.any(Number) });
+    // "performance" is no shared trigger phrase, but two headlines claim it.
+    expect(advice.sharedTerms.find((t) => t.term === "performance")?.agents).toEqual(expect.arrayContaining(["backend-engineer", "debugger"]));
+    expect(advice.confusablePairs.length).toBeGreaterThan(0);
+    for (const p of advice.confusablePairs) {
+      expect(p.a < p.b).toBe(true);
+      expect(p.embedding).toBeNull();
+    }
+    expect(advice.suggestions.map((s) => s.text)).toContain('drop shared trigger "pipeline" from one of data-engineer / devops');
+  });
+
+  it("with a dataset: confused pairs with their prompts, and suggestions backed by prompts (Markdown)", async () => {
+    const json = await runBuiltCli(["advise", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--format", "json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const advice = JSON.parse(json.stdout) as Advice;
+    expect(advice.eval).toMatchObject({ rows: 201 });
+    expect(advice.confusions.length).toBeGreaterThan(0);
+    for (const c of advice.confusions) {
+      expect(c.count).toBeGreaterThanOrEqual(c.prompts.length);
+      expect(c.prompts.length).toBeGreaterThan(0);
+    }
+    const fromData = advice.suggestions.filter((s) => s.kind === "add-trigger" || s.kind === "add-not-engage");
+    expect(fromData.length).toBeGreaterThan(0);
+    for (const s of fromData) expect(s.prompts.length).toBeGreaterThan(0);
+
+    const md = await runBuiltCli(["advise", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings"]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^## Most confused pairs/m);
+    expect(md.stdout).toMatch(/^- "pipeline": data-engineer, devops$/m);
+    expect(md.stdout).toMatch(/^## Suggestions$/m);
+  });
+
+  it("rejects an unknown format with exit 2", async () => {
+    const result = await runBuiltCli(["advise", "--agents", AGENTS, "--no-embeddings", "--format", "html"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown advise format/);
+  });
+});
