@@ -1,5 +1,5 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Advice } from "../../src/tune/advise-types.js";
 import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 import { runBuiltCli } from "../fixtures/eval/cli.js";
