@@ -72,7 +72,7 @@ export function isPositiveKind(kind: PieceKind): boolean {
 /** "Tasks better suited for X", "better handled by X": the bullet says who, not what. */
 const ONLY_WHO = /^(?:tasks?|work|anything|requests?)?\s*(?:that are |which are )?(?:better |best )?(?:suited|handled|owned|done|served)\b/i;
 /** Redirect wording left dangling at the end once agent names are removed: "(use )", "→", "delegate to". */
-const DANGLING = /(?:\s*(?:[(\[]\s*[)\]]|[(\[]|[)\]]|->|→|,|;|:|\b(?:use|using|see|via|by|to|for|with|instead|or|and|delegate|hand(?:ed)?\s+off|refer|route|send)\b))+\s*$/i;
+const DANGLING = /(?:\s*(?:[([]\s*[)\]]|[([]|[)\]]|->|→|,|;|:|\b(?:use|using|see|via|by|to|for|with|instead|or|and|delegate|hand(?:ed)?\s+off|refer|route|send)\b))+\s*$/i;
 
 /**
  * A not-engage bullet that names where the work goes ("Query tuning on an existing schema
