@@ -4,6 +4,11 @@ import { compareReports, type Comparison } from "./compare.js";
 export interface GateOptions {
   /** Largest allowed drop of macro-F1, accuracy or any agent's F1 (absolute). Default 0.02. */
   maxDrop?: number;
+  /**
+   * Largest allowed drop of one agent's F1; default `maxDrop`. With 10-30 rows an agent, one
+   * flipped prompt moves its F1 by 0.03-0.05, so small sets may want a looser per-agent bound.
+   */
+  maxAgentDrop?: number;
   /** Floor for macro-F1 regardless of the baseline. */
   minMacroF1?: number;
 }
@@ -39,6 +44,7 @@ const EPSILON = 1e-4;
  */
 export function checkGate(baseline: EvalReport, current: EvalReport, options: GateOptions = {}): GateResult {
   const maxDrop = options.maxDrop ?? 0.02;
+  const maxAgentDrop = options.maxAgentDrop ?? maxDrop;
   const failures: GateFailure[] = [];
   const notes: string[] = [];
   const comparison = compareReports(baseline, current);
@@ -57,9 +63,9 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
       failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: null, message: `agent ${agent.agent} is in the baseline but not in this run's agent set` });
     } else if (agent.a === null) {
       notes.push(`agent ${agent.agent} is new (not in the baseline): F1 ${agent.b}`);
-    } else if (agent.b !== null && agent.a - agent.b > maxDrop + EPSILON) {
+    } else if (agent.b !== null && agent.a - agent.b > maxAgentDrop + EPSILON) {
       failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: agent.b,
-        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}` });
+        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxAgentDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}` });
     }
   }
   if (options.minMacroF1 !== undefined && current.summary.macro.f1 < options.minMacroF1) {

@@ -100,6 +100,7 @@ describe("checkGate and compareReports", () => {
     expect(gate.flipped.wrongToRight).toEqual([]);
     // A generous tolerance lets the same drop through; the floor still applies.
     expect(checkGate(baseline, worse, { maxDrop: 0.5 }).passed).toBe(true);
+    expect(checkGate(baseline, worse, { maxDrop: 0.5, maxAgentDrop: 0.01 }).failures.map((f) => f.metric)).toContain("F1 devops");
     expect(checkGate(baseline, worse, { maxDrop: 0.5, minMacroF1: 0.99 }).failures.map((f) => f.metric)).toEqual(["macro F1 floor"]);
   });
 

@@ -23,6 +23,7 @@ interface EvalFlags extends RouterFlags {
   format: string;
   baseline?: string;
   maxDrop: string;
+  maxAgentDrop?: string;
   minMacroF1?: string;
   compareAgents?: string;
 }
@@ -44,6 +45,7 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--config <file>", "router config (default: agentroute.config.json when present)")
     .option("--baseline <file>", "a previous report.json: exit 1 when routing got worse")
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
+    .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
     .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed")
     .action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
@@ -52,6 +54,7 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
 async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const formats = parseFormats(flags.format);
   const maxDrop = parseFraction("--max-drop", flags.maxDrop);
+  const maxAgentDrop = flags.maxAgentDrop === undefined ? undefined : parseFraction("--max-agent-drop", flags.maxAgentDrop);
   const minMacroF1 = flags.minMacroF1 === undefined ? undefined : parseFraction("--min-macro-f1", flags.minMacroF1);
   if (flags.compareAgents !== undefined && flags.baseline !== undefined) {
     throw new AgentRouteError("USAGE", "--compare-agents and --baseline cannot be combined", {
@@ -69,7 +72,7 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   if (baseline === undefined && minMacroF1 === undefined) return 0;
   const gate = baseline === undefined
     ? checkGate(report, report, { minMacroF1 })
-    : checkGate(baseline, report, { maxDrop, minMacroF1 });
+    : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1 });
   io.out(`\n${renderGate(gate)}\n`);
   return gate.passed ? 0 : 1;
 }
