@@ -1,18 +1,14 @@
-import path from "node:path";
 import type { Command } from "commander";
 import { AgentRouteError } from "../../errors.js";
 import { adviseAgents } from "../../tune/advise.js";
 import { renderAdviceMarkdown } from "../../tune/render-advice.js";
+import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface AdviseFlags {
+interface AdviseFlags extends RouterFlags {
   agents: string;
   dataset?: string;
   format: string;
-  embeddings: boolean;
-  model?: string;
-  modelDir?: string;
-  config?: string;
 }
 
 const FORMATS = ["md", "json"] as const;
@@ -37,17 +33,7 @@ export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) 
       if (!(FORMATS as readonly string[]).includes(format)) {
         throw new AgentRouteError("USAGE", `unknown advise format: ${flags.format}`, { hint: `Use --format ${FORMATS.join(" or ")}.` });
       }
-      const advice = await adviseAgents({
-        agentsDir: flags.agents,
-        dataset: flags.dataset,
-        cwd: io.cwd,
-        env: io.env,
-        embeddings: flags.embeddings,
-        model: flags.model,
-        modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
-        configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
-        warn: (message) => io.err(`warning: ${message}\n`),
-      });
+      const advice = await adviseAgents({ agentsDir: flags.agents, dataset: flags.dataset, ...routerOptionsFromFlags(flags, io) });
       io.out(format === "json" ? `${JSON.stringify(advice, null, 2)}\n` : renderAdviceMarkdown(advice));
       done(0);
     });

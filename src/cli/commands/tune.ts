@@ -6,18 +6,17 @@ import { AgentRouteError } from "../../errors.js";
 import { displayPath } from "../../eval/evaluate.js";
 import { buildTuneReport, renderTunedConfig, renderTuneTable } from "../../tune/render.js";
 import { tuneRouter } from "../../tune/tune.js";
+import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface TuneFlags {
+/** `config` is not among tune's flags: tuning always starts from the defaults. */
+interface TuneFlags extends Omit<RouterFlags, "config"> {
   agents: string;
   dataset: string;
   folds: string;
   seed: string;
   out: string;
   report?: string;
-  embeddings: boolean;
-  model?: string;
-  modelDir?: string;
 }
 
 /**
@@ -54,12 +53,7 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
     dataset: flags.dataset,
     folds,
     seed,
-    cwd: io.cwd,
-    env: io.env,
-    embeddings: flags.embeddings,
-    model: flags.model,
-    modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
-    warn: (message) => io.err(`warning: ${message}\n`),
+    ...routerOptionsFromFlags(flags, io),
   });
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, renderTunedConfig(result));
