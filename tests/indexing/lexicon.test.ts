@@ -4,6 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATEGORY_WORDS, describeLexicon, findTechTerms, LEXICON_SOURCES } from "../../src/indexing/lexicon.js";
+import { CATEGORY_COMPANIONS } from "../../src/indexing/lexicon-data/categories.js";
 import { parseGeneratedRow, parseTermLine, tokenizeTerm } from "../../src/indexing/lexicon-data/compile.js";
 import { GENERATED_TERMS } from "../../src/indexing/lexicon-data/generated-terms.js";
 import { SOFTWARE_TERMS } from "../../src/indexing/lexicon-data/software-terms.js";
@@ -169,11 +170,15 @@ describe("lexicon data", () => {
     for (const t of curated) expect(t.categories.length).toBeGreaterThan(0);
   });
 
-  it("has short generic category words: single lower-case tokens, none repeated", () => {
+  it("has a few generic words per category and more companions: single lower-case tokens, none repeated", () => {
     for (const [cat, words] of Object.entries(CATEGORY_WORDS)) {
-      expect(words.length, cat).toBeGreaterThanOrEqual(4);
-      expect(new Set(words).size, cat).toBe(words.length);
-      for (const w of words) expect(w, cat).toMatch(/^[a-z0-9]+$/);
+      const companions = CATEGORY_COMPANIONS[cat as keyof typeof CATEGORY_COMPANIONS];
+      expect(words.length, cat).toBeGreaterThanOrEqual(2);
+      expect(words.length, cat).toBeLessThanOrEqual(4);
+      expect(companions.length, cat).toBeGreaterThanOrEqual(3);
+      const all = [...words, ...companions];
+      expect(new Set(all).size, cat).toBe(all.length);
+      for (const w of all) expect(w, cat).toMatch(/^[a-z0-9]+$/);
     }
   });
 

@@ -2,7 +2,7 @@
  * Compiles the lexicon (rows of generated-terms.ts, lines of software-terms.ts) into an alias table.
  * Runs once at module load; pure apart from that.
  */
-import { CATEGORY_WORDS, type Category } from "./categories.js";
+import { CATEGORY_COMPANIONS, CATEGORY_WORDS, type Category } from "./categories.js";
 
 /** One term after merging the sources. */
 export interface CompiledTerm {
@@ -11,8 +11,8 @@ export interface CompiledTerm {
   /** Generic words of the categories, de-duplicated, in category order. */
   words: readonly string[];
   /**
-   * Words that confirm an ambiguous alias: the category words and the context words. Exact
-   * tokens, not Porter stems: stemming makes "United" a companion of "unit" (testing).
+   * Words that confirm an ambiguous alias: the category words and companions, and the term's
+   * context words. Exact tokens, not Porter stems: stemming makes "United" confirm "unit".
    */
   context: ReadonlySet<string>;
 }
@@ -121,7 +121,8 @@ function makeTermCompiler(): (t: ParsedTerm) => CompiledTerm {
     let s = shared.get(key);
     if (!s) {
       const words = [...new Set(t.categories.flatMap((c) => CATEGORY_WORDS[c as Category]))];
-      s = { words, context: new Set([...words, ...t.context]) };
+      const companions = t.categories.flatMap((c) => CATEGORY_COMPANIONS[c as Category]);
+      s = { words, context: new Set([...words, ...companions, ...t.context]) };
       shared.set(key, s);
     }
     return { term: t.term, categories: t.categories, words: s.words, context: s.context };
