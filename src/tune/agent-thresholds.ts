@@ -5,12 +5,12 @@ export interface AgentThresholdOptions {
   minRows: number;
   /**
    * Shrinkage strength, in rows: an agent's fitted offset from the global threshold is kept
-   * in proportion n / (n + shrink), so a threshold fitted on 5 rows moves a third of the way.
+   * in proportion n / (n + shrink), so a threshold fitted on 5 rows moves half the way.
    */
   shrink: number;
 }
 
-export const DEFAULT_AGENT_THRESHOLDS: AgentThresholdOptions = { minRows: 5, shrink: 10 };
+export const DEFAULT_AGENT_THRESHOLDS: AgentThresholdOptions = { minRows: 5, shrink: 5 };
 
 /**
  * Per-agent thresholds by coordinate ascent: agents in name order, each trying every

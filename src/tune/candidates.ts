@@ -55,8 +55,8 @@ export const CANDIDATES: readonly Candidate[] = [
   { name: "threshold", description: "refit global threshold + multi margin", fit: refitThreshold },
   {
     name: "agent-thresholds",
-    description: "threshold + per-agent thresholds (≥ 5 rows, shrunk)",
-    fit: (train, context) => withAgentThresholds(train, refitThreshold(train, context)),
+    description: "default rule + per-agent thresholds (≥ 5 rows, shrunk)",
+    fit: (train, context) => withAgentThresholds(train, context.defaults),
   },
   { name: "weights", description: "refit weights (L2 toward defaults) + threshold", fit: (train, context) => refitWeights(train, context, true) },
   { name: "weights-fresh", description: "refit weights from scratch + threshold", fit: (train, context) => refitWeights(train, context, false) },
