@@ -19,13 +19,16 @@ import { describeMachine } from "./util/machine.js";
 import { heading } from "./util/table.js";
 
 const PARTS = ["quality", "peers", "speed", "hook"] as const;
+
+/** A mistake in the bench's own arguments: exit code 2, one line, no stack. */
+class BenchUsageError extends Error {}
 type Part = (typeof PARTS)[number];
 
 function parseCli(argv: string[]): { quick: boolean; parts: Part[]; out: string } {
-  const { values } = parseArgs({ args: argv, options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({ strict: true, args: argv, options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } } });
   const asked = values.only ? values.only.split(",").map((s) => s.trim()) : [...PARTS];
   const bad = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (bad.length > 0) throw new Error(`--only: unknown part "${bad.join(", ")}"; valid parts: ${PARTS.join(", ")}`);
+  if (bad.length > 0) throw new BenchUsageError(`--only: unknown part "${bad.join(", ")}"; valid parts: ${PARTS.join(", ")}`);
   return { quick: values.quick, parts: PARTS.filter((p) => asked.includes(p)), out: path.resolve(values.out ?? path.join(ROOT, "reports/bench.json")) };
 }
 
@@ -61,6 +64,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // node:util parseArgs rejects unknown flags with a TypeError carrying an ERR_PARSE_ARGS_* code.
+  const code = (err as { code?: string }).code ?? "";
+  if (err instanceof BenchUsageError || code.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`bench: ${(err as Error).message}\nusage: node dist/bench/main.js [--quick] [--only ${PARTS.join("|")}[,…]] [--out FILE]\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

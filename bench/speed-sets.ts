@@ -1,8 +1,10 @@
 /**
- * Agent sets of a given size for the speed bench, made from the real sets in ../shared.
- * 10 = claude-config-12's first 10; 100 = voltagent-subagents' first 100; larger counts take
- * every real agent of every set (names made unique), then, when that is not enough, renamed
- * copies ("<name>-copy2", …) built in memory: no file is copied anywhere.
+ * Agent sets of a given size for the speed bench, made from the real sets in ../shared: the
+ * first `count` agents of every real set in a fixed order (names made unique across sets),
+ * so 10 = claude-config-12's first 10 and 100 = claude-config-12 + claude-config-28 + 60 of
+ * wshobson-agents. Past the real agents (about 385), renamed copies ("<name>-copy2", …) are
+ * built in memory: no file is copied anywhere. (voltagent-subagents alone would be a light
+ * 100: its files hold about 3 pieces an agent against about 15 elsewhere.)
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -30,8 +32,6 @@ export interface SizedSet {
  * (await buildSizedSet(100)).set.agents.length // 100
  */
 export async function buildSizedSet(count: number): Promise<SizedSet> {
-  if (count <= 10) return cut(await loadAgents(path.join(SETS_DIR, "claude-config-12")), count, "claude-config-12");
-  if (count <= 100) return cut(await loadAgents(path.join(SETS_DIR, "voltagent-subagents")), count, "voltagent-subagents");
   const real = await loadEveryRealAgent();
   const agents = real.slice(0, count);
   for (let copy = 2; agents.length < count; copy++) {
@@ -41,7 +41,8 @@ export async function buildSizedSet(count: number): Promise<SizedSet> {
     }
   }
   const copies = Math.max(0, count - real.length);
-  return { set: makeSet(agents, "bench:all"), source: `all ${real.length} real agents of ${ALL_SETS.length} sets${copies ? ` + ${copies} renamed copies` : ""}`, copies };
+  const source = copies ? `all ${real.length} real agents of ${ALL_SETS.length} sets + ${copies} renamed copies` : `first ${count} real agents (${describeCut(real.slice(0, count))})`;
+  return { set: makeSet(agents, SETS_DIR), source, copies };
 }
 
 /** Every agent of every real set, names made unique across sets ("<name>-2" for a clash). */
@@ -59,8 +60,14 @@ export async function loadEveryRealAgent(): Promise<AgentSpec[]> {
   return out;
 }
 
-function cut(set: AgentSet, count: number, name: string): SizedSet {
-  return { set: makeSet(set.agents.slice(0, count), set.root), source: `${name} first ${Math.min(count, set.agents.length)}`, copies: 0 };
+/** "claude-config-12 12, wshobson-agents 60": how many agents each set gave. */
+function describeCut(agents: readonly AgentSpec[]): string {
+  const counts = new Map<string, number>();
+  for (const a of agents) {
+    const set = path.relative(SETS_DIR, a.path).split(path.sep)[0]!;
+    counts.set(set, (counts.get(set) ?? 0) + 1);
+  }
+  return [...counts].map(([set, n]) => `${set} ${n}`).join(", ");
 }
 
 function makeSet(agents: AgentSpec[], root: string): AgentSet {

@@ -25,8 +25,7 @@ export interface ScaleFigures {
   agents: number;
   pieces: number;
   source: string;
-  /** null in the quick run above 10 agents (the cold build is the slow part). */
-  cold: BuildFigures | null;
+  cold: BuildFigures;
   warm: BuildFigures;
   /** (c) prepareQuery + score + decide with the vector given. */
   rest: TimeSummary;
@@ -45,14 +44,14 @@ export interface SpeedResult {
 }
 
 /**
- * Runs every speed measurement; `quick` keeps it to a smoke run (10 and 100 agents, few
- * prompts, no BANKING77 eval). Temporary cache folders are removed afterwards.
+ * Runs every speed measurement; `quick` keeps it to a smoke run (10 agents, 30 prompts, no
+ * BANKING77 eval). Temporary cache folders are removed afterwards.
  *
  * @example
  * const speed = await runSpeed({ quick: true, log: console.error });
  */
 export async function runSpeed(options: SpeedOptions): Promise<SpeedResult> {
-  const counts = options.quick ? [10, 100] : [10, 100, 500];
+  const counts = options.quick ? [10] : [10, 100, 500];
   const prompts = await readBenchPrompts(options.quick ? 30 : 200);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "agentroute-bench-"));
   const inner = await createEmbedder({ cacheDir: null }, { warn: () => {} });
@@ -64,7 +63,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedResult> {
     for (const count of counts) {
       options.log(`speed: ${count} agents (cold and warm builds in child processes)`);
       const dir = path.join(tmp, `n${count}`);
-      const cold = options.quick && count > 10 ? null : measureBuild(count, dir, true);
+      const cold = measureBuild(count, dir, true);
       const warm = measureBuild(count, dir, true);
       const embedder = cacheIn(inner, dir);
       const { set, source } = await buildSizedSet(count);
