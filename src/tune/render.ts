@@ -93,6 +93,8 @@ export function renderTuneTable(result: TuneResult): string {
   lines.push(`before (${before.name}): accuracy ${before.accuracy.mean.toFixed(3)}, macro-F1 ${before.macroF1.mean.toFixed(3)}`);
   lines.push(`after  (${after.name}): accuracy ${after.accuracy.mean.toFixed(3)}, macro-F1 ${after.macroF1.mean.toFixed(3)}`);
   if (after === before) lines.push("no candidate beat the defaults on held-out folds; the file written holds the defaults");
+  // The config has one set of thresholds for both modes: they were fitted for this one.
+  lines.push(`fitted for ${result.mode === "embeddings" ? "embeddings" : "keyword-only"} routing: route and eval in the same mode (the thresholds apply to both)`);
   return `${lines.join("\n")}\n`;
 }
 
