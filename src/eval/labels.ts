@@ -68,7 +68,10 @@ export function suggestNames(label: string, agentNames: readonly string[], max =
   const key = normalizeLabel(label);
   // A suggestion further away than about a third of the label is noise, not a near miss.
   const limit = Math.max(2, Math.floor(key.length / 3));
+  // The distance is at least the length difference: skipping those names first keeps a
+  // pasted paragraph in `expected` from costing seconds per agent (the result is the same).
   return agentNames
+    .filter((name) => Math.abs(normalizeLabel(name).length - key.length) <= limit)
     .map((name) => ({ name, distance: damerauLevenshtein(key, normalizeLabel(name)) }))
     .filter((entry) => entry.distance <= limit)
     .sort((a, b) => a.distance - b.distance || compareNames(a.name, b.name))
