@@ -3,8 +3,11 @@
  * routing: bare node start-up and the CLI answering `--version` (module loading).
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { measureHookLatency, type HookLatency } from "./hook-latency.js";
+import { measureHookPhases, type HookPhases } from "./hook-phases.js";
 import { ROOT } from "./sets.js";
 import { msSince, summarizeTimes } from "./util/stats.js";
 import { renderTable } from "./util/table.js";
@@ -15,6 +18,8 @@ export interface HookBench {
   nodeStartMs: number;
   /** Median `agentroute --version`: start-up plus loading the CLI's modules. */
   cliStartMs: number;
+  /** Where a warm run's time goes, per mode. */
+  phases: HookPhases[];
 }
 
 const CLI = path.join(ROOT, "dist/src/cli/main.js");
@@ -35,7 +40,15 @@ function medianSpawn(args: string[], runs: number): number {
  * renderHook(runHookBench(10))
  */
 export function runHookBench(runs: number): HookBench {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "agentroute-hookphases-"));
+  let phases: HookPhases[];
+  try {
+    phases = [measureHookPhases(dir, "keyword"), measureHookPhases(dir, "embeddings")];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return {
+    phases,
     latencies: [measureHookLatency(CLI, "keyword", runs), measureHookLatency(CLI, "embeddings", runs)],
     nodeStartMs: medianSpawn(["-e", "0"], runs),
     cliStartMs: medianSpawn([CLI, "--version"], runs),
@@ -52,5 +65,9 @@ export function renderHook(h: HookBench): string {
   ]);
   rows.push(["node -e 0 (process floor)", "", String(Math.round(h.nodeStartMs)), ""]);
   rows.push(["agentroute --version (module loading)", "", String(Math.round(h.cliStartMs)), ""]);
-  return `Fresh process per prompt, hook JSON on stdin, fixture agents (tests/fixtures/dispatch); target < 300 ms warm, < 2 s cold.\n\n${renderTable(["command", "cold (ms)", "warm median (min–max) (ms)", "met"], rows)}`;
+  const phases = renderTable(
+    ["warm hook phase (ms)", ...h.phases.map((p) => p.mode)],
+    (["importMs", "loadAgentsMs", "modelMs", "indexMs", "routeMs"] as const).map((k) => [k.replace(/Ms$/, ""), ...h.phases.map((p) => String(Math.round(p[k])))]),
+  );
+  return `Fresh process per prompt, hook JSON on stdin, fixture agents (tests/fixtures/dispatch); target < 300 ms warm, < 2 s cold.\n\n${renderTable(["command", "cold (ms)", "warm median (min–max) (ms)", "met"], rows)}\n\nWhere a warm run goes (in-process timers in a fresh process; import = loading the routing modules, model = creating the embedder and its first call):\n\n${phases}`;
 }
