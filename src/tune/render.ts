@@ -84,8 +84,8 @@ export function renderTuneTable(result: TuneResult): string {
     `agentroute tune: ${result.agents.path} (${result.agents.count} agents), ${result.mode === "embeddings" ? `embeddings (${result.model})` : "keyword-only"}`,
     `${result.dataset.path}: ${result.dataset.rows} rows, ${result.folds}-fold cross-validation (seed ${result.seed}); figures on held-out folds only`,
     "",
-    `  ${"candidate".padEnd(width)}  ${"accuracy".padEnd(13)}  ${"macro-F1".padEnd(13)}  what it fits`,
-    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${c.description}`),
+    `  ${"candidate".padEnd(width)}  ${"accuracy".padEnd(13)}  ${"macro-F1".padEnd(13)}  ${"Δ F1 (folds up)".padEnd(16)}  what it fits`,
+    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${pairedDelta(c, result.candidates[0]!).padEnd(16)}  ${c.description}`),
     "",
   ];
   const before = result.candidates[0]!;
@@ -96,6 +96,18 @@ export function renderTuneTable(result: TuneResult): string {
   // The config has one set of thresholds for both modes: they were fitted for this one.
   lines.push(`fitted for ${result.mode === "embeddings" ? "embeddings" : "keyword-only"} routing: route and eval in the same mode (the thresholds apply to both)`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Macro-F1 change against the defaults on the same folds, and on how many folds it rose:
+ * "+0.012 (4/5)". Fold-by-fold pairs remove the fold difficulty that the sd columns include.
+ */
+function pairedDelta(c: CandidateScore, base: CandidateScore): string {
+  if (c === base) return "";
+  const deltas = c.folds.map((f, i) => f.macroF1 - base.folds[i]!.macroF1);
+  const mean = deltas.reduce((s, d) => s + d, 0) / Math.max(deltas.length, 1);
+  const up = deltas.filter((d) => d > 1e-9).length;
+  return `${mean >= 0 ? "+" : "-"}${Math.abs(mean).toFixed(3)} (${up}/${deltas.length})`;
 }
 
 function roundMeanSd(m: { mean: number; sd: number }): { mean: number; sd: number } {
