@@ -58,3 +58,21 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
     expect(result.stderr).toMatch(/unknown advise format/);
   });
 });
+
+describeShared("agentroute advise on claude-config-12 (embeddings)", () => {
+  it("compares agents piece by piece with the default model: every pair has an embedding similarity, best pair first", async () => {
+    const result = await runBuiltCli(["advise", "--agents", AGENTS, "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const advice = JSON.parse(result.stdout) as Advice;
+    if (advice.mode !== "embeddings") return; // no model on this machine: the keyword tests cover the rest
+    expect(advice.confusablePairs.length).toBe(10);
+    for (const p of advice.confusablePairs) {
+      expect(p.embedding).toBeGreaterThan(0);
+      expect(p.score).toBeCloseTo((p.embedding! + p.lexical) / 2, 2);
+    }
+    const scores = advice.confusablePairs.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // The two agents sharing the "database" trigger are among the most confusable.
+    expect(advice.confusablePairs.slice(0, 3).map((p) => `${p.a}/${p.b}`)).toContain("backend-engineer/data-engineer");
+  });
+});
