@@ -18,6 +18,8 @@ export { cachedEmbedder, defaultCacheDir, VectorCache } from "./embed/cache.js";
 export type { CachedEmbedder, CacheStats, VectorCacheOptions } from "./embed/cache.js";
 export { cosine, dot, normalize } from "./embed/vector.js";
 export type * from "./indexing/types.js";
+export { findTechTerms, CATEGORY_WORDS, LEXICON_SOURCES } from "./indexing/lexicon.js";
+export type { TermExpansion } from "./indexing/lexicon.js";
 export type * from "./classify/types.js";
 export type * from "./eval/types.js";
 export { readDataset, detectFormat } from "./eval/dataset.js";
