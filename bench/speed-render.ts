@@ -25,10 +25,11 @@ export function checkSpeedTargets(r: SpeedResult): TargetCheck[] {
   if (s100) out.push({ target: "rest of routing p50 < 1 ms at 100 agents", measured: `${formatMs(s100.rest.p50)} ms`, met: s100.rest.p50 < 1 });
   if (s500) out.push({ target: "rest of routing p50 < 3 ms at 500 agents", measured: `${formatMs(s500.rest.p50)} ms`, met: s500.rest.p50 < 3 });
   if (s100) out.push({ target: "keyword-only route p50 < 0.5 ms at 100 agents", measured: `${formatMs(s100.keyword.p50)} ms`, met: s100.keyword.p50 < 0.5 });
-  if (s100?.cold) out.push({ target: "index build, 100 agents, cold < 60 s", measured: `${(s100.cold.buildMs / 1000).toFixed(1)} s`, met: s100.cold.buildMs < 60_000 });
+  if (s100) out.push({ target: "index build, 100 agents, cold < 60 s", measured: `${(s100.cold.buildMs / 1000).toFixed(1)} s`, met: s100.cold.buildMs < 60_000 });
   if (s100) out.push({ target: "index build, 100 agents, from cache < 2 s", measured: `${(s100.warm.buildMs / 1000).toFixed(2)} s`, met: s100.warm.buildMs < 2000 });
   if (r.bankingEval) out.push({ target: "BANKING77 3080-prompt eval, warm cache < 60 s", measured: `${(r.bankingEval.warmIndexMs / 1000).toFixed(1)} s`, met: r.bankingEval.warmIndexMs < 60_000 });
   const peak = Math.max(...[s500?.cold, s500?.warm].map((b) => b?.peakRssMb ?? Number.NaN));
+  // Peak RSS comes from /proc; where that is missing the figure is absent, not met.
   if (s500 && Number.isFinite(peak)) out.push({ target: "peak RSS for 500 agents < 600 MB", measured: `${peak} MB`, met: peak < 600 });
   return out;
 }
@@ -48,23 +49,23 @@ export function renderSpeed(r: SpeedResult): string {
     r.scale.map((s) => [
       String(s.agents),
       String(s.pieces),
-      s.cold ? (s.cold.buildMs / 1000).toFixed(1) : "–",
+      (s.cold.buildMs / 1000).toFixed(1),
       (s.warm.buildMs / 1000).toFixed(2),
       `${formatMs(s.rest.p50)} / ${formatMs(s.rest.p95)}`,
       `${formatMs(s.keyword.p50)} / ${formatMs(s.keyword.p95)}`,
-      `${s.cold?.peakRssMb ?? "–"} / ${s.warm.peakRssMb ?? "–"}`,
+      `${s.cold.peakRssMb ?? "–"} / ${s.warm.peakRssMb ?? "–"}`,
       String(s.warm.heapUsedMb),
     ]),
   );
   const sources = r.scale.map((s) => `${s.agents} agents = ${s.source}`).join("; ");
-  const model = r.scale.map((s) => s.cold?.modelLoadMs).find((x) => x !== undefined);
+  const model = r.scale[0]?.cold.modelLoadMs;
   const batch = `(f) batch: routeMany ${r.batch.batchPerSecond.toFixed(1)} prompts/s vs route() one by one ${r.batch.oneByOnePerSecond.toFixed(1)} prompts/s (${r.batch.prompts} prompts new to the cache, ${r.floorAgents} agents)`;
   const bank = r.bankingEval
     ? `(g) BANKING77 eval, ${r.bankingEval.rows} prompts: ${(r.bankingEval.warmIndexMs / 1000).toFixed(1)} s with the agents cached (prompts new); ${(r.bankingEval.allCachedMs / 1000).toFixed(1)} s with everything cached; cold index ${(r.bankingEval.coldIndexMs / 1000).toFixed(1)} s`
     : "(g) BANKING77 eval: skipped in the quick run";
   const targets = renderTable(["target", "measured", "met"], checkSpeedTargets(r).map((t) => [t.target, t.measured, t.met ? "yes" : "NO"]));
   return [
-    `${r.prompts} prompts from datasets/*.csv, each timed alone after ${10} warm-up calls.`,
+    `${r.prompts} prompts from datasets/*.csv, each timed alone after 10 warm-up calls; (a) and (b) interleaved prompt by prompt.`,
     "",
     latency,
     "",
