@@ -22,13 +22,14 @@ export interface TermExpansion {
   matched: string;
   /** Generic categories, e.g. ["testing"]. */
   categories: string[];
-  /** Generic words of those categories, e.g. ["test", "tests", "testing", "unit", …]. */
+  /** Generic words of those categories, e.g. ["test", "testing", "qa"]. */
   words: string[];
 }
 
 /**
- * The category vocabulary: category id → generic words (the words agent descriptions use for
- * that kind of work). @example CATEGORY_WORDS.testing.includes("coverage") === true
+ * The category vocabulary: category id → the two or three generic words agent descriptions
+ * use for that kind of work (kept short: longer lists blurred keyword routing, see categories.ts).
+ * @example CATEGORY_WORDS.testing // ["test", "testing", "qa"]
  */
 export const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = WORDS;
 
@@ -160,7 +161,7 @@ function toExpansion(t: CompiledTerm, matched: string): TermExpansion {
  * "postgresql") mapped to one canonical term, ambiguous words ("jest", "go") only when
  * capitalised mid-sentence or accompanied by a word of their kind of work. One entry
  * per term, in order of first appearance.
- * @example findTechTerms("our Jest snapshots keep breaking")[0] // { term: "jest", matched: "Jest", categories: ["testing"], words: ["test", …] }
+ * @example findTechTerms("our Jest snapshots keep breaking")[0] // { term: "jest", matched: "Jest", categories: ["testing"], words: ["test", "testing", "qa"] }
  */
 export function findTechTerms(text: string): TermExpansion[] {
   const lex = lexicon();
