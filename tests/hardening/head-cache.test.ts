@@ -30,7 +30,7 @@ describe("the head cache is checked, never trusted when damaged", () => {
   it.each([
     ["a flipped byte", "checksum mismatch", async (file: string) => {
       const bytes = await readFile(file);
-      bytes[bytes.length - 7] ^= 0x10;
+      bytes[bytes.length - 7] = bytes[bytes.length - 7]! ^ 0x10;
       await writeFile(file, bytes);
     }],
     ["a truncated file", "truncated", async (file: string) => truncate(file, Math.floor((await readFile(file)).length / 2))],
