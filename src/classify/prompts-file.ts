@@ -13,7 +13,8 @@ export const MAX_BATCH_PROMPTS = 1_000_000;
  * @example parsePromptsText("a\n\nb\n", "p.txt") // ["a", "b"]
  */
 export function parsePromptsText(text: string, file: string): string[] {
-  const body = text.replace(/^\uFEFF/, "");
+  // A BOM and CRLF line ends are harmless: the same prompts come out either way.
+  const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const first = body.split(/\r?\n/, 1)[0]?.trim() ?? "";
   const format = /\.(jsonl|ndjson)$/i.test(file) || first.startsWith("{") ? "jsonl" : /\.csv$/i.test(file) ? "csv" : "text";
   const prompts = format === "jsonl" ? fromJsonl(body, file) : format === "csv" ? fromCsv(body, file) : fromText(body);
