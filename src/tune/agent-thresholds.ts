@@ -1,4 +1,5 @@
-import { scoreFused, THRESHOLD_GRID, type DecisionConfig, type FusedTable } from "./fit.js";
+import { THRESHOLD_GRID, type DecisionConfig, type FusedTable } from "./fit.js";
+import { scoreFusedFast } from "./score-fast.js";
 
 export interface AgentThresholdOptions {
   /** Agents with fewer training rows keep the global threshold. */
@@ -34,7 +35,7 @@ export function fitAgentThresholds(fused: FusedTable, base: DecisionConfig, opti
     const name = agents[a]!;
     let best = { value: -1, threshold: global };
     for (const t of THRESHOLD_GRID) {
-      const value = scoreFused(fused, { ...base, agentThresholds: { ...thresholds, [name]: t } }).macroF1;
+      const value = scoreFusedFast(fused, { ...base, agentThresholds: { ...thresholds, [name]: t } }).macroF1;
       const closer = Math.abs(t - global) < Math.abs(best.threshold - global);
       if (value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && closer)) best = { value, threshold: t };
     }
