@@ -4,6 +4,7 @@ import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../classify
 import { averagePrf, countClasses, isExactMatch } from "../eval/metrics.js";
 import type { FeatureRow, FeatureTable } from "./feature-table.js";
 import { fitLogistic, sigmoid } from "./logistic.js";
+import { scoreFusedFast } from "./score-fast.js";
 
 export interface FusionFitOptions {
   /** L2 penalty on the weights. */
@@ -113,7 +114,9 @@ export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 29 }, (_, 
  * macro-F1 (or accuracy) over the tables (ties: the lower threshold, the smaller margin, in grid order).
  */
 export function fitDecision(tables: readonly FeatureTable[], fusion: FusionWeights, base: DecisionConfig, objective: "accuracy" | "macroF1" = "macroF1"): DecisionConfig {
-  const value = (decision: DecisionConfig): number => tables.reduce((s, table) => s + scoreTable(table, fusion, decision)[objective], 0) / tables.length;
+  // Fuse once: the grid only changes the decision rule, never the scores.
+  const fused = tables.map((table) => fuseTable(table, fusion));
+  const value = (decision: DecisionConfig): number => fused.reduce((s, f) => s + scoreFusedFast(f, decision)[objective], 0) / fused.length;
   let best = { value: -1, decision: base };
   for (let t = 0.1; t <= 0.9001; t += 0.025) {
     const decision = { ...base, threshold: round3(t), multi: { ...base.multi, margin: 0 } };
