@@ -89,7 +89,8 @@ export async function fuzzTarget(target: FuzzTarget, seeds: FuzzSeeds, options: 
         }),
         { numRuns: options.cases, seed: options.seed },
       );
-      counterexample = fc.defaultReportMessage(details) ?? "failure did not reproduce on re-run (timing?)";
+      const cause = details.errorInstance instanceof Error ? `\nFailure: ${details.errorInstance.message}` : "";
+      counterexample = details.failed ? `${fc.defaultReportMessage(details) ?? ""}${cause}` : "failure did not reproduce on re-run (timing?)";
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

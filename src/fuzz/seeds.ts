@@ -50,7 +50,7 @@ async function listFiles(dir: string, ext: string): Promise<string[]> {
 /** First `maxLines` lines of a file (keeps seeds small: cost per case follows the input size). */
 async function head(file: string, maxLines: number): Promise<Buffer> {
   const text = await readFile(file, "utf8");
-  return Buffer.from(text.split("\n").slice(0, maxLines).join("\n") + "\n", "utf8");
+  return Buffer.from(text.split("\n").slice(0, maxLines).join("\n").replace(/\n*$/, "\n"), "utf8");
 }
 
 /**
