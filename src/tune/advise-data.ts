@@ -8,42 +8,57 @@ const NONE = "none";
 const PAIRS = 8;
 const PROMPTS = 5;
 
+/** The misrouted cases behind one (expected → predicted) pair. */
+export interface ConfusionGroup {
+  expected: string;
+  predicted: string;
+  cases: CaseRecord[];
+  /** The expected agent was dispatched too: `predicted` came along as an extra. */
+  extra: boolean;
+}
+
 /**
- * The most frequent (expected → predicted) confusions of an eval's cases: for a multi-label
- * row, every expected agent missed is paired with every wrong agent dispatched (or none).
- * Each comes with its prompts, what pulled them (the predicted agent's matched triggers and
- * closest piece) and the prompt words found in the predicted agent's text but not the expected one's.
+ * Groups misrouted cases by (expected → predicted), most frequent first: for a multi-label
+ * row, every expected agent missed is paired with every wrong agent dispatched (or none); an
+ * extra agent dispatched beside all the right ones pairs with the first right one.
  */
-export function findConfusions(cases: readonly CaseRecord[], index: AgentIndex, terms: AgentTerms): Confusion[] {
-  const groups = new Map<string, { expected: string; predicted: string; cases: CaseRecord[] }>();
+export function groupConfusions(cases: readonly CaseRecord[]): ConfusionGroup[] {
+  const groups = new Map<string, ConfusionGroup>();
   for (const c of cases) {
     if (c.correct) continue;
     const missed = c.expected.filter((e) => !c.predicted.includes(e));
     const wrong = c.predicted.filter((p) => !c.expected.includes(p));
-    for (const expected of missed.length ? missed : [NONE]) {
+    const from = missed.length ? missed : c.expected.length ? [[...c.expected].sort()[0]!] : [NONE];
+    for (const expected of from) {
       for (const predicted of wrong.length ? wrong : [NONE]) {
-        if (expected === NONE && predicted === NONE) continue;
         const key = `${expected}\u0000${predicted}`;
-        const group = groups.get(key) ?? { expected, predicted, cases: [] };
+        const group = groups.get(key) ?? { expected, predicted, cases: [], extra: missed.length === 0 && c.expected.length > 0 };
         group.cases.push(c);
         groups.set(key, group);
       }
     }
   }
+  return [...groups.values()].sort((x, y) => y.cases.length - x.cases.length || cmp(x.expected, y.expected) || cmp(x.predicted, y.predicted)).slice(0, PAIRS);
+}
+
+/**
+ * The most confused pairs, each with its prompts, what pulled them (the predicted agent's
+ * matched triggers and closest piece) and the prompt words found in the predicted agent's
+ * text but not in the expected one's.
+ */
+export function describeConfusions(groups: readonly ConfusionGroup[], index: AgentIndex, terms: AgentTerms): Confusion[] {
   const byName = new Map(index.agents.map((a, i) => [a.name, i]));
-  return [...groups.values()]
-    .sort((x, y) => y.cases.length - x.cases.length || cmp(x.expected, y.expected) || cmp(x.predicted, y.predicted))
-    .slice(0, PAIRS)
-    .map((g) => ({
-      expected: g.expected,
-      predicted: g.predicted,
-      count: g.cases.length,
-      prompts: g.cases.slice(0, PROMPTS).map((c) => {
-        const reason = c.reasons.agents.find((r) => r.agent === g.predicted);
-        return { prompt: c.prompt, line: c.line, matchedTriggers: reason?.matchedTriggers ?? [], bestPiece: reason?.bestPiece?.text ?? null };
-      }),
-      pullWords: pullWords(g.cases, terms, byName.get(g.predicted), byName.get(g.expected)),
-    }));
+  return groups.map((g) => ({
+    expected: g.expected,
+    predicted: g.predicted,
+    extra: g.extra,
+    count: g.cases.length,
+    prompts: g.cases.slice(0, PROMPTS).map((c) => {
+      const reason = c.reasons.agents.find((r) => r.agent === g.predicted);
+      return { prompt: c.prompt, line: c.line, matchedTriggers: reason?.matchedTriggers ?? [], bestPiece: reason?.bestPiece?.text ?? null };
+    }),
+    pullWords: pullWords(g.cases, terms, byName.get(g.predicted), byName.get(g.expected)),
+  }));
 }
 
 /** Prompt words in agent `to`'s text and not in agent `from`'s, by how many prompts use them. */
@@ -64,12 +79,12 @@ function pullWords(cases: readonly CaseRecord[], terms: AgentTerms, to: number |
  * its prompts share that its text lacks), a When NOT to Engage line for the agent that won
  * wrongly, and dropping a trigger both agents claim when that trigger did the pulling.
  */
-export function suggestForConfusions(confusions: readonly Confusion[], cases: readonly CaseRecord[], terms: AgentTerms, index: AgentIndex, shared: readonly SharedTrigger[]): Suggestion[] {
+export function suggestForConfusions(groups: readonly ConfusionGroup[], confusions: readonly Confusion[], terms: AgentTerms, index: AgentIndex, shared: readonly SharedTrigger[]): Suggestion[] {
   const byName = new Map(index.agents.map((a, i) => [a.name, i]));
   const out: Suggestion[] = [];
-  for (const c of confusions) {
-    const prompts = cases.filter((k) => !k.correct && matches(k, c)).map((k) => k.prompt);
-    const expected = byName.get(c.expected);
+  for (const [i, c] of confusions.entries()) {
+    const prompts = groups[i]!.cases.map((k) => k.prompt);
+    const expected = groups[i]!.extra ? undefined : byName.get(c.expected);
     if (expected !== undefined) {
       const word = missingWord(prompts, terms, expected);
       if (word) out.push({ kind: "add-trigger", agent: c.expected, text: `add trigger "${word}" to ${c.expected}`, because: `${c.count} prompt(s) for ${c.expected} use "${word}", which ${c.expected}'s file never mentions`, prompts });
@@ -85,12 +100,6 @@ export function suggestForConfusions(confusions: readonly Confusion[], cases: re
     }
   }
   return out;
-}
-
-function matches(k: CaseRecord, c: Confusion): boolean {
-  const expectedOk = c.expected === NONE ? k.expected.length === 0 : k.expected.includes(c.expected) && !k.predicted.includes(c.expected);
-  const predictedOk = c.predicted === NONE ? k.predicted.length === 0 : k.predicted.includes(c.predicted) && !k.expected.includes(c.predicted);
-  return expectedOk && predictedOk;
 }
 
 /** The most frequent prompt word (in 2+ prompts when there are several) that the agent's text lacks. */

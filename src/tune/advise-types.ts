@@ -61,6 +61,8 @@ export interface ConfusedPrompt {
 export interface Confusion {
   expected: string;
   predicted: string;
+  /** True when `expected` was dispatched too and `predicted` came along as an extra agent. */
+  extra: boolean;
   count: number;
   prompts: ConfusedPrompt[];
   /** Prompt words found in the predicted agent's text and not in the expected agent's, most frequent first. */

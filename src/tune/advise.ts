@@ -4,7 +4,7 @@ import { readDataset } from "../eval/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
 import { runEval } from "../eval/run.js";
 import type { CaseRecord } from "../eval/types.js";
-import { findConfusions, suggestForConfusions } from "./advise-data.js";
+import { describeConfusions, groupConfusions, suggestForConfusions } from "./advise-data.js";
 import { findConfusablePairs, findDistinctiveTerms, findSharedTerms, findSharedTriggers, findStaleRedirects } from "./advise-static.js";
 import { collectAgentTerms } from "./advise-terms.js";
 import type { Advice, SharedTrigger, StaleRedirect, Suggestion } from "./advise-types.js";
@@ -44,7 +44,8 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       cases = report.cases;
       evalSummary = { dataset: dataset.path, rows: dataset.rows.length, accuracy: report.summary.accuracy, macroF1: report.summary.macro.f1 };
     }
-    const confusions = findConfusions(cases, index, terms);
+    const groups = groupConfusions(cases);
+    const confusions = describeConfusions(groups, index, terms);
     return {
       schemaVersion: 1,
       agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash },
@@ -59,7 +60,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       eval: evalSummary,
       confusions,
       suggestions: mergeSuggestions([
-        ...suggestForConfusions(confusions, cases, terms, index, sharedTriggers),
+        ...suggestForConfusions(groups, confusions, terms, index, sharedTriggers),
         ...suggestStatic(sharedTriggers, staleRedirects, cases.length > 0),
       ]),
     };

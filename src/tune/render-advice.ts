@@ -46,7 +46,7 @@ function renderConfusions(advice: Advice): string[] {
 }
 
 function renderConfusion(c: Confusion): string[] {
-  const out = [`### ${c.expected} → ${c.predicted} (${c.count})`, ""];
+  const out = [`### ${c.expected} → ${c.extra ? `${c.expected} + ` : ""}${c.predicted} (${c.count})`, ""];
   const notIn = c.expected === "none" ? "" : ` and not in ${c.expected}'s`;
   if (c.pullWords.length) out.push(`Words in ${c.predicted}'s text${notIn}: ${c.pullWords.join(", ")}`, "");
   for (const p of c.prompts) {
