@@ -44,7 +44,8 @@ export const TUNE_REPORT_VERSION = 1;
  * The tune report written beside the config: where the figures come from (agents and
  * dataset hashes, folds, seed, mode) and every candidate's cross-validated figures.
  * Shape: { schemaVersion, tool, createdAt, mode, model, agents, dataset, folds, seed,
- * chosen, before, after, candidates: [{ name, description, accuracy, macroF1, folds }], config }.
+ * chosen, before, after, candidates: [{ name, description, accuracy, macroF1, deltaMacroF1:
+ * { mean, foldsUp, folds } (paired against the defaults), folds }], config }.
  */
 export function buildTuneReport(result: TuneResult, now: Date = new Date()): Record<string, unknown> {
   const before = result.candidates[0]!;
@@ -67,6 +68,7 @@ export function buildTuneReport(result: TuneResult, now: Date = new Date()): Rec
       name: c.name,
       description: c.description,
       ...figures(c),
+      deltaMacroF1: pairedDelta(c, before),
       folds: c.folds.map((f) => ({ accuracy: round4(f.accuracy), macroF1: round4(f.macroF1) })),
     })),
     config: tunedConfig(result.rule, result.mode),
@@ -85,7 +87,7 @@ export function renderTuneTable(result: TuneResult): string {
     `${result.dataset.path}: ${result.dataset.rows} rows, ${result.folds}-fold cross-validation (seed ${result.seed}); figures on held-out folds only`,
     "",
     `  ${"candidate".padEnd(width)}  ${"accuracy".padEnd(13)}  ${"macro-F1".padEnd(13)}  ${"Δ F1 (folds up)".padEnd(16)}  what it fits`,
-    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${pairedDelta(c, result.candidates[0]!).padEnd(16)}  ${c.description}`),
+    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${formatDelta(c, result.candidates[0]!).padEnd(16)}  ${c.description}`),
     "",
   ];
   const before = result.candidates[0]!;
@@ -99,15 +101,20 @@ export function renderTuneTable(result: TuneResult): string {
 }
 
 /**
- * Macro-F1 change against the defaults on the same folds, and on how many folds it rose:
- * "+0.012 (4/5)". Fold-by-fold pairs remove the fold difficulty that the sd columns include.
+ * Macro-F1 change against the defaults on the same folds, and on how many folds it rose.
+ * Fold-by-fold pairs remove the fold difficulty that the sd columns include.
  */
-function pairedDelta(c: CandidateScore, base: CandidateScore): string {
-  if (c === base) return "";
+function pairedDelta(c: CandidateScore, base: CandidateScore): { mean: number; foldsUp: number; folds: number } {
   const deltas = c.folds.map((f, i) => f.macroF1 - base.folds[i]!.macroF1);
   const mean = deltas.reduce((s, d) => s + d, 0) / Math.max(deltas.length, 1);
-  const up = deltas.filter((d) => d > 1e-9).length;
-  return `${mean >= 0 ? "+" : "-"}${Math.abs(mean).toFixed(3)} (${up}/${deltas.length})`;
+  return { mean: round4(mean), foldsUp: deltas.filter((d) => d > 1e-9).length, folds: deltas.length };
+}
+
+/** "+0.012 (4/5)", or "" for the defaults themselves. */
+function formatDelta(c: CandidateScore, base: CandidateScore): string {
+  if (c === base) return "";
+  const d = pairedDelta(c, base);
+  return `${d.mean >= 0 ? "+" : "-"}${Math.abs(d.mean).toFixed(3)} (${d.foldsUp}/${d.folds})`;
 }
 
 function roundMeanSd(m: { mean: number; sd: number }): { mean: number; sd: number } {
