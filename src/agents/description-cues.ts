@@ -1,5 +1,5 @@
 import type { LineLocator } from "./source-lines.js";
-import { collapseSpace, splitSentences, type TextSpan } from "./sentences.js";
+import { collapseSpace, splitSentences, trimEndWhile, type TextSpan } from "./sentences.js";
 import type { SourceText } from "./types.js";
 
 /** The cues read from an agent's description. */
@@ -73,7 +73,7 @@ function extractLeadClauses(sentence: TextSpan): { kind: "must" | "proactive"; t
     const next = leads.find((other) => other.start >= lead.end)?.start ?? sentence.text.length;
     const rest = sentence.text.slice(lead.end, next);
     const skip = CONNECTIVE.exec(rest)?.[0].length ?? 0;
-    const clause = collapseSpace(rest.slice(skip).replace(/[\s.,;:]+$/, ""));
+    const clause = collapseSpace(trimEndWhile(rest.slice(skip), /[\s.,;:]/));
     if (clause !== "") out.push({ kind: lead.kind, text: clause, index: sentence.index + lead.end + skip });
   }
   return out;

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAgentFile } from "../../src/agents/parse.js";
 import { readDataset } from "../../src/eval/dataset.js";
 import { suggestNames } from "../../src/eval/labels.js";
 import { scratchDir } from "./seeds.js";
@@ -22,5 +23,17 @@ describe("inputs that once took minutes", () => {
   it("still suggests near misses (the length filter only skips names that cannot be within reach)", () => {
     expect(suggestNames("agent-7-specialst", names)[0]).toBe("agent-7-specialist");
     expect(suggestNames("x".repeat(5000), names)).toEqual([]);
+  });
+});
+
+describe("agent descriptions with long runs of spaces or punctuation", () => {
+  // A `[…]+$` regex retried from every position of the run: 30k spaces took 1.4 s, 60k dots 6 s.
+  it.each([" ", ".", "!", ",;"])("a %j run of ~28,000 characters parses in well under a second", (run) => {
+    const filler = run.repeat(Math.floor(28_000 / run.length));
+    const text = `---\nname: a\ndescription: MUST BE USED f${filler}x. Use PROACTIVELY for y${filler}z\n---\n`;
+    const start = performance.now();
+    const { agent } = parseAgentFile(text, "a.md");
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(agent?.mustBeUsed.length).toBe(1);
   });
 });
