@@ -40,9 +40,25 @@ export async function judgeCase(target: FuzzTarget, input: Buffer, ctx: { dir: s
   } catch (err) {
     problem = judgeError(target, err, input);
   }
-  const ms = performance.now() - start;
-  if (problem === null && ms > timeLimitMs) problem = `took ${ms.toFixed(0)} ms (limit ${timeLimitMs} ms)`;
+  let ms = performance.now() - start;
+  // A busy machine can stall any one case; a slow case counts only when it is slow twice.
+  if (problem === null && ms > timeLimitMs) {
+    const again = performance.now();
+    await target.read(input, ctx).catch(() => undefined);
+    ms = Math.min(ms, performance.now() - again);
+    if (ms > timeLimitMs) problem = `took ${ms.toFixed(0)} ms twice (limit ${timeLimitMs} ms)`;
+  }
   return { problem, ms };
+}
+
+/**
+ * Gives an input a short printable form for fast-check's report: the text with long runs of
+ * one character folded (`«" ×4000»`), so a counterexample of 60 KiB fits on a screen.
+ */
+function withSummary(input: Buffer): Buffer {
+  const text = JSON.stringify(input.toString("utf8")).replace(/(.)\1{19,}/gs, (run, ch: string) => `«${ch} ×${run.length}»`);
+  const shown = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  return Object.defineProperty(input, fc.toStringMethod, { value: () => `${input.length} bytes: ${shown}`, enumerable: false, configurable: true });
 }
 
 function judgeError(target: FuzzTarget, err: unknown, input: Buffer): string | null {
@@ -68,7 +84,7 @@ function judgeError(target: FuzzTarget, err: unknown, input: Buffer): string | n
 export async function fuzzTarget(target: FuzzTarget, seeds: FuzzSeeds, options: FuzzOptions): Promise<FuzzResult> {
   const dir = await mkdtemp(path.join(tmpdir(), "agentroute-fuzz-"));
   const ctx = { dir, seeds };
-  const arbitrary = inputArbitrary(target.seeds(seeds));
+  const arbitrary = inputArbitrary(target.seeds(seeds)).map(withSummary);
   let failures = 0;
   let slowestMs = 0;
   let counterexample: string | null = null;
