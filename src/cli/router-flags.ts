@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Command } from "commander";
 import type { OpenRouterOptions } from "../classify/open.js";
 import type { CliIO } from "./types.js";
 
@@ -27,4 +28,13 @@ export function routerOptionsFromFlags(flags: RouterFlags, io: CliIO): Omit<Open
     configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
     warn: (message) => io.err(`warning: ${message}\n`),
   };
+}
+
+/** Declares the shared router flags on a command, with the same wording everywhere. */
+export function addRouterOptions(command: Command, options: { config: boolean } = { config: true }): Command {
+  command
+    .option("--no-embeddings", "keyword-only routing (no model)")
+    .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
+    .option("--model-dir <dir>", "local folder with Transformers.js models");
+  return options.config ? command.option("--config <file>", "router config (default: agentroute.config.json when present)") : command;
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { AgentRouteError } from "../../errors.js";
 import { adviseAgents } from "../../tune/advise.js";
 import { renderAdviceMarkdown } from "../../tune/render-advice.js";
-import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
+import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
 interface AdviseFlags extends RouterFlags {
@@ -18,16 +18,13 @@ const FORMATS = ["md", "json"] as const;
  * dataset, which edits would fix the confusions it shows. Markdown for people, JSON for tools.
  */
 export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) => {
-  program
+  const command = program
     .command("advise")
     .description("Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions")
     .requiredOption("--agents <dir>", "agent folder")
     .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions")
-    .option("--format <name>", "md or json", "md")
-    .option("--no-embeddings", "keyword-only routing (no model)")
-    .option("--model <id>", "Transformers.js embedding model id")
-    .option("--model-dir <dir>", "local model folder")
-    .option("--config <file>", "router config (default: agentroute.config.json when present)")
+    .option("--format <name>", "md or json", "md");
+  addRouterOptions(command)
     .action(async (flags: AdviseFlags) => {
       const format = flags.format.trim().toLowerCase();
       if (!(FORMATS as readonly string[]).includes(format)) {

@@ -11,7 +11,7 @@ import type { Dataset, EvalReport } from "../../eval/types.js";
 import { openDispatchDataset } from "../../dispatch/open-dispatch-dataset.js";
 import { renderComparison, renderGate } from "../../report/comparison.js";
 import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
-import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
+import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
 interface EvalFlags extends RouterFlags {
@@ -30,7 +30,7 @@ interface EvalFlags extends RouterFlags {
 
 /** `agentroute eval`: route a labeled dataset, write reports, optionally gate on a baseline or A/B two agent folders. */
 export const evalCommand: CommandModule = (program: Command, io: CliIO, done) => {
-  program
+  const command = program
     .command("eval")
     .description("Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders")
     .requiredOption("--agents <dir>", "agent folder to evaluate")
@@ -39,15 +39,12 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--as-dataset <file>", "with --dispatch-log: also write it as a CSV dataset (prompt,expected,source,…) to review")
     .option("--out <dir>", "folder for the report files", "reports")
     .option("--format <list>", "comma-separated: table,md,json,junit,html", "table,json")
-    .option("--no-embeddings", "keyword-only routing (no model)")
-    .option("--model <id>", "Transformers.js embedding model id")
-    .option("--model-dir <dir>", "local model folder")
-    .option("--config <file>", "router config (default: agentroute.config.json when present)")
     .option("--baseline <file>", "a previous report.json: exit 1 when routing got worse")
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
-    .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed")
+    .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed");
+  addRouterOptions(command)
     .action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
 };
 

@@ -5,33 +5,27 @@ import { openRouter } from "../../classify/open.js";
 import { readPromptsFile } from "../../classify/prompts-file.js";
 import type { RouteDecision } from "../../classify/types.js";
 import { AgentRouteError } from "../../errors.js";
+import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface RouteFlags {
+interface RouteFlags extends RouterFlags {
   agents?: string;
   top: string;
   json?: boolean;
-  embeddings: boolean;
-  model?: string;
-  modelDir?: string;
-  config?: string;
   batch?: string;
   out?: string;
 }
 
 /** `agentroute route "PROMPT"` or `--batch FILE`: which agent(s) should take it, and why. */
 export const routeCommand: CommandModule = (program: Command, io: CliIO, done) => {
-  program
+  const command = program
     .command("route")
     .description("Route a prompt (or a batch of prompts) to the agent(s) that should take it, with reasons")
     .argument("[prompt]", "the prompt to route")
     .option("--agents <dir>", "agents folder (default: .claude/agents if present, else agents/)")
     .option("--top <k>", "agents to list in ranked", "5")
-    .option("--json", "print the decision as JSON")
-    .option("--no-embeddings", "keyword-only routing (no model)")
-    .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
-    .option("--model-dir <dir>", "local folder with Transformers.js models")
-    .option("--config <file>", "router config (default: agentroute.config.json when present)")
+    .option("--json", "print the decision as JSON");
+  addRouterOptions(command)
     .option("--batch <file>", "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line")
     .option("--out <file>", "write batch decisions here instead of stdout")
     .action(async (prompt: string | undefined, flags: RouteFlags) => done(await runRoute(prompt, flags, io)));
@@ -46,16 +40,7 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   const batchFile = flags.batch === undefined || flags.batch === "-" ? flags.batch : path.resolve(io.cwd, flags.batch);
   const prompts = batchFile !== undefined ? await readPromptsFile(batchFile, io.stdin) : [prompt!];
   if (flags.batch === undefined && prompt!.trim() === "") throw new AgentRouteError("USAGE", "the prompt is empty", { hint: "Pass the text to route in quotes." });
-  const opened = await openRouter({
-    cwd: io.cwd,
-    agentsDir: flags.agents,
-    embeddings: flags.embeddings,
-    model: flags.model,
-    modelDir: flags.modelDir,
-    configPath: flags.config,
-    overrides: { topK: top },
-    warn: (m) => io.err(`warning: ${m}\n`),
-  });
+  const opened = await openRouter({ ...routerOptionsFromFlags(flags, io), agentsDir: flags.agents, overrides: { topK: top } });
   const routed = flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
   if (flags.batch !== undefined) {
     const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");

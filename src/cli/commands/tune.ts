@@ -6,7 +6,7 @@ import { AgentRouteError } from "../../errors.js";
 import { displayPath } from "../../eval/evaluate.js";
 import { buildTuneReport, renderTunedConfig, renderTuneTable } from "../../tune/render.js";
 import { tuneRouter } from "../../tune/tune.js";
-import { routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
+import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
 /** `config` is not among tune's flags: tuning always starts from the defaults. */
@@ -25,7 +25,7 @@ interface TuneFlags extends Omit<RouterFlags, "config"> {
  * tune report (`*.tune.json`) saying where the figures come from.
  */
 export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) => {
-  program
+  const command = program
     .command("tune")
     .description("Fit thresholds and fusion weights on labeled prompts (k-fold cross-validated) and write a router config")
     .requiredOption("--agents <dir>", "agent folder")
@@ -33,10 +33,8 @@ export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--folds <k>", "cross-validation folds", "5")
     .option("--seed <n>", "seed of the fold assignment", "1")
     .option("--out <file>", "config file to write", CONFIG_FILE_NAME)
-    .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)")
-    .option("--no-embeddings", "keyword-only routing (no model)")
-    .option("--model <id>", "Transformers.js embedding model id")
-    .option("--model-dir <dir>", "local model folder")
+    .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)");
+  addRouterOptions(command, { config: false })
     .action(async (flags: TuneFlags) => done(await runTune(flags, io)));
 };
 
