@@ -7,8 +7,14 @@ import { DEFAULT_SOFTMAX, trainSoftmax, type SoftmaxModel, type SoftmaxOptions, 
 import type { Piece, TrainedHead } from "./types.js";
 
 const HEAD_FORMAT = 1;
-/** Most lexical features kept for the head; bounds its memory at features × agents × 4 bytes. */
+/** Most lexical features kept for the head. */
 export const MAX_HEAD_FEATURES = 60_000;
+/**
+ * Most sparse weights (features × agents). Training holds four arrays of this size (weights,
+ * two Adam moments, the gradient): 8M floats keep them at 128 MB together, so a 500-agent set
+ * keeps 16,000 features and stays well inside the memory budget.
+ */
+export const MAX_HEAD_WEIGHTS = 8_000_000;
 /**
  * Training budget in multiply-adds. Typical sets (≤ 150 agents) train the full epoch count;
  * larger ones train fewer epochs (never under 3) so a cold build stays bounded. The weights
@@ -41,7 +47,7 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
   const expand = input.expand ?? ((t: string) => t);
   const positive = input.pieces.map((p, i) => ({ p, i })).filter(({ p }) => isPositiveKind(p.kind));
   const texts = positive.map(({ p }) => expand(p.text));
-  const vocab = buildFeatureVocab(texts, MAX_HEAD_FEATURES);
+  const vocab = buildFeatureVocab(texts, Math.min(MAX_HEAD_FEATURES, Math.floor(MAX_HEAD_WEIGHTS / Math.max(input.agentCount, 1))));
   const key = headCacheKey(input, options, texts);
   const file = input.cacheDir === null ? null : path.join(input.cacheDir, "heads", `${key}.bin`);
   const cached = file ? await readHead(file, input.warn) : null;
@@ -66,7 +72,7 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
 
 function headCacheKey(input: HeadInput, options: SoftmaxOptions, texts: readonly string[]): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ v: HEAD_FORMAT, id: input.embedderId, options, agents: input.agentCount, dims: input.dims, max: MAX_HEAD_FEATURES }));
+  h.update(JSON.stringify({ v: HEAD_FORMAT, id: input.embedderId, options, agents: input.agentCount, dims: input.dims, max: MAX_HEAD_FEATURES, weights: MAX_HEAD_WEIGHTS }));
   for (const p of input.pieces) if (isPositiveKind(p.kind)) h.update(`${p.agent}\t${p.kind}\n`);
   for (const t of texts) h.update(`${t}\n`);
   return h.digest("hex").slice(0, 32);
