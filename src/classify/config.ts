@@ -32,6 +32,12 @@ export const routerConfigSchema = z
       .default(DEFAULT_DECISION.multi),
     /** Agents listed in `ranked` (and explained in reasons). */
     topK: z.number().int().min(1).max(1000).default(5),
+    /**
+     * Labeled prompts added as `<example>` utterances of their agents (by name), e.g. written
+     * by `agentroute tune` when cross-validation shows they help. They train the head and
+     * join the agents' pieces, like examples written in the agent files.
+     */
+    examples: z.record(z.string(), z.array(z.string().min(1).max(4000)).max(2000)).default({}),
     /** Fusion weights per mode: a logistic model over the features in FEATURE_NAMES. */
     fusion: z
       .object({ embeddings: fusionSchema.default(DEFAULT_FUSION.embeddings), keyword: fusionSchema.default(DEFAULT_FUSION.keyword) })

@@ -72,7 +72,7 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   const configPath = loaded.configPath;
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd, env) : options.cacheDir;
   const embedder = options.embeddings === false ? null : await openEmbedder(options, cacheDir, cwd, env, warn);
-  const index = await buildIndex(agentSet, { embedder, cacheDir, warn });
+  const index = await buildIndex(agentSet, { embedder, cacheDir, warn, examples: config.examples });
   return {
     router: createRouter(index, config),
     agentSet,

@@ -4,13 +4,13 @@ import { AgentRouteError } from "../errors.js";
 import { trainHead } from "./head.js";
 import { buildKeywordIndex } from "./keyword-index.js";
 import { expandWithLexicon, lexiconWords } from "./expand.js";
-import { agentPieces, redirectedPieces } from "./pieces.js";
+import { agentPieces, MAX_PIECE_CHARS, redirectedPieces } from "./pieces.js";
 import { normalizeAgentName } from "../agents/names.js";
 import type { SoftmaxOptions } from "./softmax.js";
 import { contentStems } from "./text.js";
 import { buildTriggerPhrases } from "./triggers.js";
 import { BACKGROUND_PROMPTS } from "./background.js";
-import type { AgentIndex } from "./types.js";
+import type { AgentIndex, Piece } from "./types.js";
 
 export interface BuildIndexOptions {
   /** The sentence encoder, or null for keyword-only mode. */
@@ -18,6 +18,8 @@ export interface BuildIndexOptions {
   /** Where the trained head is cached (vectors are cached by the embedder); null: no cache. */
   cacheDir: string | null;
   head?: Partial<SoftmaxOptions>;
+  /** Extra example utterances by agent name (a tuned config's `examples`). */
+  examples?: Readonly<Record<string, readonly string[]>>;
   warn?: (message: string) => void;
 }
 
@@ -38,7 +40,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     });
   }
   const own = agents.flatMap((a, i) => agentPieces(a, i));
-  const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName)];
+  const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName), ...configExamples(agents, options.examples ?? {})];
   const embedder = options.embedder;
   const vectors = embedder ? await embedAll(embedder, pieces.map((p) => p.text)) : null;
   const background = embedder ? await embedAll(embedder, BACKGROUND_PROMPTS) : null;
@@ -73,5 +75,21 @@ async function embedAll(embedder: Embedder, texts: readonly string[]): Promise<F
   const list = await embedder.embed(texts);
   const out = new Float32Array(texts.length * embedder.dims);
   list.forEach((v, i) => out.set(v, i * embedder.dims));
+  return out;
+}
+
+/** Pieces for the examples a config adds; an example for an agent not in the set is an error. */
+function configExamples(agents: AgentSet["agents"], examples: Readonly<Record<string, readonly string[]>>): Piece[] {
+  const byName = new Map(agents.map((a, i) => [normalizeAgentName(a.name), i]));
+  const out: Piece[] = [];
+  for (const name of Object.keys(examples).sort()) {
+    const agent = byName.get(normalizeAgentName(name));
+    if (agent === undefined) {
+      throw new AgentRouteError("CONFIG_INVALID", `config examples name "${name}", which is not an agent of this set`, {
+        hint: "Remove that entry from `examples`, or re-run `agentroute tune` for this agent set.",
+      });
+    }
+    for (const text of examples[name]!) out.push({ agent, kind: "example", text: text.replace(/\s+/g, " ").trim().slice(0, MAX_PIECE_CHARS), line: 0 });
+  }
   return out;
 }

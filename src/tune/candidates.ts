@@ -7,6 +7,8 @@ import { DEFAULT_FIT, fitDecision, fitFusion, fuseTable, type DecisionConfig } f
 export interface FittedRule {
   fusion: FusionWeights;
   decision: DecisionConfig;
+  /** Labeled prompts added as agent examples (the "examples" candidate). */
+  examples?: Record<string, string[]>;
 }
 
 export interface TuneContext {

@@ -24,6 +24,7 @@ function tunedConfig(rule: FittedRule, mode: TuneResult["mode"]): Record<string,
     agentThresholds: sortKeys(agentThresholds),
     multi: sortKeys(multi as Record<string, number>),
     fusion: { [mode]: orderedFusion(rule.fusion) },
+    ...(rule.examples ? { examples: sortKeys(rule.examples) } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import { readDataset } from "../eval/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
 import { CANDIDATES, type Candidate, type FittedRule, type TuneContext } from "./candidates.js";
 import { crossValidate, pickBest, type CandidateScore } from "./cross-validate.js";
+import { defaultCacheDir } from "../embed/cache.js";
+import { crossValidateExamples, EXAMPLES_CANDIDATE, examplesFrom } from "./examples-candidate.js";
 import { extractFeatureTable } from "./feature-table.js";
 import { assignFolds, primaryLabel } from "./folds.js";
 
@@ -19,6 +21,8 @@ export interface TuneOptions extends Omit<OpenRouterOptions, "agentsDir" | "agen
   /** Seed of the fold assignment (default 1). */
   seed?: number;
   candidates?: readonly Candidate[];
+  /** Also try the labeled prompts as agent examples (one head training per fold). Default true. */
+  examples?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -49,7 +53,7 @@ export interface TuneResult {
  */
 export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { dataset: datasetPath, folds: k = 5, seed = 1, candidates = CANDIDATES, onProgress, ...routerOptions } = options;
+  const { dataset: datasetPath, folds: k = 5, seed = 1, candidates = CANDIDATES, onProgress, examples: _examples, ...routerOptions } = options;
   const defaults = resolveConfig({});
   const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir), config: defaults });
   try {
@@ -63,8 +67,16 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       features: mode === "embeddings" ? FEATURE_NAMES : FEATURE_NAMES.filter((f): f is FeatureName => !f.startsWith("emb_")),
     };
     const scores = crossValidate(table, folds, candidates, context);
+    if (options.examples !== false) {
+      const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
+      const input = { agentSet: opened.agentSet, embedder: opened.index.embedder, cacheDir, rows: dataset.rows, folds, defaults: context.defaults, warn: options.warn };
+      scores.push(await crossValidateExamples(input));
+    }
     const best = pickBest(scores);
-    const rule = candidates.find((c) => c.name === best.name)!.fit(table, context);
+    const rule =
+      best.name === EXAMPLES_CANDIDATE.name
+        ? { ...context.defaults, examples: examplesFrom(dataset.rows) }
+        : candidates.find((c) => c.name === best.name)!.fit(table, context);
     return {
       mode,
       model: opened.router.model,

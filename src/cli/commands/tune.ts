@@ -17,6 +17,7 @@ interface TuneFlags extends Omit<RouterFlags, "config"> {
   seed: string;
   out: string;
   report?: string;
+  examples: boolean;
 }
 
 /**
@@ -33,7 +34,8 @@ export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--folds <k>", "cross-validation folds", "5")
     .option("--seed <n>", "seed of the fold assignment", "1")
     .option("--out <file>", "config file to write", CONFIG_FILE_NAME)
-    .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)");
+    .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)")
+    .option("--no-examples", "do not try the labeled prompts as agent examples (saves one head training per fold)");
   addRouterOptions(command, { config: false })
     .action(async (flags: TuneFlags) => done(await runTune(flags, io)));
 };
@@ -51,6 +53,7 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
     dataset: flags.dataset,
     folds,
     seed,
+    examples: flags.examples,
     ...routerOptionsFromFlags(flags, io),
   });
   await mkdir(path.dirname(out), { recursive: true });
