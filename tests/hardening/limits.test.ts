@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AGENT_LIMITS } from "../../src/agents/limits.js";
 import { loadAgents } from "../../src/agents/load.js";
 import { parseAgentFile } from "../../src/agents/parse.js";
-import { readConfigFile } from "../../src/classify/config.js";
+import { MAX_CONFIG_BYTES, readConfigFile } from "../../src/classify/config.js";
 import { MAX_BATCH_PROMPTS, parsePromptsText } from "../../src/classify/prompts-file.js";
 import { MAX_HOOK_INPUT_BYTES, readStreamWithin } from "../../src/dispatch/hook-input.js";
 import { readDispatchLog } from "../../src/dispatch/transcripts.js";
@@ -116,9 +116,9 @@ describe("datasets, configs, batches, transcripts and hook input under hostile i
     expect(() => parsePromptsText("p\n".repeat(MAX_BATCH_PROMPTS + 1), "b.txt")).toThrow(expect.objectContaining({ code: "LIMIT_EXCEEDED" }));
   }, 60_000);
 
-  it("a config over 1 MB is LIMIT_EXCEEDED naming the file", async () => {
+  it("a config over the size limit is LIMIT_EXCEEDED naming the file, refused before it is read", async () => {
     const file = path.join(await scratchDir(), "agentroute.config.json");
-    await writeFile(file, `{"topK": 3, "pad": "${"x".repeat(1_000_001)}"}`);
+    await writeFile(file, `{"topK": 3, "pad": "${"x".repeat(MAX_CONFIG_BYTES + 1)}"}`);
     await expect(readConfigFile(file)).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", file });
   });
 
