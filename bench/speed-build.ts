@@ -27,26 +27,30 @@ export interface BuildFigures {
   heapUsedMb: number;
   /** Peak resident set of the whole process (VmHWM), the figure the 600 MB budget is about. */
   peakRssMb: number | null;
+  /** What the embedder and index builder warned about (e.g. a cache they could not use). */
+  warnings: string[];
 }
 
 const PROBES = ["the login page is slow", "write unit tests for the parser", "my card has not arrived", "deploy this to kubernetes"];
 
 async function runChild(count: number, cacheDir: string, embeddings: boolean): Promise<BuildFigures> {
   const { set, source } = await buildSizedSet(count);
+  const warnings: string[] = [];
+  const warn = (message: string) => void warnings.push(message);
   let start = process.hrtime.bigint();
-  const embedder = embeddings ? await createEmbedder({ cacheDir }, { warn: () => {} }) : null;
+  const embedder = embeddings ? await createEmbedder({ cacheDir }, { warn }) : null;
   // The model loads lazily on the first call: one uncached call here keeps it out of buildMs.
   await innerEmbedder(embedder)?.embed(["warm-up"]);
   const modelLoadMs = embeddings ? msSince(start) : 0;
   start = process.hrtime.bigint();
-  const index = await buildIndex(set, { embedder, cacheDir, warn: () => {} });
+  const index = await buildIndex(set, { embedder, cacheDir, warn });
   const buildMs = msSince(start);
   const router = createRouter(index, resolveConfig({}));
   for (let i = 0; i < 20; i++) await router.route(PROBES[i % PROBES.length]!);
   const mem = process.memoryUsage();
   await embedder?.dispose();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-  return { agents: set.agents.length, pieces: index.pieces.length, source, modelLoadMs, buildMs, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), peakRssMb: readPeakRssMb() };
+  return { agents: set.agents.length, pieces: index.pieces.length, source, modelLoadMs, buildMs, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), peakRssMb: readPeakRssMb(), warnings };
 }
 
 /**

@@ -63,6 +63,7 @@ export function renderSpeed(r: SpeedResult): string {
   const bank = r.bankingEval
     ? `(g) BANKING77 eval, ${r.bankingEval.rows} prompts: ${(r.bankingEval.warmIndexMs / 1000).toFixed(1)} s with the agents cached (prompts new); ${(r.bankingEval.allCachedMs / 1000).toFixed(1)} s with everything cached; cold index ${(r.bankingEval.coldIndexMs / 1000).toFixed(1)} s`
     : "(g) BANKING77 eval: skipped in the quick run";
+  const warnings = r.scale.flatMap((s) => [...s.cold.warnings, ...s.warm.warnings].map((w) => `warning (${s.agents} agents): ${w}`));
   const targets = renderTable(["target", "measured", "met"], checkSpeedTargets(r).map((t) => [t.target, t.measured, t.met ? "yes" : "NO"]));
   return [
     `${r.prompts} prompts from datasets/*.csv, each timed alone after 10 warm-up calls; (a) and (b) interleaved prompt by prompt.`,
@@ -75,6 +76,7 @@ export function renderSpeed(r: SpeedResult): string {
     "",
     batch,
     bank,
+    ...warnings,
     "",
     targets,
   ].join("\n");
