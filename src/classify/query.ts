@@ -1,3 +1,4 @@
+import { dotRows } from "../embed/vector.js";
 import { sparseFeatures, type SparseVector } from "../indexing/features.js";
 import { expandWithLexicon, lexiconWords } from "../indexing/expand.js";
 import { contentStems, stemAll } from "../indexing/text.js";
@@ -36,22 +37,10 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     lexicon,
     sparse: sparseFeatures(expandWithLexicon(prompt), index.head.vocab),
     vector,
-    pieceCos: vector && index.vectors ? cosineToPieces(index.vectors, index.dims, vector) : null,
+    pieceCos: vector && index.vectors ? dotRows(index.vectors, index.dims, vector) : null,
     pieceLex: lexicalToPieces(index, terms),
-    background: vector && index.background ? Math.max(...cosineToPieces(index.background, index.dims, vector)) : 0,
+    background: vector && index.background ? maxOf(dotRows(index.background, index.dims, vector)) : 0,
   };
-}
-
-function cosineToPieces(matrix: Float32Array, dims: number, v: Float32Array): Float32Array {
-  const n = matrix.length / dims;
-  const out = new Float32Array(n);
-  for (let p = 0; p < n; p++) {
-    let s = 0;
-    const base = p * dims;
-    for (let d = 0; d < dims; d++) s += matrix[base + d]! * v[d]!;
-    out[p] = s;
-  }
-  return out;
 }
 
 function lexicalToPieces(index: AgentIndex, terms: readonly string[]): Float32Array {
@@ -69,4 +58,10 @@ function lexicalToPieces(index: AgentIndex, terms: readonly string[]): Float32Ar
   const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < out.length; i++) out[i]! *= k;
   return out;
+}
+
+function maxOf(values: Float32Array): number {
+  let best = -Infinity;
+  for (const v of values) if (v > best) best = v;
+  return values.length ? best : 0;
 }

@@ -42,3 +42,22 @@ describe("vector math", () => {
     expect(cosine(a, b)).toBeCloseTo(expected, 6);
   });
 });
+
+describe("dotRows", () => {
+  it("gives each row's dot product with the vector, for any dims (tail included)", async () => {
+    const { dotRows, dot } = await import("../../src/embed/vector.js");
+    for (const dims of [1, 3, 4, 7, 512]) {
+      const rows = 5;
+      const m = Float32Array.from({ length: rows * dims }, (_, i) => Math.sin(i + 1));
+      const v = Float32Array.from({ length: dims }, (_, i) => Math.cos(i));
+      const out = dotRows(m, dims, v);
+      expect(out.length).toBe(rows);
+      for (let r = 0; r < rows; r++) {
+        const exact = dot(m.subarray(r * dims, (r + 1) * dims), v);
+        // out is float32: equal to the float64 sum up to float32 rounding.
+        expect(Math.abs(out[r]! - exact)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(exact)));
+      }
+    }
+    expect(dotRows(new Float32Array(0), 0, new Float32Array(0)).length).toBe(0);
+  });
+});

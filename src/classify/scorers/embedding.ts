@@ -1,7 +1,6 @@
 import type { AgentIndex } from "../../indexing/types.js";
-import { isPositiveKind } from "../../indexing/pieces.js";
 import type { PreparedQuery } from "../query.js";
-import { bestPieceOf, marginToOthers } from "./pieces.js";
+import { bestPieceOf, marginToOthers, pieceGroups } from "./pieces.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
 /**
@@ -14,10 +13,7 @@ import type { Scorer, ScorerOutput } from "./types.js";
  */
 export function createEmbeddingScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
-  const byAgent: number[][] = Array.from({ length: n }, () => []);
-  index.pieces.forEach((p, i) => {
-    if (isPositiveKind(p.kind)) byAgent[p.agent]!.push(i);
-  });
+  const byAgent = pieceGroups(index).positive;
   return {
     name: "embedding",
     score(q: PreparedQuery): ScorerOutput {
@@ -26,15 +22,18 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const sims = q.pieceCos;
       if (sims) {
         byAgent.forEach((ids, a) => {
-          const top = [-1, -1, -1];
+          // The three best similarities, kept sorted without allocating (-1 = none yet).
+          let t0 = -1;
+          let t1 = -1;
+          let t2 = -1;
           for (const i of ids) {
             const s = sims[i]!;
-            if (s > top[2]!) {
-              top[2] = s;
-              top.sort((x, y) => y - x);
-            }
+            if (s <= t2) continue;
+            if (s > t0) [t0, t1, t2] = [s, t0, t1];
+            else if (s > t1) [t1, t2] = [s, t1];
+            else t2 = s;
           }
-          const kept = top.filter((s) => s > -1);
+          const kept = [t0, t1, t2].filter((s) => s > -1);
           embMax[a] = kept[0] ?? 0;
           embTop3[a] = kept.length ? kept.reduce((x, y) => x + y, 0) / kept.length : 0;
         });

@@ -1,7 +1,6 @@
 import type { AgentIndex } from "../../indexing/types.js";
-import { isPositiveKind } from "../../indexing/pieces.js";
 import type { PreparedQuery } from "../query.js";
-import { bestPieceOf } from "./pieces.js";
+import { bestPieceOf, maxByAgent, pieceGroups } from "./pieces.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
 const K1 = 1.2;
@@ -18,6 +17,7 @@ const B = 0.75;
 export function createKeywordScorer(index: AgentIndex): Scorer {
   const kw = index.keyword;
   const n = index.agents.length;
+  const positive = pieceGroups(index).positive;
   return {
     name: "keyword",
     score(q: PreparedQuery): ScorerOutput {
@@ -36,10 +36,7 @@ export function createKeywordScorer(index: AgentIndex): Scorer {
       const best = Math.max(0, ...bm25);
       const kwCov = covered.map((c) => (total > 0 ? c / total : 0));
       const kwRel = bm25.map((s) => (best > 0 ? s / best : 0));
-      const lexMax = new Float64Array(n);
-      index.pieces.forEach((p, i) => {
-        if (isPositiveKind(p.kind) && q.pieceLex[i]! > lexMax[p.agent]!) lexMax[p.agent] = q.pieceLex[i]!;
-      });
+      const lexMax = maxByAgent(positive, q.pieceLex).map((v) => Math.max(0, v));
       const scores = kwRel.map((r, a) => Math.sqrt(r * kwCov[a]!));
       return { scores, features: { kw_cov: kwCov, kw_rel: kwRel, lex_max: lexMax } };
     },

@@ -1,9 +1,8 @@
 import { normalizeAgentName } from "../../agents/names.js";
-import { isPositiveKind } from "../../indexing/pieces.js";
 import { containsPhrase } from "../../indexing/text.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
-import { maxByAgent, round } from "./pieces.js";
+import { maxByAgent, pieceGroups, round } from "./pieces.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
 /** Smallest not-engage margin a reason mentions (smaller ones are noise, though still features). */
@@ -27,6 +26,7 @@ export function createRulesScorer(index: AgentIndex): Scorer {
     (p.redirects ?? []).map((r) => byName.get(normalizeAgentName(r))).filter((i): i is number => i !== undefined && i !== p.agent),
   );
   const sims = (q: PreparedQuery): Float32Array => q.pieceCos ?? q.pieceLex;
+  const groups = pieceGroups(index);
   return {
     name: "rules",
     score(q: PreparedQuery): ScorerOutput {
@@ -36,16 +36,17 @@ export function createRulesScorer(index: AgentIndex): Scorer {
         for (const t of list) if (containsPhrase(q.stems, t.stems)) trig[a]! += 1 / t.sharedBy;
         trig[a] = Math.min(3, trig[a]!);
       });
-      const must = maxByAgent(index, s, (k) => k === "mustBeUsed");
-      const proactive = maxByAgent(index, s, (k) => k === "proactive");
-      const positive = maxByAgent(index, s, isPositiveKind);
+      const must = maxByAgent(groups.mustBeUsed, s);
+      const proactive = maxByAgent(groups.proactive, s);
+      const positive = maxByAgent(groups.positive, s);
       const notEngage = new Float64Array(n);
       const redirect = new Float64Array(n);
-      index.pieces.forEach((p, i) => {
-        if (p.kind !== "notEngage") return;
-        const margin = Math.max(0, s[i]! - positive[p.agent]!);
-        if (margin > notEngage[p.agent]!) notEngage[p.agent] = margin;
-        for (const target of redirectsOf[i]!) if (margin > redirect[target]!) redirect[target] = margin;
+      groups.notEngage.forEach((ids, agent) => {
+        for (const i of ids) {
+          const margin = Math.max(0, s[i]! - positive[agent]!);
+          if (margin > notEngage[agent]!) notEngage[agent] = margin;
+          for (const target of redirectsOf[i]!) if (margin > redirect[target]!) redirect[target] = margin;
+        }
       });
       const scores = trig.map((t, a) => Math.min(1, t / 2 + Math.max(must[a]!, proactive[a]! * 0.7) / 2));
       return { scores, features: { trig, must, proactive, not_engage: notEngage, redirect } };

@@ -1,0 +1,41 @@
+/**
+ * Where the time of one warm route goes, stage by stage, with the prompt vector precomputed:
+ * `node dist/bench/profile-route.js [agents=100] [keyword]`. A developer's tool for the
+ * "rest of routing" budget (the bench reports only the total).
+ */
+import { resolveConfig } from "../src/classify/config.js";
+import { decide } from "../src/classify/decide.js";
+import { prepareQuery } from "../src/classify/query.js";
+import { createScorer } from "../src/classify/scorers/registry.js";
+import { createEmbedder } from "../src/embed/registry.js";
+import { buildIndex } from "../src/indexing/build.js";
+import { buildSizedSet } from "./speed-sets.js";
+import { ROOT } from "./sets.js";
+import path from "node:path";
+
+const count = Number(process.argv[2] ?? 100);
+const keyword = process.argv.includes("keyword");
+const { set } = await buildSizedSet(count);
+const embedder = keyword ? null : await createEmbedder({ cacheDir: path.join(ROOT, ".agentroute-cache") });
+const index = await buildIndex(set, { embedder, cacheDir: path.join(ROOT, ".agentroute-cache") });
+const config = resolveConfig({});
+const scorer = createScorer(index, config);
+const prompts = ["the deploy failed, roll it back", "add an index to the orders table", "our jest snapshots break", "write the README", "why is the checkout page slow on mobile"];
+const vectors = embedder ? await embedder.embed(prompts) : prompts.map(() => null);
+const t = { prepare: 0, score: 0, decide: 0 };
+const rounds = 200;
+for (let r = 0; r < rounds; r++) {
+  prompts.forEach((p, i) => {
+    let s = performance.now();
+    const q = prepareQuery(index, p, vectors[i] ?? null);
+    t.prepare += performance.now() - s;
+    s = performance.now();
+    const out = scorer.score(q);
+    t.score += performance.now() - s;
+    s = performance.now();
+    decide(index, config, scorer, q, out);
+    t.decide += performance.now() - s;
+  });
+}
+const n = rounds * prompts.length;
+console.log(`${count} agents, ${index.pieces.length} pieces, ${keyword ? "keyword" : "embeddings"}: prepare ${(t.prepare / n).toFixed(3)} ms, score ${(t.score / n).toFixed(3)} ms, decide ${(t.decide / n).toFixed(3)} ms`);
