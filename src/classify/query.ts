@@ -1,4 +1,5 @@
 import { dotRows } from "../embed/vector.js";
+import { pieceCosines } from "./similarity.js";
 import { sparseFeatures, type SparseVector } from "../indexing/features.js";
 import { expandWithLexicon, lexiconWords } from "../indexing/expand.js";
 import { contentStems, stemAll } from "../indexing/text.js";
@@ -19,8 +20,10 @@ export interface PreparedQuery {
   /** Head features of the prompt (lexicon-expanded). */
   sparse: SparseVector;
   vector: Float32Array | null;
-  /** Cosine of the prompt to each piece (null in keyword-only mode). */
+  /** Cosine of the prompt to each piece (null in keyword-only mode; see pieceCosines). */
   pieceCos: Float32Array | null;
+  /** Per agent, 1 when its pieces were compared exactly (large sets compare the nearest agents only). */
+  exactAgents: Uint8Array | null;
   /** tf-idf cosine of the prompt to each piece. */
   pieceLex: Float32Array;
   /** Best cosine of the prompt to the everyday background requests (0 in keyword-only mode). */
@@ -29,6 +32,7 @@ export interface PreparedQuery {
 
 export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32Array | null): PreparedQuery {
   const lexicon = lexiconWords(prompt);
+  const similarity = vector && index.vectors ? pieceCosines(index, vector) : null;
   const terms = [...new Set([...contentStems(prompt), ...contentStems(lexicon.join(" "))])];
   return {
     prompt,
@@ -37,7 +41,8 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     lexicon,
     sparse: sparseFeatures(expandWithLexicon(prompt), index.head.vocab),
     vector,
-    pieceCos: vector && index.vectors ? dotRows(index.vectors, index.dims, vector) : null,
+    pieceCos: similarity?.cos ?? null,
+    exactAgents: similarity?.exact ?? null,
     pieceLex: lexicalToPieces(index, terms),
     background: vector && index.background ? maxOf(dotRows(index.background, index.dims, vector)) : 0,
   };

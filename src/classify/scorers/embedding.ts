@@ -1,5 +1,6 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
+import { exactAgentCosines } from "../similarity.js";
 import { bestPieceOf, marginToOthers, pieceGroups } from "./pieces.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
@@ -44,7 +45,9 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin } };
     },
     explain(q, agent) {
-      return q.pieceCos ? { bestPiece: bestPieceOf(index, agent, q.pieceCos) } : {};
+      if (!q.pieceCos || !q.vector) return {};
+      const sims = q.exactAgents?.[agent] ? q.pieceCos : exactAgentCosines(index, q.vector, agent, q.pieceCos);
+      return { bestPiece: bestPieceOf(index, agent, sims) };
     },
   };
 }
