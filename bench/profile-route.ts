@@ -1,6 +1,7 @@
 /**
  * Where the time of one warm route goes, stage by stage, with the prompt vector precomputed:
- * `node dist/bench/profile-route.js [agents=100] [keyword]`. A developer's tool for the
+ * `node dist/bench/profile-route.js [agents=100] [keyword] [fresh]`
+ * (fresh: 200 different prompts, each routed once, as the bench does). A developer's tool for the
  * "rest of routing" budget (the bench reports only the total).
  */
 import { resolveConfig } from "../src/classify/config.js";
@@ -12,6 +13,7 @@ import { buildIndex } from "../src/indexing/build.js";
 import { buildSizedSet } from "./speed-sets.js";
 import { ROOT } from "./sets.js";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 
 const count = Number(process.argv[2] ?? 100);
 const keyword = process.argv.includes("keyword");
@@ -20,10 +22,13 @@ const embedder = keyword ? null : await createEmbedder({ cacheDir: path.join(ROO
 const index = await buildIndex(set, { embedder, cacheDir: path.join(ROOT, ".agentroute-cache") });
 const config = resolveConfig({});
 const scorer = createScorer(index, config);
-const prompts = ["the deploy failed, roll it back", "add an index to the orders table", "our jest snapshots break", "write the README", "why is the checkout page slow on mobile"];
+const fresh = process.argv.includes("fresh");
+const prompts = fresh
+  ? readFileSync(path.join(ROOT, "datasets/example.csv"), "utf8").split("\n").slice(1, 201).map((l) => l.split(",")[0]!.replace(/^"/, "")).filter(Boolean)
+  : ["the deploy failed, roll it back", "add an index to the orders table", "our jest snapshots break", "write the README", "why is the checkout page slow on mobile"];
 const vectors = embedder ? await embedder.embed(prompts) : prompts.map(() => null);
 const t = { prepare: 0, score: 0, decide: 0 };
-const rounds = 200;
+const rounds = fresh ? 1 : 200;
 for (let r = 0; r < rounds; r++) {
   prompts.forEach((p, i) => {
     let s = performance.now();
