@@ -39,7 +39,7 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     stems: stemAll(prompt),
     terms,
     lexicon,
-    sparse: sparseFeatures(expandWithLexicon(prompt), index.head.vocab),
+    sparse: sparseFeatures(expandWithLexicon(prompt, lexicon), index.head.vocab),
     vector,
     pieceCos: similarity?.cos ?? null,
     exactAgents: similarity?.exact ?? null,

@@ -11,8 +11,10 @@ export function lexiconWords(text: string): string[] {
   return [...words];
 }
 
-/** The text followed by its lexicon words (unchanged when it names no known technology). */
-export function expandWithLexicon(text: string): string {
-  const words = lexiconWords(text);
+/**
+ * The text followed by its lexicon words (unchanged when it names no known technology).
+ * Pass `words` when they are already known, to look the text up once.
+ */
+export function expandWithLexicon(text: string, words: readonly string[] = lexiconWords(text)): string {
   return words.length === 0 ? text : `${text} ${words.join(" ")}`;
 }

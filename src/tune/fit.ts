@@ -3,7 +3,8 @@ import { chooseDispatch, rankAgents } from "../classify/decide.js";
 import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../classify/defaults.js";
 import { averagePrf, countClasses, isExactMatch } from "../eval/metrics.js";
 import type { FeatureRow, FeatureTable } from "./feature-table.js";
-import { fitLogistic, sigmoid } from "./logistic.js";
+import { fitLogistic } from "./logistic.js";
+import { fuseFeatures } from "../classify/scorers/fused.js";
 import { scoreFusedFast } from "./score-fast.js";
 
 export interface FusionFitOptions {
@@ -62,14 +63,7 @@ export function fitFusion(tables: readonly FeatureTable[], options: FusionFitOpt
 
 /** Fused scores of one row under a fusion model. */
 export function fuseRow(row: FeatureRow, fusion: FusionWeights, agentCount: number): Float64Array {
-  const scores = new Float64Array(agentCount);
-  const used = FEATURE_NAMES.map((name, f) => [f, fusion.weights[name] ?? 0] as const).filter(([, w]) => w !== 0);
-  for (let a = 0; a < agentCount; a++) {
-    let z = fusion.bias;
-    for (const [f, w] of used) z += w * row.features[f]![a]!;
-    scores[a] = sigmoid(z);
-  }
-  return scores;
+  return fuseFeatures((name) => row.features[FEATURE_NAMES.indexOf(name)], fusion, agentCount);
 }
 
 export type DecisionConfig = Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">;

@@ -1,3 +1,5 @@
+import { sigmoid } from "../classify/scorers/fused.js";
+
 /**
  * Weighted binary logistic regression with an L2 penalty, fitted by Newton's method
  * (a dozen features: the Hessian is tiny). Pure and deterministic.
@@ -9,10 +11,6 @@
 export interface LogisticModel {
   bias: number;
   weights: number[];
-}
-
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 export function predictLogistic(m: LogisticModel, x: ArrayLike<number>): number {

@@ -1,11 +1,29 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import type { RouterConfig } from "../config.js";
-import { FEATURE_NAMES } from "../defaults.js";
+import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../defaults.js";
 import type { PreparedQuery } from "../query.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The fusion's calibrated probability for each agent: sigmoid(bias + Σ weight × feature).
+ * One function for routing and for `tune`, so tuning scores exactly what routing computes.
+ * `feature(name)` gives that feature's per-agent values (missing features count as 0).
+ *
+ * @example fuseFeatures((f) => features[f], DEFAULT_FUSION.embeddings, agents.length)
+ */
+export function fuseFeatures(feature: (name: FeatureName) => ArrayLike<number> | undefined, fusion: FusionWeights, agentCount: number): Float64Array {
+  const used = FEATURE_NAMES.map((name) => [feature(name), fusion.weights[name] ?? 0] as const).filter(([values, w]) => w !== 0 && values !== undefined);
+  const scores = new Float64Array(agentCount);
+  for (let a = 0; a < agentCount; a++) {
+    let z = fusion.bias;
+    for (const [values, w] of used) z += w * values![a]!;
+    scores[a] = sigmoid(z);
+  }
+  return scores;
 }
 
 /**
@@ -16,19 +34,12 @@ export function sigmoid(z: number): number {
 export function createFusedScorer(index: AgentIndex, config: RouterConfig, parts: readonly Scorer[]): Scorer {
   const n = index.agents.length;
   const fusion = index.embedder ? config.fusion.embeddings : config.fusion.keyword;
-  const weights = FEATURE_NAMES.map((f) => [f, fusion.weights[f] ?? 0] as const).filter(([, w]) => w !== 0);
   return {
     name: "fused",
     score(q: PreparedQuery): ScorerOutput {
       const features: Record<string, Float64Array> = {};
       for (const part of parts) Object.assign(features, part.score(q).features);
-      const scores = new Float64Array(n);
-      for (let a = 0; a < n; a++) {
-        let z = fusion.bias;
-        for (const [f, w] of weights) z += w * (features[f]?.[a] ?? 0);
-        scores[a] = sigmoid(z);
-      }
-      return { scores, features };
+      return { scores: fuseFeatures((f) => features[f], fusion, n), features };
     },
     explain(q: PreparedQuery, agent: number, output: ScorerOutput): Evidence {
       const merged: Evidence = { matchedTriggers: [], rules: [], bestPiece: null };
