@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { AgentRouteError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { commands } from "./commands/index.js";
+import { loadCommands } from "./commands/index.js";
 import type { CliIO } from "./types.js";
 
 /** Exit codes, the same across commands. */
@@ -19,7 +19,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const register of commands) register(program, io, (code) => (exitCode = code));
+  for (const register of await loadCommands(argv)) register(program, io, (code) => (exitCode = code));
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: "user" });
