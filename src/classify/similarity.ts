@@ -1,4 +1,4 @@
-import { dotRow, dotRows } from "../embed/vector.js";
+import { dotRow, dotRows, meanDirection } from "../embed/vector.js";
 import type { AgentIndex } from "../indexing/types.js";
 import { pieceGroups } from "./scorers/pieces.js";
 
@@ -24,12 +24,7 @@ function planOf(index: AgentIndex): Plan {
     const { dims } = index;
     const groups = pieceGroups(index);
     const centroids = new Float32Array(index.agents.length * dims);
-    groups.positive.forEach((ids, a) => {
-      const c = new Float64Array(dims);
-      for (const i of ids) for (let d = 0; d < dims; d++) c[d]! += index.vectors![i * dims + d]!;
-      const norm = Math.sqrt(c.reduce((s, x) => s + x * x, 0)) || 1;
-      for (let d = 0; d < dims; d++) centroids[a * dims + d] = c[d]! / norm;
-    });
+    groups.positive.forEach((ids, a) => centroids.set(meanDirection(index.vectors!, dims, ids), a * dims));
     const always = [...groups.mustBeUsed, ...groups.proactive, ...groups.notEngage].flatMap((ids) => [...ids]).sort((x, y) => x - y);
     plan = { centroids, always: Int32Array.from(always) };
     plans.set(index, plan);

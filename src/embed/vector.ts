@@ -84,3 +84,19 @@ export function dotRows(matrix: Float32Array, dims: number, v: Float32Array): Fl
   for (let r = 0; r < rows; r++) out[r] = dotRow(matrix, dims, r, v);
   return out;
 }
+
+/**
+ * Unit-length mean of some rows of a row-major matrix (rows × dims), summed in float64:
+ * an agent's centroid from its pieces' vectors. No rows, or rows that cancel out, give zeros.
+ *
+ * @example
+ * meanDirection(Float32Array.of(1, 0, 0, 1), 2, [0, 1]); // Float32Array [0.7071, 0.7071]
+ */
+export function meanDirection(matrix: Float32Array, dims: number, rows: ArrayLike<number>): Float32Array {
+  const sum = new Float64Array(dims);
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k]! * dims;
+    for (let d = 0; d < dims; d++) sum[d]! += matrix[base + d]!;
+  }
+  return normalize(sum);
+}

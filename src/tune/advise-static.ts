@@ -1,5 +1,6 @@
 import { checkRedirects, DEFAULT_LINT_OPTIONS } from "../agents/lint-rules.js";
-import { isPositiveKind } from "../indexing/pieces.js";
+import { pieceGroups } from "../classify/scorers/pieces.js";
+import { dot, meanDirection } from "../embed/vector.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { ConfusablePair, DistinctiveTerms, SharedTerm, SharedTrigger, StaleRedirect } from "./advise-types.js";
 import { sparseCosine, type AgentTerms } from "./advise-terms.js";
@@ -18,13 +19,14 @@ const PIECES_PER_AGENT = 24;
  */
 export function findConfusablePairs(index: AgentIndex, terms: AgentTerms): ConfusablePair[] {
   const n = index.agents.length;
-  const pieces = positivePieces(index);
-  const centroids = index.vectors ? pieces.map((ids) => centroid(index, ids)) : null;
+  // The first PIECES_PER_AGENT positive pieces of each agent, in index order.
+  const pieces = pieceGroups(index).positive.map((ids) => ids.subarray(0, PIECES_PER_AGENT));
+  const centroids = index.vectors ? pieces.map((ids) => meanDirection(index.vectors!, index.dims, ids)) : null;
   const pairs: { a: number; b: number; lexical: number; rough: number }[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const lexical = sparseCosine(terms.weights[a]!, terms.weights[b]!);
-      const rough = centroids ? (lexical + dotF(centroids[a]!, centroids[b]!)) / 2 : lexical;
+      const rough = centroids ? (lexical + dot(centroids[a]!, centroids[b]!)) / 2 : lexical;
       pairs.push({ a, b, lexical, rough });
     }
   }
@@ -38,36 +40,15 @@ export function findConfusablePairs(index: AgentIndex, terms: AgentTerms): Confu
   return scored.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)).slice(0, REPORTED_PAIRS);
 }
 
-function positivePieces(index: AgentIndex): number[][] {
-  const out: number[][] = index.agents.map(() => []);
-  index.pieces.forEach((p, i) => {
-    if (isPositiveKind(p.kind) && out[p.agent]!.length < PIECES_PER_AGENT) out[p.agent]!.push(i);
-  });
-  return out;
-}
-
-function centroid(index: AgentIndex, ids: readonly number[]): Float32Array {
-  const c = new Float32Array(index.dims);
-  for (const i of ids) for (let d = 0; d < index.dims; d++) c[d]! += index.vectors![i * index.dims + d]!;
-  const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0)) || 1;
-  return c.map((v) => v / norm);
-}
-
-function dotF(x: Float32Array, y: Float32Array): number {
-  let s = 0;
-  for (let d = 0; d < x.length; d++) s += x[d]! * y[d]!;
-  return s;
-}
-
 /** Mean over A's pieces of the best cosine to one of B's pieces. */
-function meanBest(index: AgentIndex, from: readonly number[], to: readonly number[]): number {
+function meanBest(index: AgentIndex, from: ArrayLike<number> & Iterable<number>, to: ArrayLike<number> & Iterable<number>): number {
   if (from.length === 0 || to.length === 0) return 0;
   const v = index.vectors!;
   const dims = index.dims;
   let total = 0;
   for (const i of from) {
     let best = -1;
-    for (const j of to) best = Math.max(best, dotF(v.subarray(i * dims, (i + 1) * dims), v.subarray(j * dims, (j + 1) * dims)));
+    for (const j of to) best = Math.max(best, dot(v.subarray(i * dims, (i + 1) * dims), v.subarray(j * dims, (j + 1) * dims)));
     total += best;
   }
   return total / from.length;

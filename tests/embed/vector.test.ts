@@ -61,3 +61,13 @@ describe("dotRows", () => {
     expect(dotRows(new Float32Array(0), 0, new Float32Array(0)).length).toBe(0);
   });
 });
+
+describe("meanDirection", () => {
+  it("is the unit-length mean of the chosen rows, zeros for none", async () => {
+    const { meanDirection } = await import("../../src/embed/vector.js");
+    const m = Float32Array.of(1, 0, 0, 1, 5, 5);
+    expect([...meanDirection(m, 2, [0, 1])].map((x) => Number(x.toFixed(4)))).toEqual([0.7071, 0.7071]);
+    expect([...meanDirection(m, 2, Int32Array.of(0))]).toEqual([1, 0]);
+    expect([...meanDirection(m, 2, [])]).toEqual([0, 0]);
+  });
+});
