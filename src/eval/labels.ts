@@ -1,5 +1,6 @@
 import { normalizeAgentName } from "../agents/names.js";
 import { damerauLevenshtein } from "../util/natural.js";
+import { compareStrings } from "../util/numbers.js";
 
 /** The label that stands for "no agent should be dispatched" in reports and matrices. */
 export const NONE_LABEL = "none";
@@ -80,9 +81,7 @@ export function suggestNames(label: string, agentNames: readonly string[], max =
 }
 
 /** Code-unit order, independent of the locale, for stable output everywhere. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareNames = compareStrings;
 
 /**
  * Sorts labels by name with "none" last, the order every matrix and table uses.

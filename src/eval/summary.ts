@@ -1,3 +1,4 @@
+import { roundTo } from "../util/numbers.js";
 import type { CaseRecord, Prf, Summary } from "./types.js";
 import { BOOTSTRAP_DEFAULTS, bootstrapIntervals } from "./bootstrap.js";
 import { computeCalibration } from "./calibration.js";
@@ -11,7 +12,7 @@ import { averagePrf, computePrf, computeRanking, countClasses, isExactMatch, saf
  * round4(2 / 3) // 0.6667
  */
 export function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+  return roundTo(x, 4);
 }
 
 function roundPrf<T extends Partial<Prf>>(prf: T): T {

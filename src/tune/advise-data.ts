@@ -2,6 +2,7 @@ import type { CaseRecord } from "../eval/types.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { Confusion, SharedTrigger, Suggestion } from "./advise-types.js";
 import { promptWords, type AgentTerms } from "./advise-terms.js";
+import { compareStrings as cmp } from "../util/numbers.js";
 
 const NONE = "none";
 /** Confused pairs reported, and prompts shown per pair. */
@@ -121,8 +122,4 @@ function topicWords(prompts: readonly string[]): string {
   for (const p of prompts) for (const [s, word] of promptWords(p)) counts.set(s, { word, n: (counts.get(s)?.n ?? 0) + 1 });
   const words = [...counts.values()].sort((x, y) => y.n - x.n || cmp(x.word, y.word)).slice(0, 3).map((x) => x.word);
   return words.length ? `requests about ${words.join(", ")}` : "these requests";
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

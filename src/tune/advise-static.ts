@@ -4,6 +4,7 @@ import { dot, meanDirection } from "../embed/vector.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { ConfusablePair, DistinctiveTerms, SharedTerm, SharedTrigger, StaleRedirect } from "./advise-types.js";
 import { sparseCosine, type AgentTerms } from "./advise-terms.js";
+import { compareStrings as cmp, roundTo } from "../util/numbers.js";
 
 /** Pairs kept for the embedding comparison after the cheap lexical pass, and pairs reported. */
 const CANDIDATE_PAIRS = 60;
@@ -35,7 +36,7 @@ export function findConfusablePairs(index: AgentIndex, terms: AgentTerms): Confu
     const embedding = index.vectors ? (meanBest(index, pieces[a]!, pieces[b]!) + meanBest(index, pieces[b]!, pieces[a]!)) / 2 : null;
     const score = embedding === null ? lexical : (embedding + lexical) / 2;
     const [x, y] = [index.agents[a]!.name, index.agents[b]!.name].sort();
-    return { a: x!, b: y!, score: round3(score), embedding: embedding === null ? null : round3(embedding), lexical: round3(lexical), sharedTerms: sharedTerms(terms, a, b) };
+    return { a: x!, b: y!, score: roundTo(score, 3), embedding: embedding === null ? null : roundTo(embedding, 3), lexical: roundTo(lexical, 3), sharedTerms: sharedTerms(terms, a, b) };
   });
   return scored.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)).slice(0, REPORTED_PAIRS);
 }
@@ -119,12 +120,4 @@ export function findDistinctiveTerms(index: AgentIndex, terms: AgentTerms, limit
     own.sort((x, y) => terms.weights[a]!.get(y)! - terms.weights[a]!.get(x)! || cmp(x, y));
     return { agent: agent.name, terms: own.slice(0, limit).map((s) => terms.words.get(s) ?? s) };
   });
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

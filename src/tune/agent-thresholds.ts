@@ -1,5 +1,6 @@
 import { THRESHOLD_GRID, type DecisionConfig, type FusedTable } from "./fit.js";
 import { scoreFusedFast } from "./score-fast.js";
+import { roundTo } from "../util/numbers.js";
 
 export interface AgentThresholdOptions {
   /** Agents with fewer training rows keep the global threshold. */
@@ -39,7 +40,7 @@ export function fitAgentThresholds(fused: FusedTable, base: DecisionConfig, opti
       const closer = Math.abs(t - global) < Math.abs(best.threshold - global);
       if (value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && closer)) best = { value, threshold: t };
     }
-    const shrunk = round3(global + ((best.threshold - global) * n) / (n + options.shrink));
+    const shrunk = roundTo(global + ((best.threshold - global) * n) / (n + options.shrink), 3);
     if (shrunk !== global) thresholds[name] = shrunk;
     else delete thresholds[name];
   }
@@ -48,8 +49,4 @@ export function fitAgentThresholds(fused: FusedTable, base: DecisionConfig, opti
 
 function sortKeys(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -6,6 +6,7 @@ import type { FeatureRow, FeatureTable } from "./feature-table.js";
 import { fitLogistic } from "./logistic.js";
 import { fuseFeatures } from "../classify/scorers/fused.js";
 import { scoreFusedFast } from "./score-fast.js";
+import { roundTo } from "../util/numbers.js";
 
 export interface FusionFitOptions {
   /** L2 penalty on the weights. */
@@ -101,7 +102,7 @@ export function scoreTable(table: FeatureTable, fusion: FusionWeights, decision:
 }
 
 /** Thresholds tried for the global rule: 0.2 to 0.9 in steps of 0.025. */
-export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 29 }, (_, i) => round3(0.2 + i * 0.025));
+export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 29 }, (_, i) => roundTo(0.2 + i * 0.025, 3));
 
 /**
  * Grid-searches the global threshold and the multi-dispatch margin for the best mean
@@ -113,21 +114,17 @@ export function fitDecision(tables: readonly FeatureTable[], fusion: FusionWeigh
   const value = (decision: DecisionConfig): number => fused.reduce((s, f) => s + scoreFusedFast(f, decision)[objective], 0) / fused.length;
   let best = { value: -1, decision: base };
   for (let t = 0.1; t <= 0.9001; t += 0.025) {
-    const decision = { ...base, threshold: round3(t), multi: { ...base.multi, margin: 0 } };
+    const decision = { ...base, threshold: roundTo(t, 3), multi: { ...base.multi, margin: 0 } };
     const v = value(decision);
     if (v > best.value + 1e-9) best = { value: v, decision };
   }
   // Then the multi-dispatch rule, with the threshold fixed: margin 0 means "never".
   for (const margin of [0.1, 0.2, 0.3, 0.45, 0.6]) {
     for (let min = Math.max(best.decision.threshold, 0.3); min <= 0.9501; min += 0.05) {
-      const decision = { ...best.decision, multi: { ...base.multi, margin, min: round3(min) } };
+      const decision = { ...best.decision, multi: { ...base.multi, margin, min: roundTo(min, 3) } };
       const v = value(decision);
       if (v > best.value + 1e-9) best = { value: v, decision };
     }
   }
   return best.decision;
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -3,6 +3,7 @@ import { TOOL_NAME, VERSION } from "../version.js";
 import type { FittedRule } from "./candidates.js";
 import type { CandidateScore } from "./cross-validate.js";
 import type { TuneResult } from "./tune.js";
+import { roundTo } from "../util/numbers.js";
 
 /**
  * The config file `tune` writes: only what was fitted (threshold, per-agent thresholds,
@@ -70,7 +71,7 @@ export function buildTuneReport(result: TuneResult, now: Date = new Date()): Rec
       description: c.description,
       ...figures(c),
       deltaMacroF1: pairedDelta(c, before),
-      folds: c.folds.map((f) => ({ accuracy: round4(f.accuracy), macroF1: round4(f.macroF1) })),
+      folds: c.folds.map((f) => ({ accuracy: roundTo(f.accuracy, 4), macroF1: roundTo(f.macroF1, 4) })),
     })),
     config: tunedConfig(result.rule, result.mode),
   };
@@ -108,7 +109,7 @@ export function renderTuneTable(result: TuneResult): string {
 function pairedDelta(c: CandidateScore, base: CandidateScore): { mean: number; foldsUp: number; folds: number } {
   const deltas = c.folds.map((f, i) => f.macroF1 - base.folds[i]!.macroF1);
   const mean = deltas.reduce((s, d) => s + d, 0) / Math.max(deltas.length, 1);
-  return { mean: round4(mean), foldsUp: deltas.filter((d) => d > 1e-9).length, folds: deltas.length };
+  return { mean: roundTo(mean, 4), foldsUp: deltas.filter((d) => d > 1e-9).length, folds: deltas.length };
 }
 
 /** "+0.012 (4/5)", or "" for the defaults themselves. */
@@ -119,9 +120,5 @@ function formatDelta(c: CandidateScore, base: CandidateScore): string {
 }
 
 function roundMeanSd(m: { mean: number; sd: number }): { mean: number; sd: number } {
-  return { mean: round4(m.mean), sd: round4(m.sd) };
-}
-
-function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+  return { mean: roundTo(m.mean, 4), sd: roundTo(m.sd, 4) };
 }

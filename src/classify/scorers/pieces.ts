@@ -1,5 +1,6 @@
 import { isPositiveKind } from "../../indexing/pieces.js";
 import type { AgentIndex, PieceKind } from "../../indexing/types.js";
+import { roundTo } from "../../util/numbers.js";
 import type { Evidence } from "./types.js";
 
 /** Piece indices per agent, by group: what the scorers loop over instead of every piece. */
@@ -58,9 +59,9 @@ export function maxByAgent(groups: readonly Int32Array[], sims: Float32Array): F
   return out;
 }
 
+/** Scores and similarities carry 4 decimals in decisions and reasons. */
 export function round(x: number, digits = 4): number {
-  const k = 10 ** digits;
-  return Math.round(x * k) / k;
+  return roundTo(x, digits);
 }
 
 /**
