@@ -100,3 +100,14 @@ export function meanDirection(matrix: Float32Array, dims: number, rows: ArrayLik
   }
   return normalize(sum);
 }
+
+/**
+ * The transpose of a row-major matrix (rows × cols), as cols × rows.
+ *
+ * @example transpose(Float32Array.of(1, 2, 3, 4, 5, 6), 2, 3); // Float32Array [1, 4, 2, 5, 3, 6]
+ */
+export function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!;
+  return out;
+}

@@ -50,18 +50,42 @@ export function buildFeatureVocab(texts: readonly string[], maxFeatures: number)
   return { index, idf };
 }
 
-/** Sublinear tf-idf over the vocabulary, L2-normalised; unknown features are dropped. */
-export function sparseFeatures(text: string, vocab: FeatureVocab): SparseVector {
-  const entries: [number, number][] = [];
-  for (const [k, n] of featureCounts(text)) {
-    const i = vocab.index.get(k);
-    if (i !== undefined) entries.push([i, (1 + Math.log(n)) * vocab.idf[i]!]);
-  }
-  entries.sort((a, b) => a[0] - b[0]);
-  const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
-  return {
-    index: Int32Array.from(entries, ([i]) => i),
-    value: Float32Array.from(entries, ([, v]) => v / norm),
-  };
+/** The vocabulary split by feature kind, keys without their prefix (built once per vocabulary). */
+interface KindMaps {
+  w: Map<string, number>;
+  b: Map<string, number>;
+  c: Map<string, number>;
 }
 
+const kindMaps = new WeakMap<FeatureVocab, KindMaps>();
+
+function kindMapsOf(vocab: FeatureVocab): KindMaps {
+  let maps = kindMaps.get(vocab);
+  if (!maps) {
+    maps = { w: new Map(), b: new Map(), c: new Map() };
+    for (const [k, i] of vocab.index) maps[k[0] as keyof KindMaps]?.set(k.slice(2), i);
+    kindMaps.set(vocab, maps);
+  }
+  return maps;
+}
+
+/**
+ * Sublinear tf-idf over the vocabulary, L2-normalised; unknown features are dropped.
+ * The same features as featureCounts, looked up kind by kind without building their keys
+ * (routing calls this once per prompt; it is several times faster than featureCounts).
+ */
+export function sparseFeatures(text: string, vocab: FeatureVocab): SparseVector {
+  const maps = kindMapsOf(vocab);
+  const counts = new Map<number, number>();
+  const bump = (i: number | undefined): void => void (i !== undefined && counts.set(i, (counts.get(i) ?? 0) + 1));
+  const words = tokenize(text);
+  const stems = words.map(stem);
+  for (const s of stems) bump(maps.w.get(s));
+  for (let i = 0; i + 1 < stems.length; i++) bump(maps.b.get(`${stems[i]}_${stems[i + 1]}`));
+  const line = ` ${words.join(" ")} `;
+  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= line.length; i++) bump(maps.c.get(line.slice(i, i + n)));
+  const index = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  const raw = Array.from(index, (i) => (1 + Math.log(counts.get(i)!)) * vocab.idf[i]!);
+  const norm = Math.sqrt(raw.reduce((s, v) => s + v * v, 0)) || 1;
+  return { index, value: Float32Array.from(raw, (v) => v / norm) };
+}

@@ -2,27 +2,30 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { resolveConfig } from "../../src/classify/config.js";
 import { createRouter } from "../../src/classify/router.js";
-import { EXACT_UP_TO_AGENTS, pieceCosines } from "../../src/classify/similarity.js";
+import { EXACT_UP_TO_PIECES, pieceCosines, twoStageCosines } from "../../src/classify/similarity.js";
 import { loadAgents } from "../../src/agents/load.js";
 import { createEmbedder } from "../../src/embed/registry.js";
 import { dotRows } from "../../src/embed/vector.js";
 import { buildIndex } from "../../src/indexing/build.js";
 import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
-describeShared("two-stage similarity on a large set (wshobson-agents, 84 agents, real model)", () => {
-  it("compares the nearest agents exactly, keeps the rest below them, and routes like route() in batches", async () => {
+describeShared("similarity on a large set (wshobson-agents, 84 agents, real model)", () => {
+  it("two stages compare the nearest agents exactly and keep the rest below them; the router is exact under the budget and routes like route() in batches", async () => {
     const cacheDir = path.join(REPO_ROOT, ".agentroute-cache");
     const embedder = await createEmbedder({ cacheDir });
     const set = await loadAgents(sharedPath("agent-sets/wshobson-agents"));
-    expect(set.agents.length).toBeGreaterThan(EXACT_UP_TO_AGENTS);
     const index = await buildIndex(set, { embedder, cacheDir });
     const [v] = await embedder.embed(["our postgres queries got slow after the last migration"]);
-    const { cos, exact } = pieceCosines(index, v!);
     const full = dotRows(index.vectors!, index.dims, v!);
+    expect(index.pieces.length).toBeLessThanOrEqual(EXACT_UP_TO_PIECES);
+    const direct = pieceCosines(index, v!);
+    expect(direct.exact.every((x) => x === 1)).toBe(true);
+    direct.cos.forEach((c, i) => expect(c).toBeCloseTo(full[i]!, 5));
+    const { cos, exact } = twoStageCosines(index, v!);
     const exactAgents = [...exact.keys()].filter((a) => exact[a]);
     expect(exactAgents.length).toBe(32);
     index.pieces.forEach((p, i) => {
-      if (exact[p.agent] || p.kind === "notEngage" || p.kind === "mustBeUsed" || p.kind === "proactive") expect(cos[i]).toBe(full[i]);
+      if (exact[p.agent] || p.kind === "notEngage" || p.kind === "mustBeUsed" || p.kind === "proactive") expect(cos[i]).toBe(direct.cos[i]);
     });
     // The agent with the most similar piece overall is among the exactly compared ones.
     const best = index.pieces[full.indexOf(Math.max(...full))]!.agent;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosine, dot, norm, normalize } from "../../src/embed/vector.js";
+import { cosine, dot, norm, normalize, transpose } from "../../src/embed/vector.js";
 
 const f = (...values: number[]) => Float32Array.from(values);
 
@@ -69,5 +69,12 @@ describe("meanDirection", () => {
     expect([...meanDirection(m, 2, [0, 1])].map((x) => Number(x.toFixed(4)))).toEqual([0.7071, 0.7071]);
     expect([...meanDirection(m, 2, Int32Array.of(0))]).toEqual([1, 0]);
     expect([...meanDirection(m, 2, [])]).toEqual([0, 0]);
+  });
+});
+
+describe("transpose", () => {
+  it("turns rows × cols into cols × rows", () => {
+    expect(transpose(Float32Array.of(1, 2, 3, 4, 5, 6), 2, 3)).toEqual(Float32Array.of(1, 4, 2, 5, 3, 6));
+    expect(transpose(new Float32Array(0), 0, 5)).toHaveLength(0);
   });
 });
