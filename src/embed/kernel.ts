@@ -20,6 +20,8 @@ export interface RowMatrix {
   dotAll(v: Float32Array): Float32Array;
   /** `v` · the rows `ids` (a new array, one value per id, in the order given). */
   dotSome(v: Float32Array, ids: Int32Array): Float32Array;
+  /** Σ weights[k] × row ids[k] (a new array of length `dims`): a sparse vector times the matrix. */
+  combine(ids: Int32Array, weights: Float32Array): Float32Array;
 }
 
 /** The part of the WebAssembly global this file uses (the project's TypeScript libs omit the DOM ones). */
@@ -80,6 +82,14 @@ function jsMatrix(data: Float32Array, rows: number, dims: number): RowMatrix {
       for (let k = 0; k < ids.length; k++) out[k] = dotRow(copy, dims, ids[k]!, v);
       return out;
     },
+    combine(ids, weights) {
+      const out = new Float64Array(dims);
+      for (let k = 0; k < ids.length; k++) {
+        const base = ids[k]! * dims;
+        for (let d = 0; d < dims; d++) out[d]! += weights[k]! * copy[base + d]!;
+      }
+      return Float32Array.from(out);
+    },
   };
 }
 
@@ -87,9 +97,13 @@ interface KernelExports {
   memory: WasmMemory;
   dotRows(mat: number, rows: number, stride: number, vec: number, out: number): void;
   dotPicked(mat: number, stride: number, vec: number, ids: number, count: number, out: number): void;
+  combinePicked(mat: number, stride: number, ids: number, xs: number, count: number, out: number): void;
 }
 
-/** Memory layout (bytes, all 16-aligned): [matrix rows × stride][vector][ids: rows int32][out: rows float32]. */
+/**
+ * Memory layout (bytes, all 16-aligned): [matrix rows × stride][vector][ids: rows int32][out: rows float32].
+ * combine reuses them: the vector region receives the sum, the out region holds the weights.
+ */
 function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: number): RowMatrix {
   const padded = Math.ceil(dims / STEP) * STEP;
   const stride = padded * 4;
@@ -105,6 +119,14 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
   const vector = new Float32Array(k.memory.buffer, vecAt, dims);
   const ids = new Int32Array(k.memory.buffer, idsAt, rows);
   const out = new Float32Array(k.memory.buffer, outAt, rows);
+  const weights = out;
+  const sum = new Float32Array(k.memory.buffer, vecAt, dims);
+  const checkIds = (picked: Int32Array): void => {
+    for (let i = 0; i < picked.length; i++) {
+      const id = picked[i]!;
+      if (!(id >= 0 && id < rows)) throw new RangeError(`rowMatrix: row ${id} is outside 0..${rows - 1}`);
+    }
+  };
   const load = (v: Float32Array): void => {
     if (v.length !== dims) throw new RangeError(`rowMatrix: vector has ${v.length} values, rows have ${dims}`);
     vector.set(v);
@@ -120,10 +142,7 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
     },
     dotSome(v, picked) {
       load(v);
-      for (let i = 0; i < picked.length; i++) {
-        const id = picked[i]!;
-        if (!(id >= 0 && id < rows)) throw new RangeError(`rowMatrix: row ${id} is outside 0..${rows - 1}`);
-      }
+      checkIds(picked);
       const result = new Float32Array(picked.length);
       // The ids and out regions hold `rows` entries: longer lists go through in chunks.
       for (let from = 0; from < picked.length; from += rows) {
@@ -131,6 +150,20 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
         ids.set(chunk);
         k.dotPicked(0, stride, vecAt, idsAt, chunk.length, outAt);
         result.set(out.subarray(0, chunk.length), from);
+      }
+      return result;
+    },
+    combine(picked, xs) {
+      if (xs.length !== picked.length) throw new RangeError(`rowMatrix: ${picked.length} rows but ${xs.length} weights`);
+      checkIds(picked);
+      const result = new Float32Array(dims);
+      // The ids and weights regions hold `rows` entries: longer lists go through in chunks.
+      for (let from = 0; from < picked.length; from += rows) {
+        const to = Math.min(from + rows, picked.length);
+        ids.set(picked.subarray(from, to));
+        weights.set(xs.subarray(from, to));
+        k.combinePicked(0, stride, idsAt, outAt, to - from, vecAt);
+        for (let d = 0; d < dims; d++) result[d]! += sum[d]!;
       }
       return result;
     },

@@ -48,4 +48,36 @@
         (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (br_if $next (i32.lt_u (local.get $out) (local.get $end))))))
+;; out[0 .. stride) = Σ_k xs[k] × row ids[k], for k in [0, count): a weighted sum of rows
+  ;; (the sparse half of the learned head: one row of class weights per feature the prompt has).
+  (func (export "combinePicked") (param $mat i32) (param $stride i32) (param $ids i32) (param $xs i32) (param $count i32) (param $out i32)
+    (local $end i32) (local $row i32) (local $at i32) (local $stop i32) (local $x v128)
+    (local.set $at (local.get $out))
+    (local.set $stop (i32.add (local.get $out) (local.get $stride)))
+    (block $zeroed
+      (br_if $zeroed (i32.ge_u (local.get $at) (local.get $stop)))
+      (loop $zero
+        (v128.store (local.get $at) (v128.const i32x4 0 0 0 0))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br_if $zero (i32.lt_u (local.get $at) (local.get $stop)))))
+    (local.set $end (i32.add (local.get $ids) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $ids) (local.get $end)))
+      (loop $next
+        (local.set $row (i32.add (local.get $mat) (i32.mul (i32.load (local.get $ids)) (local.get $stride))))
+        (local.set $x (f32x4.splat (f32.load (local.get $xs))))
+        (local.set $at (local.get $out))
+        (block $rowDone
+          (br_if $rowDone (i32.ge_u (local.get $at) (local.get $stop)))
+          (loop $lanes
+            (v128.store (local.get $at) (f32x4.add (v128.load (local.get $at)) (f32x4.mul (local.get $x) (v128.load (local.get $row)))))
+            (v128.store offset=16 (local.get $at) (f32x4.add (v128.load offset=16 (local.get $at)) (f32x4.mul (local.get $x) (v128.load offset=16 (local.get $row)))))
+            (v128.store offset=32 (local.get $at) (f32x4.add (v128.load offset=32 (local.get $at)) (f32x4.mul (local.get $x) (v128.load offset=32 (local.get $row)))))
+            (v128.store offset=48 (local.get $at) (f32x4.add (v128.load offset=48 (local.get $at)) (f32x4.mul (local.get $x) (v128.load offset=48 (local.get $row)))))
+            (local.set $at (i32.add (local.get $at) (i32.const 64)))
+            (local.set $row (i32.add (local.get $row) (i32.const 64)))
+            (br_if $lanes (i32.lt_u (local.get $at) (local.get $stop)))))
+        (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
+        (local.set $xs (i32.add (local.get $xs) (i32.const 4)))
+        (br_if $next (i32.lt_u (local.get $ids) (local.get $end))))))
 )

@@ -50,10 +50,33 @@ export function buildFeatureVocab(texts: readonly string[], maxFeatures: number)
   return { index, idf };
 }
 
+/**
+ * Character grams as numbers: the characters tokens can hold (a–z, 0–9, "+", "#") and the
+ * space get codes 1–39, six bits each, so a 3- to 5-gram is a distinct integer under 2^30
+ * (a small integer to V8: no string is built or hashed to look it up).
+ */
+const ALPHABET = " abcdefghijklmnopqrstuvwxyz0123456789+#";
+const CODE = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) CODE[ALPHABET.charCodeAt(i)] = i + 1;
+
+/** The gram's code, or -1 when it holds a character outside the alphabet. */
+function gramCode(text: string, from: number, n: number): number {
+  let code = 0;
+  for (let k = from; k < from + n; k++) {
+    const c = text.charCodeAt(k);
+    const symbol = c < 128 ? CODE[c]! : 0;
+    if (symbol === 0) return -1;
+    code = code * 64 + symbol;
+  }
+  return code;
+}
+
 /** The vocabulary split by feature kind, keys without their prefix (built once per vocabulary). */
 interface KindMaps {
   w: Map<string, number>;
   b: Map<string, number>;
+  /** Character grams by code; `c` keeps any a gram code cannot carry. */
+  coded: Map<number, number>;
   c: Map<string, number>;
 }
 
@@ -62,8 +85,13 @@ const kindMaps = new WeakMap<FeatureVocab, KindMaps>();
 function kindMapsOf(vocab: FeatureVocab): KindMaps {
   let maps = kindMaps.get(vocab);
   if (!maps) {
-    maps = { w: new Map(), b: new Map(), c: new Map() };
-    for (const [k, i] of vocab.index) maps[k[0] as keyof KindMaps]?.set(k.slice(2), i);
+    maps = { w: new Map(), b: new Map(), coded: new Map(), c: new Map() };
+    for (const [k, i] of vocab.index) {
+      const key = k.slice(2);
+      const code = k[0] === "c" ? gramCode(key, 0, key.length) : -1;
+      if (code >= 0) maps.coded.set(code, i);
+      else maps[k[0] as "w" | "b" | "c"]?.set(key, i);
+    }
     kindMaps.set(vocab, maps);
   }
   return maps;
@@ -76,16 +104,34 @@ function kindMapsOf(vocab: FeatureVocab): KindMaps {
  */
 export function sparseFeatures(text: string, vocab: FeatureVocab): SparseVector {
   const maps = kindMapsOf(vocab);
-  const counts = new Map<number, number>();
-  const bump = (i: number | undefined): void => void (i !== undefined && counts.set(i, (counts.get(i) ?? 0) + 1));
+  const hits: number[] = [];
+  const hit = (i: number | undefined): void => void (i !== undefined && hits.push(i));
   const words = tokenize(text);
   const stems = words.map(stem);
-  for (const s of stems) bump(maps.w.get(s));
-  for (let i = 0; i + 1 < stems.length; i++) bump(maps.b.get(`${stems[i]}_${stems[i + 1]}`));
+  for (const s of stems) hit(maps.w.get(s));
+  for (let i = 0; i + 1 < stems.length; i++) hit(maps.b.get(`${stems[i]}_${stems[i + 1]}`));
   const line = ` ${words.join(" ")} `;
-  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= line.length; i++) bump(maps.c.get(line.slice(i, i + n)));
-  const index = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-  const raw = Array.from(index, (i) => (1 + Math.log(counts.get(i)!)) * vocab.idf[i]!);
+  for (let n = 3; n <= 5; n++) {
+    for (let i = 0; i + n <= line.length; i++) {
+      const code = gramCode(line, i, n);
+      hit(code >= 0 ? maps.coded.get(code) : maps.c.get(line.slice(i, i + n)));
+    }
+  }
+  return tfidf(hits, vocab.idf);
+}
+
+/** Feature hits (vocabulary indices, repeats counted) → sorted, L2-normalised sublinear tf-idf. */
+function tfidf(hits: number[], idf: Float32Array): SparseVector {
+  hits.sort((a, b) => a - b);
+  const index: number[] = [];
+  const raw: number[] = [];
+  for (let k = 0; k < hits.length; ) {
+    let end = k + 1;
+    while (end < hits.length && hits[end] === hits[k]) end++;
+    index.push(hits[k]!);
+    raw.push((1 + Math.log(end - k)) * idf[hits[k]!]!);
+    k = end;
+  }
   const norm = Math.sqrt(raw.reduce((s, v) => s + v * v, 0)) || 1;
-  return { index, value: Float32Array.from(raw, (v) => v / norm) };
+  return { index: Int32Array.from(index), value: Float32Array.from(raw, (v) => v / norm) };
 }

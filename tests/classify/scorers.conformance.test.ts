@@ -3,6 +3,7 @@ import { resolveConfig } from "../../src/classify/config.js";
 import type { OpenedRouter } from "../../src/classify/open.js";
 import { prepareQuery } from "../../src/classify/query.js";
 import { createScorer, listScorers } from "../../src/classify/scorers/registry.js";
+import { softmaxInPlace, softmaxLogits } from "../../src/indexing/softmax.js";
 import { openFixtureRouter } from "./helpers.js";
 
 const PROMPTS = ["roll back the release, the deploy failed", "the checkout tests are flaky", "", "write a birthday poem", "x".repeat(5000)];
@@ -26,6 +27,19 @@ describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings)
       for (const s of a.scores) expect(s >= 0 && s <= 1 && Number.isFinite(s)).toBe(true);
       for (const values of Object.values(a.features)) for (const v of values) expect(Number.isFinite(v)).toBe(true);
       expect(scorer.score(q).scores).toEqual(a.scores);
+    }
+  });
+
+  it("head: the kernel's probabilities match the training-time softmaxLogits", async () => {
+    const head = createScorer(opened.index, resolveConfig({ scorer: "head" }));
+    const model = opened.index.head.model;
+    for (const prompt of PROMPTS) {
+      const [vector] = opened.index.embedder ? await opened.index.embedder.embed([prompt]) : [null];
+      const q = prepareQuery(opened.index, prompt, vector ?? null);
+      const z = new Float64Array(opened.index.agents.length);
+      softmaxLogits(model, model.denseDim > 0 ? q.vector : null, q.sparse, z);
+      softmaxInPlace(z);
+      head.score(q).scores.forEach((p, a) => expect(p).toBeCloseTo(z[a]!, 5));
     }
   });
 

@@ -64,3 +64,37 @@ describe("rowMatrix (SIMD dot-product kernel)", () => {
     expect(() => execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/build-kernel.mjs"), "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });
+
+describe("rowMatrix.combine (weighted sum of rows)", () => {
+  it.each([1, 5, 16, 77, 100])("agrees with a float64 sum at %i columns, in both backends", (dims) => {
+    const rows = 40;
+    const m = randomMatrix(rows, dims, dims + 10);
+    const ids = Int32Array.from([3, 17, 39, 0, 22]);
+    const w = Float32Array.from([0.5, -1.25, 2, 0.125, 1]);
+    const expected = Array.from({ length: dims }, (_, d) => ids.reduce((s, id, k) => s + w[k]! * m[id * dims + d]!, 0));
+    for (const k of [rowMatrix(m, dims), rowMatrix(m, dims, { backend: "js" })]) {
+      const got = k.combine(ids, w);
+      expect(got).toHaveLength(dims);
+      got.forEach((g, d) => expect(g).toBeCloseTo(expected[d]!, 4));
+    }
+  });
+
+  it("sums repeated rows and lists longer than the matrix; no rows give zeros", () => {
+    const m = randomMatrix(3, 16, 21);
+    const k = rowMatrix(m, 16);
+    const ids = Int32Array.from([0, 1, 2, 0, 1, 2, 2]);
+    const got = k.combine(ids, new Float32Array(7).fill(1));
+    got.forEach((g, d) => expect(g).toBeCloseTo(2 * m[d]! + 2 * m[16 + d]! + 3 * m[32 + d]!, 4));
+    expect(k.combine(new Int32Array(0), new Float32Array(0))).toEqual(new Float32Array(16));
+    expect(() => k.combine(Int32Array.of(1), new Float32Array(2))).toThrow(/1 rows but 2 weights/);
+  });
+
+  it("leaves dotAll's results alone (the two share the kernel's memory)", () => {
+    const m = randomMatrix(20, 32, 31);
+    const v = randomMatrix(1, 32, 32);
+    const k = rowMatrix(m, 32);
+    const before = k.dotAll(v);
+    k.combine(Int32Array.of(1, 2), Float32Array.of(1, 1));
+    expect(k.dotAll(v)).toEqual(before);
+  });
+});

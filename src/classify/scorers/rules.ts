@@ -56,11 +56,12 @@ export function createRulesScorer(index: AgentIndex): Scorer {
       const fired = q.pieceCos ? FIRED.embeddings : FIRED.keyword;
       const rules: string[] = [];
       const matchedTriggers = index.triggers[agent]!.filter((t) => containsPhrase(q.stems, t.stems)).map((t) => t.text);
-      index.pieces.forEach((p, i) => {
-        if (p.agent !== agent || s[i]! < fired) return;
-        if (p.kind === "mustBeUsed") rules.push(`MUST BE USED: ${p.text} (${round(s[i]!, 2)})`);
-        if (p.kind === "proactive") rules.push(`PROACTIVELY: ${p.text} (${round(s[i]!, 2)})`);
-      });
+      const mandates = [...groups.mustBeUsed[agent]!, ...groups.proactive[agent]!].sort((x, y) => x - y);
+      for (const i of mandates) {
+        if (s[i]! < fired) continue;
+        const p = index.pieces[i]!;
+        rules.push(`${p.kind === "mustBeUsed" ? "MUST BE USED" : "PROACTIVELY"}: ${p.text} (${round(s[i]!, 2)})`);
+      }
       if (out.features.not_engage![agent]! >= SHOWN_MARGIN) {
         rules.push(`When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`);
       }
