@@ -63,7 +63,14 @@ export function rowMatrix(data: Float32Array, dims: number, options: { backend?:
   const rows = dims === 0 ? 0 : data.length / dims;
   if (!Number.isInteger(rows)) throw new RangeError(`rowMatrix: ${data.length} values is not a whole number of ${dims}-float rows`);
   const module = options.backend === "js" ? null : kernelModule();
-  return module && dims > 0 ? wasmMatrix(module, data, rows, dims) : jsMatrix(data, rows, dims);
+  if (!module || dims === 0) return jsMatrix(data, rows, dims);
+  try {
+    return wasmMatrix(module, data, rows, dims);
+  } catch (err) {
+    // Memory the kernel cannot get (wasm32 stops at 4 GiB) leaves the JavaScript loop.
+    if (err instanceof RangeError) return jsMatrix(data, rows, dims);
+    throw err;
+  }
 }
 
 function jsMatrix(data: Float32Array, rows: number, dims: number): RowMatrix {
