@@ -1,7 +1,8 @@
 /**
  * Fits the default fusion weights and decision rule (src/classify/defaults.ts) on the
  * labeled real sets: `npm run build && node dist/bench/fit-defaults.js`.
- * BANKING77 contributes its even rows only; its odd rows stay held out for the README figure.
+ * Sets marked `split` (BANKING77 and its out-of-scope prompts) contribute their even rows
+ * only; their odd rows stay held out and are printed as `name/odd`.
  * The example set and its holdout are never used here: they check the defaults honestly.
  */
 import { resolveConfig } from "../src/classify/config.js";
@@ -14,21 +15,32 @@ import { LABELED_SETS, ROOT } from "./sets.js";
 
 const KEYWORD_FEATURES = FEATURE_NAMES.filter((f) => !f.startsWith("emb_") && f !== "bg_margin") as FeatureName[];
 
-async function tables(embeddings: boolean, fitOnly: boolean): Promise<{ name: string; table: FeatureTable }[]> {
-  const out: { name: string; table: FeatureTable }[] = [];
-  for (const set of LABELED_SETS.filter((s) => s.fit === fitOnly)) {
+interface Named {
+  name: string;
+  table: FeatureTable;
+}
+
+/** Feature tables of every labeled set: the rows fitted on, and the rows held out. */
+async function tables(embeddings: boolean): Promise<{ fit: Named[]; check: Named[] }> {
+  const fit: Named[] = [];
+  const check: Named[] = [];
+  for (const set of LABELED_SETS) {
     const opened = await openRouter({ agentsDir: set.agents, cwd: ROOT, embeddings, warn: () => {} });
     const dataset = await readDataset(set.dataset, { agentNames: opened.router.agentNames });
-    const rows = set.name === "banking77" ? dataset.rows.filter((_, i) => i % 2 === (fitOnly ? 0 : 1)) : dataset.rows;
-    out.push({ name: set.name, table: await extractFeatureTable(opened.index, rows) });
+    const table = await extractFeatureTable(opened.index, dataset.rows);
+    if (!set.fit) check.push({ name: set.name, table });
+    else if (!set.split) fit.push({ name: set.name, table });
+    else {
+      fit.push({ name: `${set.name}/even`, table: { ...table, rows: table.rows.filter((_, i) => i % 2 === 0) } });
+      check.push({ name: `${set.name}/odd`, table: { ...table, rows: table.rows.filter((_, i) => i % 2 === 1) } });
+    }
   }
-  return out;
+  return { fit, check };
 }
 
 for (const embeddings of [true, false]) {
   const mode = embeddings ? "embeddings" : "keyword";
-  const fitTables = await tables(embeddings, true);
-  const checkTables = await tables(embeddings, false);
+  const { fit: fitTables, check: checkTables } = await tables(embeddings);
   const fusion = fitFusion(fitTables.map((t) => t.table), { ...DEFAULT_FIT, features: embeddings ? FEATURE_NAMES : KEYWORD_FEATURES });
   const base = resolveConfig({});
   // The threshold is fitted where abstaining is possible: sets that have "none" rows.

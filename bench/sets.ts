@@ -11,6 +11,8 @@ export interface LabeledSet {
   dataset: string;
   /** Used to fit the default fusion weights (bench/fit-defaults.ts). */
   fit: boolean;
+  /** Fit on the even rows only; the odd rows stay held out (eval-all also reports them alone). */
+  split?: boolean;
 }
 
 /**
@@ -25,5 +27,7 @@ export const LABELED_SETS: LabeledSet[] = [
   { name: "wshobson-agents", agents: path.join(SHARED, "agent-sets/wshobson-agents"), dataset: path.join(ROOT, "datasets/wshobson-sample.csv"), fit: true },
   { name: "voltagent-subagents", agents: path.join(SHARED, "agent-sets/voltagent-subagents"), dataset: path.join(ROOT, "datasets/voltagent-sample.csv"), fit: true },
   { name: "vijaythecoder-agents", agents: path.join(SHARED, "agent-sets/vijaythecoder-agents"), dataset: path.join(ROOT, "datasets/vijaythecoder.csv"), fit: true },
-  { name: "banking77", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(SHARED, "datasets/banking77-test.csv"), fit: true },
+  { name: "banking77", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(SHARED, "datasets/banking77-test.csv"), fit: true, split: true },
+  // Out-of-scope prompts for the BANKING77 intents (all none): what an intent set must refuse.
+  { name: "banking77-oos", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(ROOT, "datasets/banking77-oos.csv"), fit: true, split: true },
 ];

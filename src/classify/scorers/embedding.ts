@@ -10,7 +10,9 @@ import type { Scorer, ScorerOutput } from "./types.js";
  *
  * Features: `emb_max` (best piece), `emb_top3` (mean of the best three), `emb_margin`
  * (emb_max minus the best other agent's emb_max), `bg_margin` (how much closer the prompt is
- * to everyday off-topic requests than to the agent: evidence for none). All 0 in keyword-only mode.
+ * to everyday off-topic requests than to the agent: evidence for none), `emb_best` (the best
+ * emb_max of any agent, the same for every agent: how close the prompt comes to the set at all,
+ * which moves only the none decision, never the ranking). All 0 in keyword-only mode.
  */
 export function createEmbeddingScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
@@ -42,7 +44,8 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const embMargin = sims ? marginToOthers(embMax, 1) : new Float64Array(n);
       const scores = embMax.map((s) => Math.max(0, s));
       const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
-      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin } };
+      const embBest = new Float64Array(n).fill(sims && n > 0 ? Math.max(...embMax) : 0);
+      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest } };
     },
     explain(q, agent) {
       if (!q.pieceCos || !q.vector) return {};

@@ -12,7 +12,8 @@ const B = 0.75;
  * nothing the agents mention covers little of anything), BM25 is relative to the best agent.
  *
  * Features: `kw_cov` ∈ [0,1], `kw_rel` = BM25 / best BM25 ∈ [0,1], `lex_max` = best tf-idf
- * cosine to one of the agent's pieces.
+ * cosine to one of the agent's pieces; `kw_best` = the best kw_cov of any agent, the same for
+ * every agent (how much of the prompt the set's words cover at all: it moves only the none decision).
  */
 export function createKeywordScorer(index: AgentIndex): Scorer {
   const kw = index.keyword;
@@ -38,7 +39,8 @@ export function createKeywordScorer(index: AgentIndex): Scorer {
       const kwRel = bm25.map((s) => (best > 0 ? s / best : 0));
       const lexMax = maxByAgent(positive, q.pieceLex).map((v) => Math.max(0, v));
       const scores = kwRel.map((r, a) => Math.sqrt(r * kwCov[a]!));
-      return { scores, features: { kw_cov: kwCov, kw_rel: kwRel, lex_max: lexMax } };
+      const kwBest = new Float64Array(n).fill(n > 0 ? Math.max(...kwCov) : 0);
+      return { scores, features: { kw_cov: kwCov, kw_rel: kwRel, lex_max: lexMax, kw_best: kwBest } };
     },
     explain(q, agent) {
       return { bestPiece: bestPieceOf(index, agent, q.pieceLex) };
