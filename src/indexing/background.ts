@@ -1,3 +1,6 @@
+import { rowMatrix } from "../embed/kernel.js";
+import { containsPhrase, contentStems, stemAll } from "./text.js";
+
 /**
  * A fixed sample of everyday requests that no software-team agent should take: chit-chat,
  * general knowledge, personal errands, arithmetic, entertainment. They give the router a
@@ -57,3 +60,53 @@ export const BACKGROUND_PROMPTS: readonly string[] = [
   "what are the rules of chess?",
   "give me a motivational quote",
 ];
+
+/**
+ * A background request this close (cosine) to one of an agent's own pieces, and closer to it
+ * than to any other background request, is that agent's work.
+ */
+export const BACKGROUND_CLAIMED_COS = 0.6;
+
+/** What unclaimedBackground needs to know about the agent set. */
+export interface BackgroundClaims {
+  /** Agent names. */
+  names: readonly string[];
+  /** Each agent's trigger phrases, as stems. */
+  triggers: readonly (readonly (readonly string[])[])[];
+  /** Piece vectors (pieces × dims) and which pieces describe an agent's own work. */
+  vectors: Float32Array;
+  positive: readonly number[];
+  dims: number;
+}
+
+/**
+ * The background requests (indices into `prompts`) that the agent set does not claim. The
+ * list is everyday requests for software-team sets, but an assistant's intents can be exactly
+ * those ("set a timer", "tell me a joke"). A request goes when it holds every content word of
+ * an agent's name (agent `timer`, `tell-joke`, `book_flight`) or one of its trigger phrases;
+ * then, among the rest, when an agent's piece is at least BACKGROUND_CLAIMED_COS close to it
+ * and closer than any other remaining request ("will it rain this weekend?" next to a weather
+ * agent's "is it going to snow tomorrow").
+ */
+export function unclaimedBackground(prompts: readonly string[], vectors: Float32Array, set: BackgroundClaims): number[] {
+  const nameWords = set.names.map((n) => contentStems(n.replace(/[-_.]+/g, " "))).filter((w) => w.length > 0);
+  const byWords = prompts.flatMap((prompt, b) => {
+    const stems = stemAll(prompt);
+    const words = new Set(stems);
+    const claimed = nameWords.some((w) => w.every((s) => words.has(s))) || set.triggers.some((list) => list.some((t) => containsPhrase(stems, t)));
+    return claimed ? [] : [b];
+  });
+  const pieces = rowMatrix(set.vectors, set.dims);
+  const rest = rowMatrix(Float32Array.from(byWords.flatMap((b) => [...vectorOf(vectors, set.dims, b)])), set.dims);
+  const positive = Int32Array.from(set.positive);
+  return byWords.filter((b, k) => {
+    const v = vectorOf(vectors, set.dims, b);
+    const nearestPiece = Math.max(-1, ...pieces.dotSome(v, positive));
+    const others = rest.dotAll(v).filter((_, j) => j !== k);
+    return nearestPiece < BACKGROUND_CLAIMED_COS || nearestPiece <= Math.max(-1, ...others);
+  });
+}
+
+function vectorOf(matrix: Float32Array, dims: number, row: number): Float32Array {
+  return matrix.subarray(row * dims, (row + 1) * dims);
+}

@@ -4,12 +4,12 @@ import { AgentRouteError } from "../errors.js";
 import { trainHead } from "./head.js";
 import { buildKeywordIndex } from "./keyword-index.js";
 import { expandWithLexicon, lexiconWords } from "./expand.js";
-import { agentPieces, MAX_PIECE_CHARS, redirectedPieces } from "./pieces.js";
+import { agentPieces, isPositiveKind, MAX_PIECE_CHARS, redirectedPieces } from "./pieces.js";
 import { normalizeAgentName } from "../agents/names.js";
 import type { SoftmaxOptions } from "./softmax.js";
 import { contentStems } from "./text.js";
 import { buildTriggerPhrases } from "./triggers.js";
-import { BACKGROUND_PROMPTS } from "./background.js";
+import { BACKGROUND_PROMPTS, unclaimedBackground, type BackgroundClaims } from "./background.js";
 import type { AgentIndex, Piece } from "./types.js";
 
 export interface BuildIndexOptions {
@@ -43,8 +43,9 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
   const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName), ...configExamples(agents, options.examples ?? {})];
   const embedder = options.embedder;
   const vectors = embedder ? await embedAll(embedder, pieces.map((p) => p.text)) : null;
-  const background = embedder ? await embedAll(embedder, BACKGROUND_PROMPTS) : null;
   const dims = embedder?.dims ?? 0;
+  const triggers = buildTriggerPhrases(agents);
+  const background = vectors ? await backgroundFor(embedder!, { names: agents.map((a) => a.name), triggers: triggers.map((l) => l.map((t) => t.stems)), vectors, positive: positiveIds(pieces), dims }) : null;
   const head = await trainHead({
     pieces,
     agentCount: agents.length,
@@ -65,9 +66,22 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     embedder,
     background,
     keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
-    triggers: buildTriggerPhrases(agents),
+    triggers,
     head,
   };
+}
+
+/** Vectors of the background requests this set does not claim (see unclaimedBackground). */
+async function backgroundFor(embedder: Embedder, claims: BackgroundClaims): Promise<Float32Array> {
+  const all = await embedAll(embedder, BACKGROUND_PROMPTS);
+  const kept = unclaimedBackground(BACKGROUND_PROMPTS, all, claims);
+  const out = new Float32Array(kept.length * claims.dims);
+  kept.forEach((b, k) => out.set(all.subarray(b * claims.dims, (b + 1) * claims.dims), k * claims.dims));
+  return out;
+}
+
+function positiveIds(pieces: readonly Piece[]): number[] {
+  return pieces.flatMap((p, i) => (isPositiveKind(p.kind) ? [i] : []));
 }
 
 /** Embeds texts in one call into one contiguous matrix (texts × dims). */

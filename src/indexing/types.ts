@@ -56,7 +56,7 @@ export interface AgentIndex {
   /** The embedder that made `vectors` (used again for prompts); null in keyword-only mode. */
   embedder: Embedder | null;
   keyword: KeywordIndex;
-  /** Vectors of BACKGROUND_PROMPTS (background × dims), or null in keyword-only mode. */
+  /** Vectors of the BACKGROUND_PROMPTS this set does not claim (unclaimedBackground; rows × dims), or null in keyword-only mode. */
   background: Float32Array | null;
   /** Per agent, its trigger phrases. */
   triggers: TriggerPhrase[][];
