@@ -11,7 +11,6 @@ export const FEATURE_NAMES = [
   "emb_top3",
   "emb_margin",
   "bg_margin",
-  "emb_knn",
   "kw_cov",
   "kw_rel",
   "lex_max",
@@ -31,10 +30,10 @@ export interface FusionWeights {
 
 export const DEFAULT_FUSION: { embeddings: FusionWeights; keyword: FusionWeights } = {
   embeddings: {
-    bias: -2.754,
+    bias: -2.605,
     weights: {
-      head_p: 0.774, head_margin: 0.534, emb_max: 0.199, emb_top3: -0.053, emb_margin: 0.53, bg_margin: -1.37, emb_knn: 0.478,
-      kw_cov: 0.128, kw_rel: 1.325, lex_max: 0.441, trig: 0.894, must: 0.129, proactive: -0.183, not_engage: -0.009, redirect: -0.041,
+      head_p: 0.931, head_margin: 0.485, emb_max: 0.654, emb_top3: -0.2, emb_margin: 1.306, bg_margin: -1.546,
+      kw_cov: -0.208, kw_rel: 0.95, lex_max: 0.393, trig: 0.996, must: 0.054, proactive: -0.162, not_engage: -0.016, redirect: 0.073,
     },
   },
   keyword: {

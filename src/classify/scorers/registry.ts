@@ -5,12 +5,11 @@ import { createEmbeddingScorer } from "./embedding.js";
 import { createFusedScorer } from "./fused.js";
 import { createHeadScorer } from "./head.js";
 import { createKeywordScorer } from "./keyword.js";
-import { createKnnScorer } from "./knn.js";
 import { createRulesScorer } from "./rules.js";
 import type { Scorer, ScorerFactory } from "./types.js";
 
 /** The signal scorers the fused scorer combines, in a fixed order. */
-const PARTS = ["keyword", "embedding", "knn", "head", "rules"] as const;
+const PARTS = ["keyword", "embedding", "head", "rules"] as const;
 
 /**
  * Every scorer by name. `fused` is the default decider; the others can decide alone
@@ -19,7 +18,6 @@ const PARTS = ["keyword", "embedding", "knn", "head", "rules"] as const;
 const signals = {
   keyword: createKeywordScorer,
   embedding: createEmbeddingScorer,
-  knn: createKnnScorer,
   head: createHeadScorer,
   rules: createRulesScorer,
 } satisfies Record<string, ScorerFactory>;
