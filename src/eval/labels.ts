@@ -5,8 +5,11 @@ import { compareStrings } from "../util/numbers.js";
 /** The label that stands for "no agent should be dispatched" in reports and matrices. */
 export const NONE_LABEL = "none";
 
-/** Ways a dataset may spell "no agent" in `expected` (compared after normalising). */
-const NONE_SPELLINGS = new Set(["none", "(none)"]);
+/**
+ * Ways a dataset may spell "no agent" in `expected` (compared after normalising): intent
+ * benchmarks call it out-of-scope ("oos" in CLINC150). An agent of that name wins over this.
+ */
+const NONE_SPELLINGS = new Set(["none", "(none)", "oos", "out-of-scope", "no-agent"]);
 
 /** Label matching uses the one agent-name normalisation (see src/agents/names.ts). */
 export const normalizeLabel = normalizeAgentName;

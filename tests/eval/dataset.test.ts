@@ -25,6 +25,14 @@ async function readError(name: string, content: string): Promise<AgentRouteError
 }
 
 describe("readDataset", () => {
+  it("reads the out-of-scope spellings of intent benchmarks as none, unless an agent has that name", async () => {
+    const file = await writeTemp("oos.csv", "prompt,expected\nwhat is 2+2,oos\nhi,OUT_OF_SCOPE\nbye,no-agent\nreview it,code-reviewer\n");
+    const data = await readDataset(file, { agentNames });
+    expect(data.rows.map((r) => r.expected)).toEqual([[], [], [], ["code-reviewer"]]);
+    const named = await readDataset(file, { agentNames: [...agentNames, "oos"] });
+    expect(named.rows[0]!.expected).toEqual(["oos"]);
+  });
+
   it("reads CSV with a BOM, CRLF, a quoted multi-line prompt, tags and normalised labels", async () => {
     const data = await readDataset(fixture("bom-crlf.csv"), { agentNames });
     expect(data.format).toBe("csv");
