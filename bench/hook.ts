@@ -49,7 +49,7 @@ export function runHookBench(runs: number): HookBench {
   }
   return {
     phases,
-    latencies: [measureHookLatency(CLI, "keyword", runs), measureHookLatency(CLI, "embeddings", runs)],
+    latencies: (["keyword", "embeddings", "embeddings, no server"] as const).map((mode) => measureHookLatency(CLI, mode, runs)),
     nodeStartMs: medianSpawn(["-e", "0"], runs),
     cliStartMs: medianSpawn([CLI, "--version"], runs),
   };

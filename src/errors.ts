@@ -22,6 +22,7 @@ export type ErrorCode =
   | "CACHE_CORRUPT"
   | "TRANSCRIPT_INVALID"
   | "HOOK_INPUT"
+  | "HOOK_SERVER"
   | "LIMIT_EXCEEDED";
 
 export interface ErrorLocation {

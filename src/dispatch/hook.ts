@@ -1,8 +1,12 @@
+import { statSync } from "node:fs";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { openRouter } from "../classify/open.js";
+import { fileURLToPath } from "node:url";
 import type { RouteDecision } from "../classify/types.js";
+import { AgentRouteError } from "../errors.js";
+import { VERSION } from "../version.js";
 import { claudeConfigDir, hookAgentDirs, loadHookAgents } from "./hook-agents.js";
+import { askHookServer, hookSocketPath, startHookServer, type HookServerRequest } from "./hook-client.js";
 import { MAX_HOOK_INPUT_BYTES, parseHookInput, readStreamWithin, type HookInput } from "./hook-input.js";
 
 /** "/review the diff" is a slash command; "/src/app.ts crashes" is a path and gets routed. */
@@ -16,14 +20,31 @@ export interface HookOptions {
   decisionLog?: string;
   /** How long to wait for stdin. Default 2000 ms. */
   stdinTimeoutMs?: number;
+  /**
+   * With embeddings, ask the hook server (and start one when none answers) instead of loading
+   * the model in this process. Default true; `--no-server` or AGENTROUTE_HOOK_SERVER=0 turn it off.
+   */
+  server?: boolean;
   now?: () => Date;
 }
 
-/** Where the hook keeps its files: error log, vector cache. */
-export function hookPaths(env: NodeJS.ProcessEnv): { errorLog: string; cacheDir: string } {
+/** Where the hook keeps its files: error log, vector cache, the server's socket. */
+export function hookPaths(env: NodeJS.ProcessEnv): { home: string; errorLog: string; cacheDir: string; socket: string | null } {
   const home = path.join(claudeConfigDir(env), "agentroute");
-  return { errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"), cacheDir: path.join(home, "cache") };
+  return { home, errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"), cacheDir: path.join(home, "cache"), socket: hookSocketPath(home, buildId()) };
 }
+
+/** This build's CLI entry (dist/src/cli/main.js): what a hook server runs. */
+const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+
+/** The version and the build's time: a rebuilt agentroute gets a new server. */
+function buildId(): string {
+  const built = statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return `${VERSION}-${Math.round(built)}`;
+}
+
+/** How long the hook waits for its server (which may still be loading the model). */
+const SERVER_REPLY_MS = 5000;
 
 /**
  * The UserPromptSubmit hook, end to end, and never failing: reads stdin, routes the prompt
@@ -65,14 +86,22 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   // session's cwd moves into a subfolder.
   const projectDir = options.env.CLAUDE_PROJECT_DIR?.trim() || input.cwd;
   const dirs = hookAgentDirs(projectDir, options.env);
+  if (!dirs.some((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())) return null;
+  const embeddings = options.embeddings ?? true;
+  if (embeddings && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0") {
+    const served = await routeViaServer({ op: "route", prompt, dirs, projectDir, embeddings }, options.env);
+    if (served !== undefined) return served;
+  }
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(options.env).errorLog;
+  // Imported here: a hook answered by its server never loads the router's modules.
+  const { openRouter } = await import("../classify/open.js");
   const opened = await openRouter({
     agentSet,
     cwd: projectDir,
     env: options.env,
-    embeddings: options.embeddings ?? true,
+    embeddings,
     cacheDir: hookPaths(options.env).cacheDir,
     warn: (message) => void logHookError(errorLog, new Error(message), new Date()).catch(() => undefined),
   });
@@ -82,6 +111,23 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
     // Releases the model so the process exits as soon as the answer is printed.
     await opened.close();
   }
+}
+
+/**
+ * The server's decision, or undefined when no server answered: then one is started for the
+ * next prompts, and this prompt is routed in process.
+ */
+async function routeViaServer(request: HookServerRequest, env: NodeJS.ProcessEnv): Promise<RouteDecision | null | undefined> {
+  const { socket, home } = hookPaths(env);
+  if (socket === null) return undefined;
+  const reply = await askHookServer(socket, request, SERVER_REPLY_MS);
+  if (reply === undefined) {
+    await mkdir(home, { recursive: true, mode: 0o700 });
+    startHookServer(CLI, socket, env);
+    return undefined;
+  }
+  if (!reply.ok) throw new AgentRouteError("HOOK_SERVER", `hook server: ${reply.error}`, { hint: "Fix the cause above; `agentroute hook --stop-server` stops the server." });
+  return reply.decision;
 }
 
 /**
@@ -128,6 +174,11 @@ function decisionLogLine(input: HookInput, decision: RouteDecision, at: Date): s
     mode: decision.mode,
     summary: decision.reasons.summary,
   });
+}
+
+/** Appends a problem to the hook's error log (never throws). */
+export async function logHookProblem(env: NodeJS.ProcessEnv, err: unknown): Promise<void> {
+  await logHookError(hookPaths(env).errorLog, err, new Date()).catch(() => undefined);
 }
 
 async function logHookError(file: string, err: unknown, at: Date): Promise<void> {

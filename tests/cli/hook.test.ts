@@ -46,7 +46,8 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     await cp(path.join(FIXTURES, "hook-project"), project, { recursive: true });
     await mkdir(path.join(home, ".claude"), { recursive: true });
     await cp(path.join(FIXTURES, "hook-user", "agents"), path.join(home, ".claude", "agents"), { recursive: true });
-    env = { HOME: home, AGENTROUTE_DECISION_LOG: path.join(root, "decisions.jsonl") };
+    // In process: the hook server has its own tests (tests/dispatch/hook-server.test.ts, and below).
+    env = { HOME: home, AGENTROUTE_DECISION_LOG: path.join(root, "decisions.jsonl"), AGENTROUTE_HOOK_SERVER: "0" };
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -96,7 +97,7 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     const broken = path.join(root, "broken");
     await mkdir(path.join(broken, ".claude", "agents"), { recursive: true });
     await writeFile(path.join(broken, ".claude", "agents", "x.md"), "---\nname: [unclosed\n---\nbody\n");
-    const run = await runCli(["hook"], JSON.stringify({ prompt: "review my pull request", cwd: broken, hook_event_name: "UserPromptSubmit" }), { HOME: path.join(root, "nohome") }, root);
+    const run = await runCli(["hook"], JSON.stringify({ prompt: "review my pull request", cwd: broken, hook_event_name: "UserPromptSubmit" }), { HOME: path.join(root, "nohome"), AGENTROUTE_HOOK_SERVER: "0" }, root);
     expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
   }, 30_000);
 
@@ -108,7 +109,7 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     expect(install.code).toBe(0);
     expect(install.stderr).toMatch(/^added the agentroute UserPromptSubmit hook to \.claude\/settings\.json \(backup: settings\.json\.bak-\d{8}T\d{9}Z\)\n$/);
     const installed = JSON.parse(await readFile(settings, "utf8")) as { hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] } };
-    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook --no-embeddings`);
+    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook`);
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);
     expect(uninstall.code).toBe(0);

@@ -3,9 +3,26 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { claudeConfigDir } from "../../dispatch/hook-agents.js";
 import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../dispatch/hook-settings.js";
-import { runHookSafely } from "../../dispatch/hook.js";
+import { stopHookServer } from "../../dispatch/hook-client.js";
+import { hookPaths, logHookProblem, runHookSafely } from "../../dispatch/hook.js";
 import { AgentRouteError } from "../../errors.js";
 import type { CliIO, CommandModule } from "../types.js";
+
+interface HookFlags {
+  embeddings: boolean;
+  decisionLog?: string;
+  server: boolean;
+  stopServer?: boolean;
+  serve?: boolean;
+  socket?: string;
+  idleMinutes: string;
+}
+
+function idleMinutes(text: string): number {
+  const n = Number(text);
+  if (!(n > 0 && n <= 24 * 60)) throw new AgentRouteError("USAGE", `--idle-minutes must be a number of minutes between 0 and 1440 (got "${text}")`, { hint: "For example --idle-minutes 30." });
+  return n;
+}
 
 interface ScopeOptions {
   project?: boolean;
@@ -20,8 +37,20 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
     .description("Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)")
     .option("--no-embeddings", "keyword-only routing (fastest)")
     .option("--decision-log <file>", "append each decision as a JSON line (default $AGENTROUTE_DECISION_LOG)")
-    .action(async (options: { embeddings: boolean; decisionLog?: string }) => {
-      const stdout = await runHookSafely(io.stdin, { env: io.env, embeddings: options.embeddings, decisionLog: options.decisionLog });
+    .option("--no-server", "with embeddings, load the model in this process instead of asking the hook server")
+    .option("--stop-server", "stop this build's hook server, if one runs, and exit")
+    .option("--serve", "run the hook server (the hook starts it when needed; it exits after --idle-minutes)")
+    .option("--socket <path>", "the server's socket (default: in ~/.claude/agentroute)")
+    .option("--idle-minutes <n>", "with --serve: exit after this many minutes without a prompt", "30")
+    .action(async (options: HookFlags) => {
+      if (options.serve || options.stopServer) {
+        const socket = options.socket ?? hookPaths(io.env).socket;
+        if (socket === null) throw new AgentRouteError("USAGE", "no hook server on this platform or with this config folder (socket path too long)", { hint: "Use the hook with --no-server." });
+        if (options.stopServer) io.err((await stopHookServer(socket)) ? "stopped the hook server\n" : "no hook server was running\n");
+        else await (await import("../../dispatch/hook-server.js")).serveHook({ socketPath: socket, env: io.env, cacheDir: hookPaths(io.env).cacheDir, idleMs: idleMinutes(options.idleMinutes) * 60_000, log: (err) => void logHookProblem(io.env, err) });
+        return done(0);
+      }
+      const stdout = await runHookSafely(io.stdin, { env: io.env, embeddings: options.embeddings, decisionLog: options.decisionLog, server: options.server });
       io.out(stdout);
       done(0);
     });
@@ -31,11 +60,16 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       .description(`${name === "install" ? "add the hook to" : "remove the hook from"} .claude/settings.json (--project, default) or ~/.claude/settings.json (--user)`)
       .option("--project", "the project's .claude/settings.json in the working directory")
       .option("--user", "the user's ~/.claude/settings.json");
-    if (name === "install") sub.option("--embeddings", "route with the embedding model (about 0.9 s a prompt here) instead of keyword-only (about 0.3 s)");
+    if (name === "install") {
+      sub
+        .option("--embeddings", "route with the embedding model through the hook server (the default; about 0.16 s a prompt once the server runs)")
+        .option("--no-embeddings", "keyword-only routing in the hook's own process (about 0.22 s a prompt, no background process)");
+    }
     sub.action(async (options: ScopeOptions) => {
         const file = settingsFile(options, io);
-        // Keyword-only by default: the hook runs before every prompt, so its latency is felt.
-        const command = hookCommand(process.execPath, cliPath(), options.embeddings ? [] : ["--no-embeddings"]);
+        // Embeddings by default: the hook server keeps the model loaded, so a prompt costs
+        // about as much as keyword-only routing in a fresh process.
+        const command = hookCommand(process.execPath, cliPath(), options.embeddings === false ? ["--no-embeddings"] : []);
         const result = await change(file, command, new Date());
         io.err(describeChange(result, io.cwd));
         done(0);

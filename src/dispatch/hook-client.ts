@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import type { RouteDecision } from "../classify/types.js";
+
+/** What the hook asks its server (one JSON line per connection). */
+export type HookServerRequest =
+  | { op: "route"; prompt: string; dirs: string[]; projectDir: string; embeddings: boolean }
+  | { op: "ping" }
+  | { op: "stop" };
+
+/** The server's one-line answer. */
+export type HookServerReply = { ok: true; decision: RouteDecision | null } | { ok: false; error: string };
+
+/** Unix sockets have a path limit (108 bytes on Linux, 104 on macOS); past it there is no server. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The server's socket for this build, in the hook's folder: the version and the build's
+ * time are in the name, so a rebuilt or upgraded agentroute never talks to an old server.
+ * null where there can be no server (Windows, or a path too long for a socket).
+ */
+export function hookSocketPath(hookDir: string, build: string): string | null {
+  const file = path.join(hookDir, `server-${build.replace(/[^\w.-]+/g, "_")}.sock`);
+  return process.platform === "win32" || Buffer.byteLength(file) > MAX_SOCKET_PATH ? null : file;
+}
+
+/**
+ * Sends one request to the hook server. Resolves with its reply, or undefined when no server
+ * answers (none running, a stale socket file, or no reply within `timeoutMs`): the caller then
+ * routes in its own process.
+ */
+export function askHookServer(socketPath: string, request: HookServerRequest, timeoutMs: number): Promise<HookServerReply | undefined> {
+  return new Promise((resolve) => {
+    let text = "";
+    const socket = net.createConnection({ path: socketPath });
+    const finish = (reply: HookServerReply | undefined): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(reply);
+    };
+    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    socket.setEncoding("utf8");
+    socket.on("connect", () => socket.write(`${JSON.stringify(request)}\n`));
+    socket.on("data", (chunk: string) => {
+      text += chunk;
+      const end = text.indexOf("\n");
+      if (end < 0) return;
+      try {
+        finish(JSON.parse(text.slice(0, end)) as HookServerReply);
+      } catch {
+        finish(undefined);
+      }
+    });
+    socket.on("error", () => finish(undefined));
+    socket.on("end", () => finish(undefined));
+  });
+}
+
+/** Starts a detached server for the next prompts (this one is routed in process meanwhile). */
+export function startHookServer(cli: string, socketPath: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, [cli, "hook", "--serve", "--socket", socketPath], { detached: true, stdio: "ignore", env });
+  child.on("error", () => undefined);
+  child.unref();
+}
+
+/** Asks the server at `socketPath` to stop; true when one was running. */
+export async function stopHookServer(socketPath: string): Promise<boolean> {
+  return (await askHookServer(socketPath, { op: "stop" }, 2000)) !== undefined;
+}
