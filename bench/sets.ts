@@ -30,4 +30,8 @@ export const LABELED_SETS: LabeledSet[] = [
   { name: "banking77", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(SHARED, "datasets/banking77-test.csv"), fit: true, split: true },
   // Out-of-scope prompts for the BANKING77 intents (all none): what an intent set must refuse.
   { name: "banking77-oos", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(ROOT, "datasets/banking77-oos.csv"), fit: true, split: true },
+  // A second intent set (40 assistant intents × 10 examples, ours), never fitted on: does what
+  // the defaults learned carry over, in scope and out of scope?
+  { name: "assistant-intents", agents: path.join(ROOT, "datasets/assistant-intents/agents"), dataset: path.join(ROOT, "datasets/assistant-intents/test.csv"), fit: false },
+  { name: "assistant-intents-oos", agents: path.join(ROOT, "datasets/assistant-intents/agents"), dataset: path.join(ROOT, "datasets/assistant-intents/oos.csv"), fit: false },
 ];

@@ -66,7 +66,8 @@ async function head(file: string, maxLines: number): Promise<Buffer> {
 export async function loadSeeds(sharedDir: string | null): Promise<FuzzSeeds> {
   const root = findRepoRoot();
   const shared = sharedDir !== null && existsSync(path.join(sharedDir, "agent-sets")) ? sharedDir : null;
-  const agentPaths = [...(await listFiles(path.join(root, "agents"), ".md")), ...(shared ? await listFiles(path.join(shared, "agent-sets"), ".md") : [])]
+  // datasets/ holds agent sets of its own (datasets/assistant-intents/agents) beside the CSVs that name them.
+  const agentPaths = [...(await listFiles(path.join(root, "agents"), ".md")), ...(await listFiles(path.join(root, "datasets"), ".md")), ...(shared ? await listFiles(path.join(shared, "agent-sets"), ".md") : [])]
     .filter((f) => !/(README|LICENSES)\.md$/.test(f));
   const agentFiles = (await Promise.all(agentPaths.map((f) => readFile(f)))).filter((b) => b.length <= MAX_SEED_BYTES);
   const csvPaths = await listFiles(path.join(root, "datasets"), ".csv");

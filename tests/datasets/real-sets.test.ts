@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
 /**
@@ -135,5 +135,38 @@ describeShared("datasets/voltagent-sample.csv and the broken-YAML files", () => 
     const rows = parse(text, { columns: true }) as Row[];
     const labeled = new Set(rows.flatMap((row) => splitLabels(row.expected)));
     expect(BROKEN_VOLTAGENT.filter((n) => labeled.has(n)).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("datasets/assistant-intents (ours: 40 intents × 10 examples, test and out-of-scope prompts)", () => {
+  const dir = path.join(REPO_ROOT, "datasets", "assistant-intents");
+  const read = (file: string) => parse(readFileSync(path.join(dir, file), "utf8"), { columns: true }) as { prompt: string; expected: string }[];
+
+  it("has 40 agents of 10 examples each, 8 test prompts per intent and 160 out-of-scope prompts, all distinct", () => {
+    const names = readAgentNames(path.join(dir, "agents"));
+    expect(names.size).toBe(40);
+    for (const file of readdirSync(path.join(dir, "agents"))) {
+      expect(readFileSync(path.join(dir, "agents", file), "utf8").match(/<example>/g), file).toHaveLength(10);
+    }
+    const test = read("test.csv");
+    const oos = read("oos.csv");
+    expect([...countBy(test, (r) => r.expected)].every(([name, n]) => names.has(name) && n === 8)).toBe(true);
+    expect(test).toHaveLength(320);
+    expect(oos).toHaveLength(160);
+    expect(oos.every((r) => r.expected === "")).toBe(true);
+    const prompts = [...test, ...oos].map((r) => r.prompt.trim().toLowerCase());
+    expect(new Set(prompts).size).toBe(prompts.length);
+  });
+});
+
+describeShared("datasets/banking77-oos.csv (ours: out-of-scope prompts for the BANKING77 intents)", () => {
+  it("is all none, distinct, and shares no prompt with the test set", () => {
+    const rows = parse(readFileSync(path.join(REPO_ROOT, "datasets", "banking77-oos.csv"), "utf8"), { columns: true }) as Row[];
+    expect(rows.length).toBeGreaterThanOrEqual(250);
+    expect(rows.every((r) => r.expected === "" && r.kind === "none")).toBe(true);
+    const prompts = rows.map((r) => r.prompt.trim().toLowerCase());
+    expect(new Set(prompts).size).toBe(prompts.length);
+    const test = new Set((parse(readFileSync(sharedPath("datasets", "banking77-test.csv"), "utf8"), { columns: true }) as Row[]).map((r) => r.prompt.trim().toLowerCase()));
+    expect(prompts.filter((p) => test.has(p))).toEqual([]);
   });
 });

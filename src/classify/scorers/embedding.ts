@@ -2,6 +2,7 @@ import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
 import { exactAgentCosines } from "../similarity.js";
 import { bestPieceOf, marginToOthers, pieceGroups } from "./pieces.js";
+import { typicalSimilarity } from "./typical.js";
 import type { Scorer, ScorerOutput } from "./types.js";
 
 /**
@@ -12,11 +13,14 @@ import type { Scorer, ScorerOutput } from "./types.js";
  * (emb_max minus the best other agent's emb_max), `bg_margin` (how much closer the prompt is
  * to everyday off-topic requests than to the agent: evidence for none), `emb_best` (the best
  * emb_max of any agent, the same for every agent: how close the prompt comes to the set at all,
- * which moves only the none decision, never the ranking). All 0 in keyword-only mode.
+ * which moves only the none decision, never the ranking), `emb_typ` (emb_max minus the agent's
+ * typical similarity, see typicalSimilarity; 0 when the set has no examples). All 0 in
+ * keyword-only mode.
  */
 export function createEmbeddingScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
   const byAgent = pieceGroups(index).positive;
+  const typical = typicalSimilarity(index);
   return {
     name: "embedding",
     score(q: PreparedQuery): ScorerOutput {
@@ -45,7 +49,8 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const scores = embMax.map((s) => Math.max(0, s));
       const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
       const embBest = new Float64Array(n).fill(sims && n > 0 ? Math.max(...embMax) : 0);
-      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest } };
+      const embTyp = embMax.map((s, a) => (sims && !Number.isNaN(typical[a]!) ? s - typical[a]! : 0));
+      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest, emb_typ: embTyp } };
     },
     explain(q, agent) {
       if (!q.pieceCos || !q.vector) return {};
