@@ -1,7 +1,7 @@
 /**
  * The quality section: every labeled (agents, dataset) pair in bench/sets.ts, in embeddings
  * and keyword-only mode, through the same `evaluateAgents` as `agentroute eval`.
- * BANKING77 is shown whole (3080 prompts) and as its odd-indexed half: bench/fit-defaults.ts
+ * Split sets (BANKING77 and its out-of-scope prompts) are shown whole and as their odd-indexed half: bench/fit-defaults.ts
  * fits the default fusion weights on the even half, so only the odd half is held out.
  */
 import { computeSummary } from "../src/eval/summary.js";
@@ -51,9 +51,9 @@ export async function runQuality(options: { quick: boolean; log: (line: string) 
       const report = await evaluateAgents({ agentsDir: set.agents, dataset: set.dataset, embeddings: mode === "embeddings", cwd: ROOT, warn: () => {} });
       if (report.mode.kind !== mode) throw new Error(`quality: ${set.name} ran in ${report.mode.kind} mode, not ${mode} (no embedding model?)`);
       const seconds = (Date.now() - start) / 1000;
-      const isBanking = set.name === "banking77";
-      out.push(toRow(set.name, mode, report.agents.count, isBanking ? "even half" : set.fit ? "yes" : "no", report.summary, report.dataset.rows, seconds));
-      if (isBanking) {
+      const isSplit = set.split === true;
+      out.push(toRow(set.name, mode, report.agents.count, isSplit ? "even half" : set.fit ? "yes" : "no", report.summary, report.dataset.rows, seconds));
+      if (isSplit) {
         const odd = report.cases.filter((_, i) => i % 2 === 1);
         out.push(toRow(`${set.name} odd half (held out)`, mode, report.agents.count, "no", computeSummary(odd), odd.length, seconds));
       }
@@ -71,7 +71,7 @@ export function renderQuality(rows: readonly QualityRow[]): string {
     return `### ${mode === "embeddings" ? "Embeddings mode (default model)" : "Keyword-only mode (--no-embeddings)"}\n\n${renderTable(["set", "agents", "prompts", "fit on", "accuracy", "macro-F1", "top-1", "top-3", "none P / R", "s"], body)}`;
   });
   const note =
-    "\"fit on\": whether the set's prompts were used by bench/fit-defaults.ts to fit the default fusion weights. BANKING77: the even-indexed half was; the odd-indexed half is held out. " +
+    "\"fit on\": whether the set's prompts were used by bench/fit-defaults.ts to fit the default fusion weights. BANKING77 and its out-of-scope set: the even-indexed half was; the odd-indexed half is held out. " +
     "The example sets are never used for fitting. Top-1/top-3: the expected agent is first / among the first three ranked. \"s\" is the eval's wall time (the odd half is a slice of the full run).";
   return `${note}\n\n${tables.join("\n\n")}`;
 }
