@@ -35,7 +35,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
   const hook = program
     .command("hook")
     .description("Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)")
-    .option("--no-embeddings", "keyword-only routing (fastest)")
+    .option("--no-embeddings", "keyword-only routing, in this process (no model, no server)")
     .option("--decision-log <file>", "append each decision as a JSON line (default $AGENTROUTE_DECISION_LOG)")
     .option("--no-server", "with embeddings, load the model in this process instead of asking the hook server")
     .option("--stop-server", "stop this build's hook server, if one runs, and exit")
@@ -62,8 +62,8 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       .option("--user", "the user's ~/.claude/settings.json");
     if (name === "install") {
       sub
-        .option("--embeddings", "route with the embedding model through the hook server (the default; about 0.16 s a prompt once the server runs)")
-        .option("--no-embeddings", "keyword-only routing in the hook's own process (about 0.22 s a prompt, no background process)");
+        .option("--embeddings", "route with the embedding model through the hook server (the default; about 0.17 s a prompt once the server runs)")
+        .option("--no-embeddings", "keyword-only routing in the hook's own process (about 0.24 s a prompt, no background process)");
     }
     sub.action(async (options: ScopeOptions) => {
         const file = settingsFile(options, io);
