@@ -12,6 +12,13 @@ export type HookServerRequest =
 /** The server's one-line answer. */
 export type HookServerReply = { ok: true; decision: RouteDecision | null } | { ok: false; error: string };
 
+/**
+ * How asking went: a reply; `absent` when nothing listens on the socket (no file, or a stale
+ * one: the caller may start a server); `busy` when a server is there but did not answer in
+ * time or hung up (never start a second one then).
+ */
+export type HookServerAnswer = { status: "reply"; reply: HookServerReply } | { status: "absent" } | { status: "busy" };
+
 /** Unix sockets have a path limit (108 bytes on Linux, 104 on macOS); past it there is no server. */
 const MAX_SOCKET_PATH = 100;
 
@@ -25,46 +32,47 @@ export function hookSocketPath(hookDir: string, build: string): string | null {
   return process.platform === "win32" || Buffer.byteLength(file) > MAX_SOCKET_PATH ? null : file;
 }
 
-/**
- * Sends one request to the hook server. Resolves with its reply, or undefined when no server
- * answers (none running, a stale socket file, or no reply within `timeoutMs`): the caller then
- * routes in its own process.
- */
-export function askHookServer(socketPath: string, request: HookServerRequest, timeoutMs: number): Promise<HookServerReply | undefined> {
+/** Sends one request to the hook server and reads its one-line reply (see HookServerAnswer). */
+export function askHookServer(socketPath: string, request: HookServerRequest, timeoutMs: number): Promise<HookServerAnswer> {
   return new Promise((resolve) => {
     let text = "";
+    let connected = false;
     const socket = net.createConnection({ path: socketPath });
-    const finish = (reply: HookServerReply | undefined): void => {
+    const finish = (answer: HookServerAnswer): void => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(reply);
+      resolve(answer);
     };
-    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    const timer = setTimeout(() => finish({ status: "busy" }), timeoutMs);
     socket.setEncoding("utf8");
-    socket.on("connect", () => socket.write(`${JSON.stringify(request)}\n`));
+    socket.on("connect", () => {
+      connected = true;
+      socket.write(`${JSON.stringify(request)}\n`);
+    });
     socket.on("data", (chunk: string) => {
       text += chunk;
       const end = text.indexOf("\n");
       if (end < 0) return;
       try {
-        finish(JSON.parse(text.slice(0, end)) as HookServerReply);
+        finish({ status: "reply", reply: JSON.parse(text.slice(0, end)) as HookServerReply });
       } catch {
-        finish(undefined);
+        finish({ status: "busy" });
       }
     });
-    socket.on("error", () => finish(undefined));
-    socket.on("end", () => finish(undefined));
+    // Refused or missing before connecting: nobody listens. After connecting: the server hung up.
+    socket.on("error", () => finish(connected ? { status: "busy" } : { status: "absent" }));
+    socket.on("end", () => finish({ status: "busy" }));
   });
 }
 
-/** Starts a detached server for the next prompts (this one is routed in process meanwhile). */
+/** Starts a detached server for the next prompts. */
 export function startHookServer(cli: string, socketPath: string, env: NodeJS.ProcessEnv): void {
   const child = spawn(process.execPath, [cli, "hook", "--serve", "--socket", socketPath], { detached: true, stdio: "ignore", env });
   child.on("error", () => undefined);
   child.unref();
 }
 
-/** Asks the server at `socketPath` to stop; true when one was running. */
+/** Asks the server at `socketPath` to stop; true when one answered. */
 export async function stopHookServer(socketPath: string): Promise<boolean> {
-  return (await askHookServer(socketPath, { op: "stop" }, 2000)) !== undefined;
+  return (await askHookServer(socketPath, { op: "stop" }, 2000)).status === "reply";
 }

@@ -6,7 +6,7 @@ import type { RouteDecision } from "../classify/types.js";
 import { AgentRouteError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { claudeConfigDir, hookAgentDirs, loadHookAgents } from "./hook-agents.js";
-import { askHookServer, hookSocketPath, startHookServer, type HookServerRequest } from "./hook-client.js";
+import { askHookServer, hookSocketPath, startHookServer } from "./hook-client.js";
 import { MAX_HOOK_INPUT_BYTES, parseHookInput, readStreamWithin, type HookInput } from "./hook-input.js";
 
 /** "/review the diff" is a slash command; "/src/app.ts crashes" is a path and gets routed. */
@@ -88,21 +88,40 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   const dirs = hookAgentDirs(projectDir, options.env);
   if (!dirs.some((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())) return null;
   const embeddings = options.embeddings ?? true;
-  if (embeddings && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0") {
-    const served = await routeViaServer({ op: "route", prompt, dirs, projectDir, embeddings }, options.env);
-    if (served !== undefined) return served;
+  const socket = hookPaths(options.env).socket;
+  const useServer = embeddings && socket !== null && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0";
+  if (!useServer) return routeInProcess(prompt, dirs, projectDir, embeddings, options.env);
+  const answer = await askHookServer(socket, { op: "route", prompt, dirs, projectDir, embeddings }, SERVER_REPLY_MS);
+  if (answer.status === "busy") {
+    // Never a second server beside a busy one: this prompt goes without a suggestion.
+    throw new AgentRouteError("HOOK_SERVER", `the hook server did not answer within ${SERVER_REPLY_MS / 1000} s (still building an index?); this prompt was not routed`, {
+      hint: "Later prompts will be answered once it is ready; `agentroute hook --stop-server` stops it.",
+    });
   }
+  if (answer.status === "reply") {
+    if (!answer.reply.ok) throw new AgentRouteError("HOOK_SERVER", `hook server: ${answer.reply.error}`, { hint: "Fix the cause above; `agentroute hook --stop-server` stops the server." });
+    return answer.reply.decision;
+  }
+  // No server: route here, then start one for the next prompts (after, so the two do not
+  // load the model and build the index at the same time).
+  const decision = await routeInProcess(prompt, dirs, projectDir, embeddings, options.env);
+  await mkdir(hookPaths(options.env).home, { recursive: true, mode: 0o700 });
+  startHookServer(CLI, socket, options.env);
+  return decision;
+}
+
+async function routeInProcess(prompt: string, dirs: string[], projectDir: string, embeddings: boolean, env: NodeJS.ProcessEnv): Promise<RouteDecision | null> {
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
-  const errorLog = hookPaths(options.env).errorLog;
+  const errorLog = hookPaths(env).errorLog;
   // Imported here: a hook answered by its server never loads the router's modules.
   const { openRouter } = await import("../classify/open.js");
   const opened = await openRouter({
     agentSet,
     cwd: projectDir,
-    env: options.env,
+    env,
     embeddings,
-    cacheDir: hookPaths(options.env).cacheDir,
+    cacheDir: hookPaths(env).cacheDir,
     warn: (message) => void logHookError(errorLog, new Error(message), new Date()).catch(() => undefined),
   });
   try {
@@ -111,23 +130,6 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
     // Releases the model so the process exits as soon as the answer is printed.
     await opened.close();
   }
-}
-
-/**
- * The server's decision, or undefined when no server answered: then one is started for the
- * next prompts, and this prompt is routed in process.
- */
-async function routeViaServer(request: HookServerRequest, env: NodeJS.ProcessEnv): Promise<RouteDecision | null | undefined> {
-  const { socket, home } = hookPaths(env);
-  if (socket === null) return undefined;
-  const reply = await askHookServer(socket, request, SERVER_REPLY_MS);
-  if (reply === undefined) {
-    await mkdir(home, { recursive: true, mode: 0o700 });
-    startHookServer(CLI, socket, env);
-    return undefined;
-  }
-  if (!reply.ok) throw new AgentRouteError("HOOK_SERVER", `hook server: ${reply.error}`, { hint: "Fix the cause above; `agentroute hook --stop-server` stops the server." });
-  return reply.decision;
 }
 
 /**

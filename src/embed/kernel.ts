@@ -123,7 +123,8 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
   if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / PAGE));
   const memory = new Float32Array(k.memory.buffer);
   for (let r = 0; r < rows; r++) memory.set(data.subarray(r * dims, (r + 1) * dims), r * padded);
-  const vector = new Float32Array(k.memory.buffer, vecAt, dims);
+  // The whole padded row: combine writes all of it, so load clears the padding every time.
+  const vector = new Float32Array(k.memory.buffer, vecAt, padded);
   const ids = new Int32Array(k.memory.buffer, idsAt, rows);
   const out = new Float32Array(k.memory.buffer, outAt, rows);
   const weights = out;
@@ -137,6 +138,7 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
   const load = (v: Float32Array): void => {
     if (v.length !== dims) throw new RangeError(`rowMatrix: vector has ${v.length} values, rows have ${dims}`);
     vector.set(v);
+    vector.fill(0, dims);
   };
   return {
     rows,

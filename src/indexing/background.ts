@@ -101,12 +101,19 @@ export function unclaimedBackground(prompts: readonly string[], vectors: Float32
   const positive = Int32Array.from(set.positive);
   return byWords.filter((b, k) => {
     const v = vectorOf(vectors, set.dims, b);
-    const nearestPiece = Math.max(-1, ...pieces.dotSome(v, positive));
+    const nearestPiece = maxOf(pieces.dotSome(v, positive));
     const others = rest.dotAll(v).filter((_, j) => j !== k);
-    return nearestPiece < BACKGROUND_CLAIMED_COS || nearestPiece <= Math.max(-1, ...others);
+    return nearestPiece < BACKGROUND_CLAIMED_COS || nearestPiece <= maxOf(others);
   });
 }
 
 function vectorOf(matrix: Float32Array, dims: number, row: number): Float32Array {
   return matrix.subarray(row * dims, (row + 1) * dims);
+}
+
+/** The largest value, -1 for none (a loop: spreading a large array into Math.max overflows the stack). */
+function maxOf(values: Float32Array): number {
+  let best = -1;
+  for (const v of values) if (v > best) best = v;
+  return best;
 }

@@ -35,7 +35,7 @@ export function selectRows(table: FeatureTable, indices: readonly number[]): Fea
  * scores[0].macroF1 // { mean: 0.66, sd: 0.04 } (the defaults)
  */
 export function crossValidate(table: FeatureTable, folds: readonly number[], candidates: readonly Candidate[], context: TuneContext): CandidateScore[] {
-  const k = Math.max(...folds) + 1;
+  const k = folds.reduce((a, b) => Math.max(a, b), -1) + 1;
   const perCandidate: FoldScore[][] = candidates.map(() => []);
   for (let fold = 0; fold < k; fold++) {
     const rows = table.rows.map((_, i) => i);

@@ -1,16 +1,30 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askHookServer, hookSocketPath, stopHookServer } from "../../src/dispatch/hook-client.js";
-import { serveHook } from "../../src/dispatch/hook-server.js";
-import { hookPaths, routeHookPrompt } from "../../src/dispatch/hook.js";
+import { parseRequest, serveHook } from "../../src/dispatch/hook-server.js";
+import { hookPaths, routeHookPrompt, runHookSafely } from "../../src/dispatch/hook.js";
 import { CLI, REPO_ROOT } from "../helpers/shared.js";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/dispatch");
 const PROMPT = "Please review my pull request before I merge it";
+const PONG = { status: "reply", reply: { ok: true, decision: null } };
+
+/** Sends raw bytes and returns whatever the server answers before closing. */
+function sendRaw(socketPath: string, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const c = net.createConnection({ path: socketPath }, () => c.end(bytes));
+    let text = "";
+    c.on("data", (d) => (text += d.toString()));
+    c.on("close", () => resolve(text));
+    c.on("error", () => resolve(text));
+  });
+}
 
 describe.skipIf(process.platform === "win32")("hook server", () => {
   let root = "";
@@ -20,7 +34,8 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
   const dirs = () => [path.join(project, ".claude", "agents"), path.join(home, ".claude", "agents")];
   const routeRequest = (prompt: string, embeddings: boolean) => ({ op: "route" as const, prompt, dirs: dirs(), projectDir: project, embeddings });
   const start = (socketPath: string, idleMs = 60_000) =>
-    serveHook({ socketPath, env, cacheDir: path.join(root, "cache"), idleMs, log: (err) => { throw err; } });
+    serveHook({ socketPath, env, cacheDir: path.join(root, "cache"), idleMs, log: () => undefined });
+  const up = (socket: string) => expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), "ar-hs-"));
@@ -34,52 +49,77 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it("answers like the in-process hook in both modes, picks up changed agent files, and stops on request", async () => {
-    const socket = path.join(root, "a.sock");
+    const socket = path.join(root, "s", "a.sock");
     const served = start(socket);
-    await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toBeDefined();
+    await up(socket);
+    expect((await stat(socket)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(socket))).mode & 0o777).toBe(0o700);
     for (const embeddings of [false, true]) {
-      const reply = await askHookServer(socket, routeRequest(PROMPT, embeddings), 30_000);
+      const answer = await askHookServer(socket, routeRequest(PROMPT, embeddings), 30_000);
       const local = await routeHookPrompt({ prompt: PROMPT, cwd: project }, { env, embeddings, server: false });
-      expect(reply).toEqual({ ok: true, decision: local });
+      expect(answer).toEqual({ status: "reply", reply: { ok: true, decision: local } });
     }
     const agents = path.join(project, ".claude", "agents");
-    await mkdir(agents, { recursive: true });
     await writeFile(path.join(agents, "release-manager.md"), "---\nname: release-manager\ndescription: MUST BE USED to cut a release. Triggers on \"cut a release\", \"release notes\".\n---\nShips releases.\n");
     const after = await askHookServer(socket, routeRequest("cut a release and write the release notes", false), 30_000);
-    expect(after).toMatchObject({ ok: true, decision: { dispatch: ["release-manager"] } });
-    expect(await askHookServer(socket, { op: "ping" }, 2000)).toEqual({ ok: true, decision: null });
+    expect(after).toMatchObject({ status: "reply", reply: { ok: true, decision: { dispatch: ["release-manager"] } } });
+    await rm(path.join(agents, "release-manager.md"));
     expect(await stopHookServer(socket)).toBe(true);
     await served;
-    expect(await askHookServer(socket, { op: "ping" }, 2000)).toBeUndefined();
+    expect(await askHookServer(socket, { op: "ping" }, 2000)).toEqual({ status: "absent" });
     expect(await stopHookServer(socket)).toBe(false);
-    await rm(path.join(agents, "release-manager.md"));
+    expect(existsSync(`${socket}.lock`)).toBe(false);
   }, 120_000);
 
-  it("a second server leaves a live one alone; a stale socket file is replaced; idle servers exit", async () => {
-    const socket = path.join(root, "b.sock");
+  it("one server per socket: concurrent starts leave one listening, a stale socket file and a dead owner's lock are taken over", async () => {
+    const socket = path.join(root, "s", "b.sock");
     await writeFile(socket, "stale");
-    const first = start(socket, 1500);
-    await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toEqual({ ok: true, decision: null });
-    await start(socket); // returns at once: the socket is live
-    expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual({ ok: true, decision: null });
-    await first; // ends by itself after 1.5 s without requests
-    expect(await askHookServer(socket, { op: "ping" }, 1000)).toBeUndefined();
+    await writeFile(`${socket}.lock`, "999999999"); // no such process
+    const starts = [start(socket, 1500), start(socket, 1500), start(socket, 1500)];
+    await up(socket);
+    expect(Number(await readFile(`${socket}.lock`, "utf8"))).toBe(process.pid);
+    await Promise.all(starts); // the losers return at once; the winner after 1.5 s idle
+    expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual({ status: "absent" });
+    expect(existsSync(`${socket}.lock`)).toBe(false);
   }, 60_000);
 
-  it("a request that is not JSON gets an error line", async () => {
-    const socket = path.join(root, "c.sock");
-    const served = start(socket);
-    await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toBeDefined();
-    const net = await import("node:net");
-    const reply = await new Promise<string>((resolve) => {
-      const c = net.createConnection({ path: socket }, () => c.end("not json\n"));
-      let text = "";
-      c.on("data", (d) => (text += d.toString()));
-      c.on("close", () => resolve(text));
-    });
-    expect(JSON.parse(reply)).toEqual({ ok: false, error: "request is not JSON" });
-    await stopHookServer(socket);
-    await served;
+  it("a bad request gets an error line and the server stays up; a silent connection cannot keep it alive", async () => {
+    const socket = path.join(root, "s", "c.sock");
+    const served = start(socket, 1500);
+    await up(socket);
+    for (const line of ["not json", "null", "[]", '{"op":"route","prompt":"x"}', '{"op":"route","prompt":"x","dirs":[1],"projectDir":"/","embeddings":true}']) {
+      expect(JSON.parse(await sendRaw(socket, `${line}\n`))).toEqual({ ok: false, error: "not a hook server request" });
+    }
+    expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual(PONG);
+    const silent = net.createConnection({ path: socket });
+    silent.on("error", () => undefined);
+    const started = Date.now();
+    await served; // idle 1.5 s: the silent connection is dropped, not waited for
+    expect(Date.now() - started).toBeLessThan(8000);
+    silent.destroy();
+  }, 30_000);
+
+  it("reads only the request shapes it knows", () => {
+    expect(parseRequest('{"op":"ping","extra":1}')).toEqual({ op: "ping" });
+    expect(parseRequest('{"op":"route","prompt":"p","dirs":["/a"],"projectDir":"/","embeddings":false}')).toEqual({ op: "route", prompt: "p", dirs: ["/a"], projectDir: "/", embeddings: false });
+    expect(parseRequest('{"op":"shutdown"}')).toBeNull();
+    expect(parseRequest("42")).toBeNull();
+  });
+
+  it("a server that does not answer: the hook prints nothing, logs why, and starts no second server", async () => {
+    const socket = hookPaths(env).socket!;
+    await mkdir(path.dirname(socket), { recursive: true });
+    const mute = net.createServer((s) => void s.resume()); // reads, never answers
+    await new Promise<void>((resolve) => mute.listen(socket, resolve));
+    try {
+      const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
+      expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
+      expect(await readFile(hookPaths(env).errorLog, "utf8")).toMatch(/did not answer within 5 s/);
+      expect(existsSync(`${socket}.lock`)).toBe(false);
+    } finally {
+      await new Promise((resolve) => mute.close(resolve));
+      await rm(hookPaths(env).errorLog, { force: true });
+    }
   }, 30_000);
 
   it("the socket path carries the build, and there is none where a socket cannot be", () => {
@@ -99,20 +139,18 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       });
     // The built CLI names its socket after its own build (dist), so find the one it made.
     const folder = path.dirname(hookPaths(env).errorLog);
-    const socketIn = async () => (await readdir(folder).catch(() => [])).filter((f) => f.endsWith(".sock")).map((f) => path.join(folder, f));
-    let socket = "";
+    const socketIn = async () => (await readdir(folder).catch(() => [])).filter((f) => f.endsWith(".sock") && f !== path.basename(hookPaths(env).socket!)).map((f) => path.join(folder, f));
     try {
       const first = await run(["hook"], input);
       expect(first.code).toBe(0);
       expect(first.stdout, first.stdout).toContain("code-reviewer");
       await expect.poll(async () => (await socketIn()).length, { timeout: 30_000, interval: 250 }).toBe(1);
-      socket = (await socketIn())[0]!;
-      await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 30_000, interval: 250 }).toEqual({ ok: true, decision: null });
+      const socket = (await socketIn())[0]!;
+      await up(socket);
       const second = await run(["hook"], input);
       expect(second.stdout).toBe(first.stdout);
-      const stopped = await run(["hook", "--stop-server"], "");
-      expect(stopped.code).toBe(0);
-      await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toBeUndefined();
+      expect((await run(["hook", "--stop-server"], "")).code).toBe(0);
+      await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toEqual({ status: "absent" });
     } finally {
       for (const s of await socketIn()) await stopHookServer(s);
     }

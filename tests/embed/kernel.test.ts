@@ -89,6 +89,15 @@ describe("rowMatrix.combine (weighted sum of rows)", () => {
     expect(() => k.combine(Int32Array.of(1), new Float32Array(2))).toThrow(/1 rows but 2 weights/);
   });
 
+  it("a non-finite weight in combine does not leak into later dot products (the padding is cleared)", () => {
+    const m = randomMatrix(4, 5, 41);
+    const v = randomMatrix(1, 5, 42);
+    const k = rowMatrix(m, 5);
+    const before = k.dotAll(v);
+    k.combine(Int32Array.of(0, 1), Float32Array.of(Number.POSITIVE_INFINITY, Number.NaN));
+    expect(k.dotAll(v)).toEqual(before);
+  });
+
   it("leaves dotAll's results alone (the two share the kernel's memory)", () => {
     const m = randomMatrix(20, 32, 31);
     const v = randomMatrix(1, 32, 32);

@@ -48,7 +48,7 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const embMargin = sims ? marginToOthers(embMax, 1) : new Float64Array(n);
       const scores = embMax.map((s) => Math.max(0, s));
       const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
-      const embBest = new Float64Array(n).fill(sims && n > 0 ? Math.max(...embMax) : 0);
+      const embBest = new Float64Array(n).fill(sims && n > 0 ? embMax.reduce((a, b) => Math.max(a, b), -Infinity) : 0);
       const embTyp = embMax.map((s, a) => (sims && !Number.isNaN(typical[a]!) ? s - typical[a]! : 0));
       return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest, emb_typ: embTyp } };
     },
