@@ -1,4 +1,5 @@
 import { rowMatrix, type RowMatrix } from "../embed/kernel.js";
+import { maxOr } from "../embed/vector.js";
 import { pieceCosines } from "./similarity.js";
 import { sparseFeatures, type SparseVector } from "../indexing/features.js";
 import { expandWithLexicon, lexiconWords } from "../indexing/expand.js";
@@ -44,7 +45,7 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     pieceCos: similarity?.cos ?? null,
     exactAgents: similarity?.exact ?? null,
     pieceLex: lexicalToPieces(index, terms),
-    background: vector && index.background ? maxOf(backgroundOf(index).dotAll(vector)) : 0,
+    background: vector && index.background ? maxOr(backgroundOf(index).dotAll(vector), 0) : 0,
   };
 }
 
@@ -72,10 +73,4 @@ function lexicalToPieces(index: AgentIndex, terms: readonly string[]): Float32Ar
   const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < out.length; i++) out[i]! *= k;
   return out;
-}
-
-function maxOf(values: Float32Array): number {
-  let best = -Infinity;
-  for (const v of values) if (v > best) best = v;
-  return values.length ? best : 0;
 }

@@ -37,10 +37,12 @@ export function hookPaths(env: NodeJS.ProcessEnv): { home: string; errorLog: str
 /** This build's CLI entry (dist/src/cli/main.js): what a hook server runs. */
 const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
 
-/** The version and the build's time: a rebuilt agentroute gets a new server. */
+let build: string | undefined;
+
+/** The version and the build's time: a rebuilt agentroute gets a new server (read once per process). */
 function buildId(): string {
-  const built = statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  return `${VERSION}-${Math.round(built)}`;
+  build ??= `${VERSION}-${Math.round(statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0)}`;
+  return build;
 }
 
 /** How long the hook waits for its server (which may still be loading the model). */

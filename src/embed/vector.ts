@@ -111,3 +111,15 @@ export function transpose(matrix: Float32Array, rows: number, cols: number): Flo
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!;
   return out;
 }
+
+/**
+ * The largest value, or `empty` when there is none. A loop: spreading a large array into
+ * Math.max overflows the stack.
+ *
+ * @example maxOr(Float32Array.of(0.2, 0.7), 0); // ≈ 0.7
+ */
+export function maxOr(values: ArrayLike<number>, empty: number): number {
+  let best = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > best) best = values[i]!;
+  return values.length ? best : empty;
+}

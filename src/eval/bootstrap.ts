@@ -1,26 +1,13 @@
 import type { Interval } from "./types.js";
 import { mulberry32 } from "../util/prng.js";
+import { percentile } from "../util/numbers.js";
 import { sortLabels } from "./labels.js";
 import { computePrf, countClasses, isExactMatch, labelSets, safeDivide, type ScoredCase } from "./metrics.js";
 
-export { mulberry32 };
+export { mulberry32, percentile };
 
 /** Defaults: enough resamples for stable 2.5/97.5 percentiles; a fixed seed so reports repeat. */
 export const BOOTSTRAP_DEFAULTS = { resamples: 1000, seed: 20250101 } as const;
-
-/**
- * Percentile by linear interpolation between closest ranks (numpy's default).
- *
- * @example
- * percentile([1, 2, 3, 4], 0.5) // 2.5
- */
-export function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
 
 /** Each case as what it adds to the per-class counts, precomputed so a resample is cheap. */
 interface CaseEffect {

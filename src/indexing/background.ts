@@ -1,4 +1,5 @@
 import { rowMatrix } from "../embed/kernel.js";
+import { maxOr } from "../embed/vector.js";
 import { containsPhrase, contentStems, stemAll } from "./text.js";
 
 /**
@@ -101,19 +102,12 @@ export function unclaimedBackground(prompts: readonly string[], vectors: Float32
   const positive = Int32Array.from(set.positive);
   return byWords.filter((b, k) => {
     const v = vectorOf(vectors, set.dims, b);
-    const nearestPiece = maxOf(pieces.dotSome(v, positive));
+    const nearestPiece = maxOr(pieces.dotSome(v, positive), -1);
     const others = rest.dotAll(v).filter((_, j) => j !== k);
-    return nearestPiece < BACKGROUND_CLAIMED_COS || nearestPiece <= maxOf(others);
+    return nearestPiece < BACKGROUND_CLAIMED_COS || nearestPiece <= maxOr(others, -1);
   });
 }
 
 function vectorOf(matrix: Float32Array, dims: number, row: number): Float32Array {
   return matrix.subarray(row * dims, (row + 1) * dims);
-}
-
-/** The largest value, -1 for none (a loop: spreading a large array into Math.max overflows the stack). */
-function maxOf(values: Float32Array): number {
-  let best = -1;
-  for (const v of values) if (v > best) best = v;
-  return best;
 }

@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, REPO_ROOT } from "../helpers/shared.js";
-
-const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/dispatch");
+import { makeHookWorld } from "../helpers/hook-world.js";
+import { CLI } from "../helpers/shared.js";
 
 interface Run {
   code: number | null;
@@ -40,12 +38,7 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     JSON.stringify({ session_id: "s-1", transcript_path: path.join(home, "t.jsonl"), cwd: project, permission_mode: "default", hook_event_name: "UserPromptSubmit", prompt });
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), "agentroute-hook-"));
-    home = path.join(root, "home");
-    project = path.join(root, "project");
-    await cp(path.join(FIXTURES, "hook-project"), project, { recursive: true });
-    await mkdir(path.join(home, ".claude"), { recursive: true });
-    await cp(path.join(FIXTURES, "hook-user", "agents"), path.join(home, ".claude", "agents"), { recursive: true });
+    ({ root, home, project } = await makeHookWorld("agentroute-hook-"));
     // In process: the hook server has its own tests (tests/dispatch/hook-server.test.ts, and below).
     env = { HOME: home, AGENTROUTE_DECISION_LOG: path.join(root, "decisions.jsonl"), AGENTROUTE_HOOK_SERVER: "0" };
   });

@@ -1,17 +1,16 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askHookServer, hookSocketPath, stopHookServer } from "../../src/dispatch/hook-client.js";
 import { parseRequest, serveHook } from "../../src/dispatch/hook-server.js";
 import { hookPaths, routeHookPrompt, runHookSafely } from "../../src/dispatch/hook.js";
-import { CLI, REPO_ROOT } from "../helpers/shared.js";
+import { makeHookWorld } from "../helpers/hook-world.js";
+import { CLI } from "../helpers/shared.js";
 
-const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/dispatch");
 const PROMPT = "Please review my pull request before I merge it";
 const PONG = { status: "reply", reply: { ok: true, decision: null } };
 
@@ -38,12 +37,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
   const up = (socket: string) => expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), "ar-hs-"));
-    home = path.join(root, "home");
-    project = path.join(root, "project");
-    await cp(path.join(FIXTURES, "hook-project"), project, { recursive: true });
-    await mkdir(path.join(home, ".claude"), { recursive: true });
-    await cp(path.join(FIXTURES, "hook-user", "agents"), path.join(home, ".claude", "agents"), { recursive: true });
+    ({ root, home, project } = await makeHookWorld("ar-hs-"));
     env = { HOME: home, PATH: process.env.PATH };
   });
   afterAll(() => rm(root, { recursive: true, force: true }));

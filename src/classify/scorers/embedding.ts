@@ -1,3 +1,4 @@
+import { maxOr } from "../../embed/vector.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
 import { exactAgentCosines } from "../similarity.js";
@@ -48,7 +49,7 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const embMargin = sims ? marginToOthers(embMax, 1) : new Float64Array(n);
       const scores = embMax.map((s) => Math.max(0, s));
       const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
-      const embBest = new Float64Array(n).fill(sims && n > 0 ? embMax.reduce((a, b) => Math.max(a, b), -Infinity) : 0);
+      const embBest = new Float64Array(n).fill(sims ? maxOr(embMax, 0) : 0);
       const embTyp = embMax.map((s, a) => (sims && !Number.isNaN(typical[a]!) ? s - typical[a]! : 0));
       return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest, emb_typ: embTyp } };
     },

@@ -1,5 +1,6 @@
 import { dotRow } from "../../embed/vector.js";
 import type { AgentIndex } from "../../indexing/types.js";
+import { percentile } from "../../util/numbers.js";
 import { pieceGroups } from "./pieces.js";
 
 /** An agent needs this many `<example>` utterances for its own typical similarity. */
@@ -27,8 +28,9 @@ export function typicalSimilarity(index: AgentIndex): Float64Array {
       const examples = [...ids].filter((i) => index.pieces[i]!.kind === "example");
       if (examples.length < MIN_EXAMPLES) return;
       const best = examples.map((e) => {
+        const example = index.vectors!.subarray(e * index.dims, (e + 1) * index.dims);
         let top = -1;
-        for (const j of ids) if (j !== e) top = Math.max(top, dotRow(index.vectors!, index.dims, j, rowOf(index, e)));
+        for (const j of ids) if (j !== e) top = Math.max(top, dotRow(index.vectors!, index.dims, j, example));
         return top;
       });
       typical![a] = median(best);
@@ -43,12 +45,6 @@ export function typicalSimilarity(index: AgentIndex): Float64Array {
   return typical;
 }
 
-function rowOf(index: AgentIndex, i: number): Float32Array {
-  return index.vectors!.subarray(i * index.dims, (i + 1) * index.dims);
-}
-
 function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return percentile([...values].sort((x, y) => x - y), 0.5);
 }
