@@ -2,7 +2,7 @@
  * Evaluates every labeled set and prints one line each: `node dist/bench/eval-all.js [--no-embeddings] [--config FILE] [names…]`.
  * A set fitted on its even rows only (`split`) also gets a line for its held-out odd rows (`name/odd`).
  */
-import { readDataset } from "../src/eval/dataset.js";
+import { readDataset } from "../src/inputs/dataset.js";
 import { evaluateAgents } from "../src/eval/evaluate.js";
 import type { EvalReport } from "../src/eval/types.js";
 import { LABELED_SETS, ROOT } from "./sets.js";

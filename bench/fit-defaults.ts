@@ -7,8 +7,8 @@
  */
 import { resolveConfig } from "../src/classify/config.js";
 import { DEFAULT_FUSION, FEATURE_NAMES, type FeatureName } from "../src/classify/defaults.js";
-import { openRouter } from "../src/classify/open.js";
-import { readDataset } from "../src/eval/dataset.js";
+import { openRouter } from "../src/pipeline/open.js";
+import { readDataset } from "../src/inputs/dataset.js";
 import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-table.js";
 import { DEFAULT_FIT, fitDecision, fitFusion, scoreTable } from "../src/tune/fit.js";
 import { LABELED_SETS, ROOT } from "./sets.js";

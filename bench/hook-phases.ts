@@ -26,7 +26,7 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 async function runPhases(cacheDir: string, embeddings: boolean): Promise<HookPhases> {
   let start = process.hrtime.bigint();
   const [{ loadHookAgents }, { createEmbedder }, { buildIndex }, { createRouter }, { resolveConfig }, { innerEmbedder }] = await Promise.all([
-    import("../src/dispatch/hook-agents.js"),
+    import("../src/hook/agents.js"),
     import("../src/embed/registry.js"),
     import("../src/indexing/build.js"),
     import("../src/classify/router.js"),

@@ -1,5 +1,5 @@
 /** (g) Wall time of the 3080-prompt BANKING77 eval, as `agentroute eval` runs it. */
-import { openRouter } from "../src/classify/open.js";
+import { openRouter } from "../src/pipeline/open.js";
 import { evaluateAgents } from "../src/eval/evaluate.js";
 import { LABELED_SETS, ROOT } from "./sets.js";
 import { msSince } from "./util/stats.js";

@@ -9,7 +9,7 @@ import { decide } from "../src/classify/decide.js";
 import { prepareQuery } from "../src/classify/query.js";
 import { createRouter } from "../src/classify/router.js";
 import { createScorer } from "../src/classify/scorers/registry.js";
-import { parseCsvRows } from "../src/eval/dataset-csv.js";
+import { parseCsvRows } from "../src/inputs/dataset-csv.js";
 import type { AgentIndex } from "../src/indexing/types.js";
 import { innerEmbedder } from "./speed-sets.js";
 import { LABELED_SETS, ROOT } from "./sets.js";

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { loadAgents } from "../src/agents/load.js";
+import { loadAgents } from "../src/agents/load/load.js";
 import type { AgentSet, AgentSpec } from "../src/agents/types.js";
 import type { Embedder } from "../src/embed/types.js";
 import { SHARED } from "./sets.js";

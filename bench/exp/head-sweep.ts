@@ -5,8 +5,8 @@
  * Variant keys: SoftmaxOptions fields; `aug` n (extra copies of each example utterance, with
  * `mode` del | swap | del2, embedded); `center` 1 | "nonorm" (subtract the set's mean piece vector).
  */
-import { openRouter } from "../../src/classify/open.js";
-import { readDataset } from "../../src/eval/dataset.js";
+import { openRouter } from "../../src/pipeline/open.js";
+import { readDataset } from "../../src/inputs/dataset.js";
 import { trainHead } from "../../src/indexing/head.js";
 import { expandWithLexicon, lexiconWords } from "../../src/indexing/expand.js";
 import { sparseFeatures } from "../../src/indexing/features.js";

@@ -1,6 +1,6 @@
 /** Experiment: nearest-example / kNN accuracy with raw vs centred embeddings. */
-import { openRouter } from "../../src/classify/open.js";
-import { readDataset } from "../../src/eval/dataset.js";
+import { openRouter } from "../../src/pipeline/open.js";
+import { readDataset } from "../../src/inputs/dataset.js";
 import { LABELED_SETS, ROOT } from "../sets.js";
 
 const set = LABELED_SETS.find((s) => s.name === (process.argv[2] ?? "banking77"))!;

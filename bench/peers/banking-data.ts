@@ -3,8 +3,8 @@
  * with the project's own loader (each agent's `<example>` user lines), and the 3080 test
  * prompts with their intents.
  */
-import { loadAgents } from "../../src/agents/load.js";
-import { readDataset } from "../../src/eval/dataset.js";
+import { loadAgents } from "../../src/agents/load/load.js";
+import { readDataset } from "../../src/inputs/dataset.js";
 import { LABELED_SETS } from "../sets.js";
 
 export interface Labeled {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import type { OpenRouterOptions } from "../classify/open.js";
+import type { OpenRouterOptions } from "../pipeline/open.js";
 import type { CliIO } from "./types.js";
 
 /** The router flags several commands share (`--no-embeddings`, `--model`, `--model-dir`, `--config`). */

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { openRouter, type OpenRouterOptions } from "../classify/open.js";
-import { readDataset } from "./dataset.js";
+import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
+import { readDataset } from "../inputs/dataset.js";
 import { runEval } from "./run.js";
 import type { Dataset, EvalReport } from "./types.js";
 

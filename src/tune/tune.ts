@@ -1,9 +1,9 @@
 import path from "node:path";
 import { resolveConfig } from "../classify/config.js";
 import { FEATURE_NAMES, type FeatureName } from "../classify/defaults.js";
-import { openRouter, type OpenRouterOptions } from "../classify/open.js";
+import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import type { RouteMode } from "../classify/types.js";
-import { readDataset } from "../eval/dataset.js";
+import { readDataset } from "../inputs/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
 import { CANDIDATES, type Candidate, type FittedRule, type TuneContext } from "./candidates.js";
 import { crossValidate, pickBest, type CandidateScore } from "./cross-validate.js";

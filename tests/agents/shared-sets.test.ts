@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { loadAgents } from "../../src/agents/load.js";
+import { loadAgents } from "../../src/agents/load/load.js";
 import type { AgentSet, AgentSpec } from "../../src/agents/types.js";
 import { describeShared, sharedPath } from "../helpers/shared.js";
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openRouter, type OpenedRouter } from "../../src/classify/open.js";
+import { openRouter, type OpenedRouter } from "../../src/pipeline/open.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
 export const FIXTURE_AGENTS = path.join(REPO_ROOT, "tests/fixtures/classify/agents");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenedRouter } from "../../src/classify/open.js";
+import type { OpenedRouter } from "../../src/pipeline/open.js";
 import { openFixtureRouter } from "./helpers.js";
 
 describe("router on the fixture agents (real model)", () => {

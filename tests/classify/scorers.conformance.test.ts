@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/classify/config.js";
-import type { OpenedRouter } from "../../src/classify/open.js";
+import type { OpenedRouter } from "../../src/pipeline/open.js";
 import { prepareQuery } from "../../src/classify/query.js";
 import { createScorer, listScorers } from "../../src/classify/scorers/registry.js";
 import { softmaxInPlace, softmaxLogits } from "../../src/indexing/softmax.js";

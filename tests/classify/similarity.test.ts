@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { resolveConfig } from "../../src/classify/config.js";
 import { createRouter } from "../../src/classify/router.js";
 import { EXACT_UP_TO_PIECES, pieceCosines, twoStageCosines } from "../../src/classify/similarity.js";
-import { loadAgents } from "../../src/agents/load.js";
+import { loadAgents } from "../../src/agents/load/load.js";
 import { createEmbedder } from "../../src/embed/registry.js";
 import { dotRows } from "../../src/embed/vector.js";
 import { buildIndex } from "../../src/indexing/build.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, it } from "vitest";
-import type { Advice } from "../../src/tune/advise-types.js";
+import type { Advice } from "../../src/advise/types.js";
 import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 import { runBuiltCli } from "../fixtures/eval/cli.js";
 

@@ -73,7 +73,7 @@ describe("agentroute route (built CLI)", () => {
 
 describe("batch prompt files", () => {
   it("read the same prompts with CRLF line ends and a BOM", async () => {
-    const { parsePromptsText } = await import("../../src/classify/prompts-file.js");
+    const { parsePromptsText } = await import("../../src/inputs/prompts-file.js");
     const lf = 'id,prompt\n1,"a, b"\n\n2,c\n';
     expect(parsePromptsText(`\uFEFF${lf.replace(/\n/g, "\r\n")}`, "p.csv")).toEqual(parsePromptsText(lf, "p.csv"));
     expect(parsePromptsText("x\r\ny\r\n", "p.txt")).toEqual(["x", "y"]);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
-import { projectTranscriptDir } from "../../src/dispatch/transcript-files.js";
+import { projectTranscriptDir } from "../../src/transcripts/transcript-files.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
 const FLAT = path.join(REPO_ROOT, "tests/fixtures/dispatch/flat-2.0");

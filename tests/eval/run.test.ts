@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDataset } from "../../src/eval/dataset.js";
+import { readDataset } from "../../src/inputs/dataset.js";
 import { checkGate } from "../../src/eval/gate.js";
 import { compareReports } from "../../src/eval/compare.js";
 import { readReport } from "../../src/eval/report-schema.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOSTILE_PIECES } from "../../src/fuzz/mutate.js";
+import { HOSTILE_PIECES } from "../../fuzz/mutate.js";
 import { renderReport } from "../../src/report/index.js";
 import { buildReport } from "../fixtures/eval/report.js";
 import { parseXml, type XmlElement } from "../report/xml-check.js";

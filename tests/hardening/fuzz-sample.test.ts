@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyMutations } from "../../src/fuzz/mutate.js";
-import { fuzzTarget } from "../../src/fuzz/run-target.js";
-import type { FuzzSeeds } from "../../src/fuzz/seeds.js";
-import { FUZZ_TARGETS, type FuzzTarget } from "../../src/fuzz/targets.js";
+import { applyMutations } from "../../fuzz/mutate.js";
+import { fuzzTarget } from "../../fuzz/run-target.js";
+import type { FuzzSeeds } from "../../fuzz/seeds.js";
+import { FUZZ_TARGETS, type FuzzTarget } from "../../fuzz/targets.js";
 import { sharedSeeds } from "./seeds.js";
 
 let seeds: FuzzSeeds;

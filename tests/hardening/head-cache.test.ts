@@ -3,7 +3,7 @@ import { readdir, readFile, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { openRouter } from "../../src/classify/open.js";
+import { openRouter } from "../../src/pipeline/open.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { scratchDir } from "./seeds.js";
 
@@ -56,7 +56,7 @@ describe("the head cache is checked, never trusted when damaged", () => {
 
   it("two processes building the same index in one fresh cache folder at once leave a valid head", async () => {
     const cacheDir = await scratchDir();
-    const open = pathToFileURL(path.join(REPO_ROOT, "dist/src/classify/open.js")).href;
+    const open = pathToFileURL(path.join(REPO_ROOT, "dist/src/pipeline/open.js")).href;
     const script = `const { openRouter } = await import(${JSON.stringify(open)});
       const o = await openRouter({ agentsDir: ${JSON.stringify(AGENTS)}, embeddings: false, cacheDir: ${JSON.stringify(cacheDir)} });
       process.stdout.write(JSON.stringify({ fromCache: o.index.head.fromCache })); await o.close();`;

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openRouter } from "../../src/classify/open.js";
+import { openRouter } from "../../src/pipeline/open.js";
 import type { EvalReport } from "../../src/eval/types.js";
 import { mulberry32, shuffled } from "../../src/util/prng.js";
 import { CLI, REPO_ROOT } from "../helpers/shared.js";

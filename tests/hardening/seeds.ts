@@ -1,7 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadSeeds, type FuzzSeeds } from "../../src/fuzz/seeds.js";
+import { loadSeeds, type FuzzSeeds } from "../../fuzz/seeds.js";
 import { HAS_SHARED, SHARED_DIR } from "../helpers/shared.js";
 
 let loading: Promise<FuzzSeeds> | undefined;

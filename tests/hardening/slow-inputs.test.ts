@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAgentFile } from "../../src/agents/parse.js";
-import { readDataset } from "../../src/eval/dataset.js";
+import { parseAgentFile } from "../../src/agents/parse/parse.js";
+import { readDataset } from "../../src/inputs/dataset.js";
 import { suggestNames } from "../../src/eval/labels.js";
 import { scratchDir } from "./seeds.js";
 

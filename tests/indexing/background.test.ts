@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAgents } from "../../src/agents/load.js";
+import { loadAgents } from "../../src/agents/load/load.js";
 import { createEmbedder } from "../../src/embed/registry.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground } from "../../src/indexing/background.js";
 import { buildIndex } from "../../src/indexing/build.js";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { AgentRouteError } from "../../errors.js";
-import { adviseAgents } from "../../tune/advise.js";
-import { renderAdviceMarkdown } from "../../tune/render-advice.js";
+import { adviseAgents } from "../../advise/advise.js";
+import { renderAdviceMarkdown } from "../../advise/render.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 

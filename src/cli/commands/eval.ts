@@ -8,7 +8,7 @@ import { displayPath, evaluateAgents, type EvaluateOptions } from "../../eval/ev
 import { checkGate } from "../../eval/gate.js";
 import { readReport } from "../../eval/report-schema.js";
 import type { Dataset, EvalReport } from "../../eval/types.js";
-import { openDispatchDataset } from "../../dispatch/open-dispatch-dataset.js";
+import { openDispatchDataset } from "../../transcripts/open-dispatch-dataset.js";
 import { renderComparison, renderGate } from "../../report/comparison.js";
 import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { claudeConfigDir } from "../../dispatch/hook-agents.js";
-import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../dispatch/hook-settings.js";
-import { stopHookServer } from "../../dispatch/hook-client.js";
-import { hookPaths, logHookProblem, runHookSafely } from "../../dispatch/hook.js";
+import { claudeConfigDir } from "../../hook/agents.js";
+import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../hook/settings.js";
+import { stopHookServer } from "../../hook/client.js";
+import { hookPaths, logHookProblem, runHookSafely } from "../../hook/hook.js";
 import { AgentRouteError } from "../../errors.js";
 import type { CliIO, CommandModule } from "../types.js";
 
@@ -47,7 +47,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
         const socket = options.socket ?? hookPaths(io.env).socket;
         if (socket === null) throw new AgentRouteError("USAGE", "no hook server on this platform or with this config folder (socket path too long)", { hint: "Use the hook with --no-server." });
         if (options.stopServer) io.err((await stopHookServer(socket)) ? "stopped the hook server\n" : "no hook server was running\n");
-        else await (await import("../../dispatch/hook-server.js")).serveHook({ socketPath: socket, env: io.env, cacheDir: hookPaths(io.env).cacheDir, idleMs: idleMinutes(options.idleMinutes) * 60_000, log: (err) => void logHookProblem(io.env, err) });
+        else await (await import("../../hook/server.js")).serveHook({ socketPath: socket, env: io.env, cacheDir: hookPaths(io.env).cacheDir, idleMs: idleMinutes(options.idleMinutes) * 60_000, log: (err) => void logHookProblem(io.env, err) });
         return done(0);
       }
       const stdout = await runHookSafely(io.stdin, { env: io.env, embeddings: options.embeddings, decisionLog: options.decisionLog, server: options.server });

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { createColors } from "picocolors";
-import { countSeverities, lintAgents } from "../../agents/lint.js";
-import { buildLintReport } from "../../agents/lint-report.js";
-import { loadAgents } from "../../agents/load.js";
-import { resolveAgentsDir } from "../../agents/resolve.js";
+import { countSeverities, lintAgents } from "../../agents/lint/lint.js";
+import { buildLintReport } from "../../agents/lint/report.js";
+import { loadAgents } from "../../agents/load/load.js";
+import { resolveAgentsDir } from "../../agents/load/resolve.js";
 import type { Diagnostic } from "../../agents/types.js";
 import type { CommandModule } from "../types.js";
 

@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { openRouter } from "../../classify/open.js";
-import { readPromptsFile } from "../../classify/prompts-file.js";
+import { openRouter } from "../../pipeline/open.js";
+import { readPromptsFile } from "../../inputs/prompts-file.js";
 import type { RouteDecision } from "../../classify/types.js";
 import { AgentRouteError } from "../../errors.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";

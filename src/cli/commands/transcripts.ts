@@ -3,10 +3,10 @@ import { once } from "node:events";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { projectTranscriptDir } from "../../dispatch/transcript-files.js";
-import { streamDispatchLog } from "../../dispatch/transcripts.js";
-import { renderTranscriptSummary } from "../../dispatch/render-summary.js";
-import type { DispatchLogLine } from "../../dispatch/types.js";
+import { projectTranscriptDir } from "../../transcripts/transcript-files.js";
+import { streamDispatchLog } from "../../transcripts/transcripts.js";
+import { renderTranscriptSummary } from "../../transcripts/render-summary.js";
+import type { DispatchLogLine } from "../../transcripts/types.js";
 import { AgentRouteError } from "../../errors.js";
 import type { CliIO, CommandModule } from "../types.js";
 

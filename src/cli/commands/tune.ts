@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { CONFIG_FILE_NAME } from "../../classify/open.js";
+import { CONFIG_FILE_NAME } from "../../pipeline/open.js";
 import { AgentRouteError } from "../../errors.js";
 import { displayPath } from "../../eval/evaluate.js";
 import { buildTuneReport, renderTunedConfig, renderTuneTable } from "../../tune/render.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAgents } from "../../../src/agents/load.js";
+import { loadAgents } from "../../../src/agents/load/load.js";
 import { resolveConfig } from "../../../src/classify/config.js";
 import { prepareQuery } from "../../../src/classify/query.js";
 import { createScorer } from "../../../src/classify/scorers/registry.js";

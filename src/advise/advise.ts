@@ -1,0 +1,105 @@
+import path from "node:path";
+import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
+import { readDataset } from "../inputs/dataset.js";
+import { displayPath } from "../eval/evaluate.js";
+import { runEval } from "../eval/run.js";
+import type { CaseRecord } from "../eval/types.js";
+import { describeConfusions, groupConfusions, suggestForConfusions } from "./data.js";
+import { findConfusablePairs, findDistinctiveTerms, findSharedTerms, findSharedTriggers, findStaleRedirects } from "./static.js";
+import { collectAgentTerms } from "./terms.js";
+import type { Advice, SharedTrigger, StaleRedirect, Suggestion } from "./types.js";
+
+export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
+  agentsDir: string;
+  /** Labeled dataset: adds the eval's confusions and the suggestions drawn from them. */
+  dataset?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Advice on an agent set's descriptions: confusable pairs, shared triggers and headline
+ * words, stale redirects, agents with nothing distinctive, and with a dataset the most
+ * confused pairs of an eval with what pulled each prompt and concrete edits.
+ *
+ * @example
+ * const advice = await adviseAgents({ agentsDir: "agents", dataset: "datasets/example.csv" });
+ * advice.suggestions[0].text // 'add trigger "kafka" to data-pipeline-engineer'
+ */
+export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
+  const cwd = options.cwd ?? process.cwd();
+  const { dataset: datasetPath, onProgress, ...routerOptions } = options;
+  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
+  try {
+    const { index, router } = opened;
+    const terms = collectAgentTerms(index);
+    const sharedTriggers = findSharedTriggers(index);
+    const staleRedirects = findStaleRedirects(index);
+    const distinctive = findDistinctiveTerms(index, terms);
+    let evalSummary: Advice["eval"] = null;
+    let cases: CaseRecord[] = [];
+    if (datasetPath !== undefined) {
+      const file = path.resolve(cwd, datasetPath);
+      const dataset = await readDataset(file, { agentNames: router.agentNames, label: displayPath(cwd, file) });
+      const report = await runEval(router, dataset, { agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash }, config: { ...opened.config }, onProgress });
+      cases = report.cases;
+      evalSummary = { dataset: dataset.path, rows: dataset.rows.length, accuracy: report.summary.accuracy, macroF1: report.summary.macro.f1 };
+    }
+    const groups = groupConfusions(cases);
+    const confusions = describeConfusions(groups, index, terms);
+    return {
+      schemaVersion: 1,
+      agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash },
+      mode: router.mode,
+      model: router.model,
+      confusablePairs: findConfusablePairs(index, terms),
+      sharedTriggers,
+      sharedTerms: findSharedTerms(index, terms),
+      staleRedirects,
+      indistinct: distinctive.filter((d) => d.terms.length === 0).map((d) => d.agent),
+      distinctive,
+      eval: evalSummary,
+      confusions,
+      suggestions: mergeSuggestions([
+        ...suggestForConfusions(groups, confusions, terms, index, sharedTriggers),
+        ...suggestStatic(sharedTriggers, staleRedirects, cases.length > 0),
+      ]),
+    };
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Edits that need no data: one per shared trigger (unless the data already named it) and per stale redirect. */
+function suggestStatic(shared: readonly SharedTrigger[], stale: readonly StaleRedirect[], withData: boolean): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const t of shared) {
+    out.push({
+      kind: "drop-shared-trigger",
+      agent: t.agents[0]!,
+      text: `drop shared trigger "${t.phrase}" from one of ${t.agents.join(" / ")}`,
+      because: `${t.agents.length} agents claim "${t.phrase}", so it cannot tell them apart${withData ? "" : " (run with --dataset to see which prompts it pulls)"}`,
+      prompts: [],
+    });
+  }
+  for (const r of stale) {
+    out.push({
+      kind: "add-redirect-target",
+      agent: r.agent,
+      text: `${r.agent} (${r.file}:${r.line}): point "${r.bullet}" at an agent of the set instead of ${r.target}`,
+      because: `${r.target} is not in this set, so that work has nowhere to go`,
+      prompts: [],
+    });
+  }
+  return out;
+}
+
+/** One suggestion per edit: the same edit drawn from several confusions keeps the first reason and every prompt. */
+function mergeSuggestions(list: readonly Suggestion[]): Suggestion[] {
+  const byText = new Map<string, Suggestion>();
+  for (const s of list) {
+    const seen = byText.get(s.text);
+    if (seen) seen.prompts = [...new Set([...seen.prompts, ...s.prompts])];
+    else byText.set(s.text, { ...s, prompts: [...s.prompts] });
+  }
+  return [...byText.values()];
+}

@@ -1,0 +1,73 @@
+import type { Advice, Confusion } from "./types.js";
+
+/** Prompts quoted per suggestion in Markdown (JSON carries them all). */
+const QUOTED = 3;
+
+/**
+ * Advice as Markdown for people: findings first (confusable pairs, shared triggers and
+ * words, stale redirects, agents with nothing distinctive), then the eval's confusions with
+ * what pulled each prompt, then the suggested edits with the prompts behind them.
+ *
+ * @example
+ * renderAdviceMarkdown(advice) // "# agentroute advise: agents (8 agents, keyword-only)\n…"
+ */
+export function renderAdviceMarkdown(advice: Advice): string {
+  const mode = advice.mode === "embeddings" ? `embeddings ${advice.model}` : "keyword-only";
+  const out = [`# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`, ""];
+  out.push("## Confusable pairs", "", "| pair | score | embedding | lexical | shared words |", "|---|---|---|---|---|");
+  for (const p of advice.confusablePairs) {
+    out.push(`| ${cell(p.a)} / ${cell(p.b)} | ${p.score.toFixed(2)} | ${p.embedding === null ? "–" : p.embedding.toFixed(2)} | ${p.lexical.toFixed(2)} | ${cell(p.sharedTerms.join(", "))} |`);
+  }
+  out.push("", "## Shared triggers", "");
+  out.push(...list(advice.sharedTriggers.map((t) => `"${t.phrase}": ${t.agents.join(", ")}`), "No trigger phrase is claimed by two agents."));
+  out.push("", "## Words several agents claim in their description or triggers", "");
+  out.push(...list(advice.sharedTerms.map((t) => `${t.term}: ${t.agents.join(", ")}${t.alsoIn.length ? ` (also in the bullets of ${t.alsoIn.join(", ")})` : ""}`), "None."));
+  out.push("", "## Stale redirects", "");
+  out.push(...list(advice.staleRedirects.map((r) => `${r.agent} (${r.file}:${r.line}): "${r.bullet}" → ${r.target}, not in this set`), "None."));
+  out.push("", "## Agents with no distinctive words", "");
+  out.push(...list(advice.indistinct.map((name) => `${name}: every word of its headline is used by another agent`), "None: every agent has a headline word of its own."));
+  if (advice.eval) out.push(...renderConfusions(advice));
+  out.push("", "## Suggestions", "");
+  if (advice.suggestions.length === 0) out.push("None.");
+  for (const s of advice.suggestions) {
+    out.push(`- **${s.text}**: ${s.because}.`);
+    for (const p of s.prompts.slice(0, QUOTED)) out.push(`  - "${p}"`);
+    if (s.prompts.length > QUOTED) out.push(`  - … and ${s.prompts.length - QUOTED} more`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function renderConfusions(advice: Advice): string[] {
+  const e = advice.eval!;
+  const out = ["", `## Most confused pairs (${e.dataset}: ${e.rows} prompts, accuracy ${e.accuracy.toFixed(3)}, macro-F1 ${e.macroF1.toFixed(3)})`];
+  if (advice.confusions.length === 0) out.push("", "No misrouted prompts.");
+  for (const c of advice.confusions) out.push("", ...renderConfusion(c));
+  return out;
+}
+
+function renderConfusion(c: Confusion): string[] {
+  const out = [`### ${c.expected} → ${c.extra ? `${c.expected} + ` : ""}${c.predicted} (${c.count})`, ""];
+  const notIn = c.expected === "none" ? "" : ` and not in ${c.expected}'s`;
+  if (c.pullWords.length) out.push(`Words in ${c.predicted}'s text${notIn}: ${c.pullWords.join(", ")}`, "");
+  for (const p of c.prompts) {
+    const why = [
+      p.matchedTriggers.length ? `triggers ${p.matchedTriggers.map((t) => `"${t}"`).join(", ")}` : "",
+      p.bestPiece ? `closest piece "${clip(p.bestPiece)}"` : "",
+    ].filter(Boolean);
+    out.push(`- "${p.prompt}" (line ${p.line})${why.length ? `: ${why.join("; ")}` : ""}`);
+  }
+  return out;
+}
+
+function list(items: readonly string[], empty: string): string[] {
+  return items.length ? items.map((i) => `- ${i}`) : [empty];
+}
+
+/** Markdown table cells: a pipe would end the cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function clip(text: string): string {
+  return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}

@@ -1,0 +1,92 @@
+import path from "node:path";
+import { compareText, makeDiagnostic } from "../diagnostic.js";
+import type { AgentSpec, Diagnostic } from "../types.js";
+
+/**
+ * One lint rule: reads the whole set, returns its findings. Rules are pure and independent;
+ * `lint.ts` runs them all and sorts the result.
+ */
+export type LintRule = (agents: readonly AgentSpec[], options: LintOptions) => Diagnostic[];
+
+export interface LintOptions {
+  /**
+   * Descriptions longer than this get `long-description`. 1024 characters: the Agent Skills
+   * format caps a description there, and Claude Code lists every agent's description in one
+   * tool prompt, where long ones crowd out the others. Real sets: vijaythecoder runs 0.8k–1.8k.
+   */
+  maxDescriptionChars: number;
+}
+
+export const DEFAULT_LINT_OPTIONS: Readonly<LintOptions> = Object.freeze({ maxDescriptionChars: 1024 });
+
+const nameLine = (agent: AgentSpec) => agent.nameLine ?? Math.max(1, agent.descriptionLine - 1);
+
+/** `name: x` in a file not called `x.md`: users and tools looking for the file by name miss it. */
+export const checkNameMatchesFile: LintRule = (agents) =>
+  agents
+    .filter((a) => path.posix.basename(a.file).replace(/\.md$/i, "") !== a.name)
+    .map((a) => makeDiagnostic(a.file, nameLine(a), "warning", "name-mismatch",
+      `agent name "${a.name}" differs from the file name "${path.posix.basename(a.file)}"`,
+      `Rename the file to ${a.name}.md, or set name: ${path.posix.basename(a.file).replace(/\.md$/i, "")}.`));
+
+/** Two files with one name: only one of them can ever be routed to. */
+export const checkDuplicateNames: LintRule = (agents) => {
+  const byName = groupBy(agents, (a) => a.name);
+  return [...byName.values()].filter((group) => group.length > 1).flatMap((group) =>
+    group.map((a) => makeDiagnostic(a.file, nameLine(a), "error", "duplicate-name",
+      `agent name "${a.name}" is also used by ${group.filter((o) => o !== a).map((o) => o.file).join(", ")}`,
+      "Give each agent a unique name.")));
+};
+
+/** A not-engage rule that sends work to an agent the set does not have. */
+export const checkRedirects: LintRule = (agents) => {
+  const names = new Set(agents.map((a) => a.name));
+  return agents.flatMap((a) =>
+    a.notEngage.flatMap((rule) => rule.redirects.filter((r) => !names.has(r)).map((r) =>
+      makeDiagnostic(a.file, rule.line, "warning", "unknown-redirect",
+        `"${rule.text}" redirects to "${r}", which is not an agent in this set`,
+        `Add an agent named ${r}, or point the bullet at an agent that exists.`))));
+};
+
+/** One warning per trigger phrase (case-insensitive) that two or more agents claim. */
+export const checkSharedTriggers: LintRule = (agents) => {
+  const owners = new Map<string, { agent: AgentSpec; line: number }[]>();
+  for (const agent of agents) {
+    for (const trigger of agent.triggers) {
+      const key = trigger.text.toLowerCase().replace(/\s+/g, " ").trim();
+      const list = owners.get(key) ?? [];
+      if (!list.some((o) => o.agent === agent)) list.push({ agent, line: trigger.line });
+      owners.set(key, list);
+    }
+  }
+  return [...owners.entries()].filter(([, list]) => list.length > 1).map(([phrase, unsorted]) => {
+    // Reported on the alphabetically first owner, whatever order the set came in.
+    const list = [...unsorted].sort((x, y) => compareText(x.agent.name, y.agent.name) || compareText(x.agent.file, y.agent.file));
+    const first = list[0] as { agent: AgentSpec; line: number };
+    return makeDiagnostic(first.agent.file, first.line, "warning", "shared-trigger",
+      `trigger "${phrase}" is shared by ${list.map((o) => o.agent.name).join(", ")}`,
+      "Keep the phrase on the agent that should win, or make each agent's phrase more specific.");
+  });
+};
+
+/** Neither trigger phrases nor examples: the router has only prose to go on. */
+export const checkRoutable: LintRule = (agents) =>
+  agents
+    .filter((a) => a.triggers.length === 0 && a.examples.length === 0)
+    .map((a) => makeDiagnostic(a.file, a.descriptionLine, "info", "hard-to-route",
+      `agent "${a.name}" has no "Triggers on" phrases and no <example> blocks`,
+      'Add `Triggers on "…", "…"` or an <example> with a typical user request to the description.'));
+
+/** Descriptions past the limit get cut or crowd out other agents in practice. */
+export const checkDescriptionLength: LintRule = (agents, options) =>
+  agents
+    .filter((a) => a.description.length > options.maxDescriptionChars)
+    .map((a) => makeDiagnostic(a.file, a.descriptionLine, "warning", "long-description",
+      `description is ${a.description.length} characters, over ${options.maxDescriptionChars}`,
+      "Move detail into the body; keep the description to when to use the agent."));
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { AgentRouteError } from "../../errors.js";
+import { decodeAgentBytes, fileTooLarge } from "./decode.js";
+import { compareText, makeDiagnostic, sortDiagnostics } from "../diagnostic.js";
+import { resolveLimits, type AgentLimits } from "../limits.js";
+import { parseAgentFile } from "../parse/parse.js";
+import type { AgentSet, AgentSpec, Diagnostic } from "../types.js";
+import { findAgentFiles } from "./walk.js";
+
+/**
+ * Loads every agent under `dir` (flat, `.claude/agents/`, or `plugins/*\/agents/`). Files
+ * that cannot be read or parsed become diagnostics; the rest are returned sorted by name,
+ * then file. An empty set is not an error here (lint reports it; the router refuses it).
+ *
+ * @throws AgentRouteError NOT_FOUND when `dir` does not exist or is not a folder.
+ * @example
+ * const set = await loadAgents("agents");
+ * set.agents.map((a) => a.name) // ["backend-engineer", "debugger", …]
+ */
+export async function loadAgents(dir: string, options: { limits?: Partial<AgentLimits> } = {}): Promise<AgentSet> {
+  const limits = resolveLimits(options.limits);
+  const root = path.resolve(dir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new AgentRouteError("NOT_FOUND", `${dir}: ${info ? "not a folder" : "agents folder not found"}`, {
+      hint: "Pass the folder holding the agent .md files (the default is .claude/agents if present, else agents/).",
+      file: dir,
+    });
+  }
+  const found = await findAgentFiles(root, limits);
+  const agents: AgentSpec[] = [];
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const hashed: { file: string; bytes: Uint8Array }[] = [];
+  for (const { file, path: full } of found.files) {
+    const read = await readAgentBytes(file, full, limits.maxFileBytes);
+    hashed.push({ file, bytes: read.bytes });
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const decoded = decodeAgentBytes(read.bytes, file, limits.maxFileBytes);
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const result = parseAgentFile(decoded.text, file, { path: full, limits });
+    diagnostics.push(...result.diagnostics.filter((d) => d.code !== "no-frontmatter" || !isQuietNonAgent(file)));
+    if (result.agent) agents.push(result.agent);
+  }
+  agents.sort((a, b) => compareText(a.name, b.name) || compareText(a.file, b.file));
+  return { root, agents, diagnostics: sortDiagnostics(diagnostics), hash: hashFiles(hashed) };
+}
+
+/**
+ * A Markdown file without frontmatter is worth a warning where agents live (the top of the
+ * folder, or any folder named `agents`); elsewhere (docs/, a category README) it is simply
+ * not an agent, and saying so for every such file would bury the real findings.
+ */
+function isQuietNonAgent(file: string): boolean {
+  const parts = file.split("/");
+  const name = parts.pop() ?? "";
+  if (/^readme\.md$/i.test(name)) return true;
+  return parts.length > 0 && !parts.some((p) => p.toLowerCase() === "agents");
+}
+
+/**
+ * Reads a file unless it is over the size limit (checked with stat first, so a huge file is
+ * never loaded). An oversized or unreadable file contributes a short marker to the set hash
+ * (its size or error code), so the hash still changes when it does.
+ */
+async function readAgentBytes(file: string, full: string, max: number): Promise<{ bytes: Uint8Array; diagnostic?: Diagnostic }> {
+  try {
+    const info = await stat(full);
+    if (info.size > max) return { bytes: Buffer.from(`oversized:${info.size}`), diagnostic: fileTooLarge(file, info.size, max) };
+    return { bytes: await readFile(full) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return { bytes: Buffer.from(`unreadable:${code}`), diagnostic: makeDiagnostic(file, 1, "error", "unreadable", `cannot read file (${code})`, "Check the file's permissions.") };
+  }
+}
+
+/**
+ * sha256 over (relative file, bytes) pairs in file order, length-prefixed so that
+ * moving bytes between a name and a body cannot collide.
+ */
+function hashFiles(files: { file: string; bytes: Uint8Array }[]): string {
+  const hash = createHash("sha256");
+  for (const { file, bytes } of [...files].sort((a, b) => compareText(a.file, b.file))) {
+    hash.update(`${Buffer.byteLength(file)}:${file}\n${bytes.byteLength}:`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}

@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { loadAgents } from "../agents/load/load.js";
+import type { AgentSet } from "../agents/types.js";
+import { normalizeAgentName } from "../agents/names.js";
+
+/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
+export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
+  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
+}
+
+/**
+ * The agent folders Claude Code reads for a session in `cwd`, highest priority first:
+ * the project's `.claude/agents`, then the user's.
+ *
+ * @example
+ * hookAgentDirs("/repo", { HOME: "/home/me" }) // ["/repo/.claude/agents", "/home/me/.claude/agents"]
+ */
+export function hookAgentDirs(cwd: string, env: NodeJS.ProcessEnv): string[] {
+  return [path.join(path.resolve(cwd), ".claude", "agents"), path.join(claudeConfigDir(env), "agents")];
+}
+
+/**
+ * Loads the folders that exist and merges them: on a name clash (compared the way Claude
+ * Code matches names) the earlier folder wins, as the project's agents override the user's.
+ * Returns null when no folder exists.
+ *
+ * @example
+ * const set = await loadHookAgents(hookAgentDirs("/repo", process.env));
+ */
+export async function loadHookAgents(dirs: readonly string[]): Promise<AgentSet | null> {
+  const sets: AgentSet[] = [];
+  for (const dir of dirs) {
+    if ((await stat(dir).catch(() => null))?.isDirectory()) sets.push(await loadAgents(dir));
+  }
+  return sets.length === 0 ? null : mergeAgentSets(sets);
+}
+
+/**
+ * Merges agent sets, earlier sets winning on a name clash; agents stay sorted by name and
+ * the hash covers every input set, so a change in either folder invalidates caches.
+ *
+ * @example
+ * mergeAgentSets([project, user]).agents.map((a) => a.name) // project's reviewer, user's others
+ */
+export function mergeAgentSets(sets: readonly AgentSet[]): AgentSet {
+  if (sets.length === 1) return sets[0]!;
+  const byName = new Map<string, AgentSet["agents"][number]>();
+  for (const set of sets) {
+    for (const agent of set.agents) {
+      const key = normalizeAgentName(agent.name);
+      if (!byName.has(key)) byName.set(key, agent);
+    }
+  }
+  const agents = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hash = createHash("sha256");
+  for (const set of sets) hash.update(`${set.root}\n${set.hash}\n`);
+  return { root: sets[0]!.root, agents, diagnostics: sets.flatMap((s) => s.diagnostics), hash: hash.digest("hex") };
+}

@@ -1,0 +1,181 @@
+import { chmod, mkdir, stat, unlink } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/open.js";
+import type { RouteDecision } from "../classify/types.js";
+import { loadHookAgents } from "./agents.js";
+import type { HookServerRequest, HookServerReply } from "./client.js";
+import { acquireServerLock } from "./server-lock.js";
+
+/** A server with no request for this long exits (and frees the model's memory). */
+export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
+/** Routers kept for different projects at once; the least recently used goes first. */
+const MAX_ROUTERS = 4;
+/** A request line longer than this is not a hook request. */
+const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** A connection that sends no whole request within this long is dropped. */
+const REQUEST_MS = 10_000;
+
+export interface HookServerOptions {
+  socketPath: string;
+  env: NodeJS.ProcessEnv;
+  cacheDir: string;
+  idleMs?: number;
+  /** Where problems go (the hook's error log). */
+  log: (err: unknown) => void;
+}
+
+type Routers = Map<string, { stamp: string; opened: OpenedRouter }>;
+type RouteRequest = Extract<HookServerRequest, { op: "route" }>;
+
+/**
+ * The hook's long-running helper: keeps the embedding model and each project's router loaded,
+ * so a hook with embeddings answers in tens of milliseconds instead of loading the model for
+ * every prompt. Listens on a Unix socket only its user can reach (folder 0700, socket 0600);
+ * routes, never runs code. Agent files are re-read on every request (a changed set gets a new
+ * router); the server exits after `idleMs` without requests or on a `stop` request. One server
+ * per socket (a lock file beside it): resolves at once when another one holds it, otherwise
+ * when this one has exited.
+ */
+export async function serveHook(options: HookServerOptions): Promise<void> {
+  const folder = path.dirname(options.socketPath);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700);
+  const release = await acquireServerLock(options.socketPath);
+  if (!release) return;
+  try {
+    await unlink(options.socketPath).catch(() => undefined);
+    await listenUntilStopped(options);
+  } finally {
+    await release();
+  }
+}
+
+async function listenUntilStopped(options: HookServerOptions): Promise<void> {
+  const routers: Routers = new Map();
+  const queues = new Map<string, Promise<unknown>>();
+  const idleSockets = new Set<net.Socket>();
+  let idle: NodeJS.Timeout | undefined;
+  let warm: Promise<void> = Promise.resolve();
+  const stop = (): void => {
+    if (idle) clearTimeout(idle);
+    server.close();
+    for (const socket of idleSockets) socket.destroy();
+  };
+  const resetIdle = (): void => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(stop, options.idleMs ?? DEFAULT_IDLE_MS);
+    idle.unref();
+  };
+  // Requests of one project run in order; different projects do not wait for each other.
+  const enqueue = (request: RouteRequest): Promise<HookServerReply> => {
+    const key = routerKey(request);
+    const work = (queues.get(key) ?? warm).then(() => answerRoute(request, routers, options));
+    queues.set(key, work.catch(() => undefined));
+    return work;
+  };
+  const server = net.createServer((socket) => {
+    idleSockets.add(socket);
+    socket.on("close", () => idleSockets.delete(socket));
+    readRequest(socket, (request) => {
+      idleSockets.delete(socket);
+      resetIdle();
+      if (request.op === "stop") setImmediate(stop);
+      return request.op === "route" ? enqueue(request) : Promise.resolve({ ok: true, decision: null });
+    });
+  });
+  const closed = new Promise<void>((resolve) => server.on("close", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.socketPath, resolve);
+  });
+  await chmod(options.socketPath, 0o600);
+  resetIdle();
+  warm = warmUp(options.log);
+  await closed;
+  await Promise.all([warm, ...queues.values()]);
+  for (const { opened } of routers.values()) await opened.close();
+}
+
+function routerKey(request: RouteRequest): string {
+  return `${request.dirs.join("\0")}\0${request.projectDir}\0${request.embeddings}`;
+}
+
+async function answerRoute(request: RouteRequest, routers: Routers, options: HookServerOptions): Promise<HookServerReply> {
+  try {
+    return { ok: true, decision: await route(request, routers, options) };
+  } catch (err) {
+    options.log(err);
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function route(request: RouteRequest, routers: Routers, options: HookServerOptions): Promise<RouteDecision | null> {
+  const agentSet = await loadHookAgents(request.dirs);
+  if (agentSet === null || agentSet.agents.length === 0) return null;
+  const key = routerKey(request);
+  const configTime = (await stat(path.join(request.projectDir, CONFIG_FILE_NAME)).catch(() => null))?.mtimeMs ?? 0;
+  const stamp = `${agentSet.hash}:${configTime}`;
+  let entry = routers.get(key);
+  if (entry?.stamp !== stamp) {
+    await entry?.opened.close();
+    const opened = await openRouter({ agentSet, cwd: request.projectDir, env: options.env, embeddings: request.embeddings, cacheDir: options.cacheDir, warn: (m) => options.log(new Error(m)) });
+    entry = { stamp, opened };
+  }
+  routers.delete(key);
+  routers.set(key, entry);
+  while (routers.size > MAX_ROUTERS) {
+    const [oldest, value] = routers.entries().next().value!;
+    routers.delete(oldest);
+    await value.opened.close();
+  }
+  return entry.opened.router.route(request.prompt);
+}
+
+/** Reads one JSON line from the socket, answers it with one JSON line, and closes. */
+function readRequest(socket: net.Socket, handle: (request: HookServerRequest) => Promise<HookServerReply>): void {
+  let text = "";
+  const reply = (answer: HookServerReply): void => void socket.end(`${JSON.stringify(answer)}\n`);
+  socket.setEncoding("utf8");
+  socket.setTimeout(REQUEST_MS, () => socket.destroy());
+  socket.on("error", () => undefined);
+  socket.on("data", (chunk: string) => {
+    text += chunk;
+    if (text.length > MAX_REQUEST_BYTES) return void socket.destroy();
+    const end = text.indexOf("\n");
+    if (end < 0) return;
+    socket.removeAllListeners("data");
+    socket.setTimeout(0);
+    const request = parseRequest(text.slice(0, end));
+    if (request === null) return reply({ ok: false, error: "not a hook server request" });
+    void handle(request).then(reply);
+  });
+}
+
+/** The request on a line, or null when it is not JSON of one of the known shapes. */
+export function parseRequest(line: string): HookServerRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (r.op === "ping" || r.op === "stop") return { op: r.op };
+  const strings = Array.isArray(r.dirs) && r.dirs.every((d) => typeof d === "string");
+  if (r.op !== "route" || !strings || typeof r.prompt !== "string" || typeof r.projectDir !== "string" || typeof r.embeddings !== "boolean") return null;
+  return { op: "route", prompt: r.prompt, dirs: r.dirs as string[], projectDir: r.projectDir, embeddings: r.embeddings };
+}
+
+/** Loads the default model before the first prompt arrives (it is shared by every router). */
+async function warmUp(log: (err: unknown) => void): Promise<void> {
+  try {
+    const { createEmbedder } = await import("../embed/registry.js");
+    const embedder = await createEmbedder({ cacheDir: null });
+    await embedder.embed(["warm up"]);
+    await embedder.dispose();
+  } catch (err) {
+    log(err);
+  }
+}

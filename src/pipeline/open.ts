@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { loadAgents } from "../agents/load/load.js";
+import { resolveAgentsDir } from "../agents/load/resolve.js";
+import type { AgentSet } from "../agents/types.js";
+import { defaultCacheDir } from "../embed/cache.js";
+import { createEmbedder } from "../embed/registry.js";
+import type { Embedder } from "../embed/types.js";
+import { AgentRouteError } from "../errors.js";
+import { buildIndex } from "../indexing/build.js";
+import type { AgentIndex } from "../indexing/types.js";
+import { readConfigFile, resolveConfig, type RouterConfig } from "../classify/config.js";
+import { createRouter } from "../classify/router.js";
+import type { Router } from "../classify/types.js";
+
+export const CONFIG_FILE_NAME = "agentroute.config.json";
+
+export interface OpenRouterOptions {
+  /** Agents folder; default: resolveAgentsDir(cwd) (`.claude/agents`, else `agents/`). */
+  agentsDir?: string;
+  /** Agents already loaded (the hook merges project and user agents); wins over agentsDir. */
+  agentSet?: AgentSet;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** false = keyword-only mode (`--no-embeddings`). Default true. */
+  embeddings?: boolean;
+  /** Transformers.js model id (`--model`). */
+  model?: string;
+  /** Local Transformers.js model folder (`--model-dir`). */
+  modelDir?: string;
+  /** Vector and head cache folder; null disables it. Default: defaultCacheDir(cwd, env). */
+  cacheDir?: string | null;
+  /** Config file path (`--config`); default: agentroute.config.json in cwd when present. */
+  configPath?: string;
+  /** A config object, used instead of any file (tune uses this). */
+  config?: RouterConfig;
+  /** Fields set on top of the file or defaults (e.g. `--top` sets topK). */
+  overrides?: Partial<RouterConfig>;
+  /** Said once, loudly, e.g. when no model can be loaded. Default: stderr. */
+  warn?: (message: string) => void;
+}
+
+export interface OpenedRouter {
+  router: Router;
+  agentSet: AgentSet;
+  agentsDir: string;
+  index: AgentIndex;
+  /** The effective configuration (defaults merged with the config file), for reports. */
+  config: RouterConfig;
+  /** Path of the config file that was read, or null. */
+  configPath: string | null;
+  /** Releases the embedding model. */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads agents, builds (or reuses the cached) index and returns a ready router.
+ * The one entry point the CLI commands (route, eval, hook, tune) use.
+ *
+ * @example
+ * const { router } = await openRouter({ agentsDir: "agents" });
+ * (await router.route("the login page is slow")).dispatch // e.g. ["performance-tuner"]
+ */
+export async function openRouter(options: OpenRouterOptions = {}): Promise<OpenedRouter> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const warn = options.warn ?? ((m: string) => void process.stderr.write(`warning: ${m}\n`));
+  const agentsDir = options.agentSet?.root ?? resolveAgentsDir(cwd, options.agentsDir);
+  const agentSet = options.agentSet ?? (await loadAgents(agentsDir));
+  const loaded = await loadConfig(cwd, options);
+  const config = { ...loaded.config, ...options.overrides };
+  const configPath = loaded.configPath;
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd, env) : options.cacheDir;
+  const embedder = options.embeddings === false ? null : await openEmbedder(options, cacheDir, cwd, env, warn);
+  const index = await buildIndex(agentSet, { embedder, cacheDir, warn, examples: config.examples });
+  return {
+    router: createRouter(index, config),
+    agentSet,
+    agentsDir,
+    index,
+    config,
+    configPath,
+    close: async () => embedder?.dispose(),
+  };
+}
+
+async function loadConfig(cwd: string, options: OpenRouterOptions): Promise<{ config: RouterConfig; configPath: string | null }> {
+  if (options.config) return { config: options.config, configPath: null };
+  if (options.configPath) {
+    const file = path.resolve(cwd, options.configPath);
+    return { config: await readConfigFile(file), configPath: file };
+  }
+  const found = path.join(cwd, CONFIG_FILE_NAME);
+  if (existsSync(found)) return { config: await readConfigFile(found), configPath: found };
+  return { config: resolveConfig({}), configPath: null };
+}
+
+/**
+ * The embedder, or null with one loud warning when the default model cannot load.
+ * A model the user named explicitly (--model, --model-dir) is an error instead: silently
+ * routing without it would measure something else than was asked.
+ */
+async function openEmbedder(options: OpenRouterOptions, cacheDir: string | null, cwd: string, env: NodeJS.ProcessEnv, warn: (m: string) => void): Promise<Embedder | null> {
+  const explicit = options.model !== undefined || options.modelDir !== undefined;
+  try {
+    return await createEmbedder({ model: options.model, modelDir: options.modelDir, cacheDir }, { cwd, env, warn });
+  } catch (err) {
+    if (explicit) throw err;
+    const reason = err instanceof AgentRouteError ? err.message : (err as Error).message;
+    warn(`NO EMBEDDING MODEL: ${reason}. Routing in keyword-only mode; reports record mode "keyword".`);
+    return null;
+  }
+}
