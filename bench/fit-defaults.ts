@@ -41,15 +41,29 @@ async function tables(embeddings: boolean): Promise<{ fit: Named[]; check: Named
 for (const embeddings of [true, false]) {
   const mode = embeddings ? "embeddings" : "keyword";
   const { fit: fitTables, check: checkTables } = await tables(embeddings);
-  const fusion = fitFusion(fitTables.map((t) => t.table), { ...DEFAULT_FIT, features: embeddings ? FEATURE_NAMES : KEYWORD_FEATURES });
+  const fusion = fitFusion(
+    fitTables.map((t) => t.table),
+    { ...DEFAULT_FIT, features: embeddings ? FEATURE_NAMES : KEYWORD_FEATURES },
+  );
   const base = resolveConfig({});
   // The threshold is fitted where abstaining is possible: sets that have "none" rows.
-  const withNone = fitTables.filter((t) => t.table.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.table.rows.length);
-  const decision = fitDecision(withNone.map((t) => t.table), fusion, base, "accuracy");
-  console.log(`\n== ${mode}\nfusion ${JSON.stringify(fusion)}\ndecision ${JSON.stringify({ threshold: decision.threshold, multi: decision.multi })}`);
+  const withNone = fitTables.filter(
+    (t) => t.table.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.table.rows.length,
+  );
+  const decision = fitDecision(
+    withNone.map((t) => t.table),
+    fusion,
+    base,
+    "accuracy",
+  );
+  console.log(
+    `\n== ${mode}\nfusion ${JSON.stringify(fusion)}\ndecision ${JSON.stringify({ threshold: decision.threshold, multi: decision.multi })}`,
+  );
   for (const { name, table } of [...fitTables, ...checkTables]) {
     const before = scoreTable(table, DEFAULT_FUSION[mode], base);
     const after = scoreTable(table, fusion, decision);
-    console.log(`${name.padEnd(22)} acc ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}   macroF1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)}`);
+    console.log(
+      `${name.padEnd(22)} acc ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}   macroF1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)}`,
+    );
   }
 }

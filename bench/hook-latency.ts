@@ -12,7 +12,11 @@ import { fileURLToPath } from "node:url";
 /** keyword: `--no-embeddings`; embeddings: with the hook server (the default); "embeddings, no server": `--no-server`. */
 export type HookMode = "keyword" | "embeddings" | "embeddings, no server";
 
-const MODE_ARGS: Record<HookMode, string[]> = { keyword: ["--no-embeddings"], embeddings: [], "embeddings, no server": ["--no-server"] };
+const MODE_ARGS: Record<HookMode, string[]> = {
+  keyword: ["--no-embeddings"],
+  embeddings: [],
+  "embeddings, no server": ["--no-server"],
+};
 
 export interface HookLatency {
   mode: HookMode;
@@ -32,8 +36,15 @@ export function measureHookLatency(cli: string, mode: HookLatency["mode"], runs:
     const project = path.join(dir, "project");
     cpSync(path.join(FIXTURES, "hook-project"), project, { recursive: true });
     mkdirSync(path.join(dir, "home", ".claude"), { recursive: true });
-    cpSync(path.join(FIXTURES, "hook-user", "agents"), path.join(dir, "home", ".claude", "agents"), { recursive: true });
-    const input = JSON.stringify({ session_id: "bench", cwd: project, hook_event_name: "UserPromptSubmit", prompt: "Please review my pull request before I merge it" });
+    cpSync(path.join(FIXTURES, "hook-user", "agents"), path.join(dir, "home", ".claude", "agents"), {
+      recursive: true,
+    });
+    const input = JSON.stringify({
+      session_id: "bench",
+      cwd: project,
+      hook_event_name: "UserPromptSubmit",
+      prompt: "Please review my pull request before I merge it",
+    });
     const args = [cli, "hook", ...MODE_ARGS[mode]];
     const env = { PATH: process.env.PATH, HOME: path.join(dir, "home") };
     const once = () => {
@@ -50,7 +61,12 @@ export function measureHookLatency(cli: string, mode: HookLatency["mode"], runs:
     return {
       mode,
       coldMs: Math.round(cold.ms),
-      warm: { runs, medianMs: Math.round(times[Math.floor((times.length - 1) / 2)]!), minMs: Math.round(times[0]!), maxMs: Math.round(times.at(-1)!) },
+      warm: {
+        runs,
+        medianMs: Math.round(times[Math.floor((times.length - 1) / 2)]!),
+        minMs: Math.round(times[0]!),
+        maxMs: Math.round(times.at(-1)!),
+      },
       output: warm.at(-1)?.output ?? cold.output,
     };
   } finally {
@@ -69,14 +85,23 @@ function waitForServer(folder: string): void {
 
 /** One line per mode, with the budget from the issue (300 ms warm, 2 s cold). */
 export function renderHookLatency(results: HookLatency[]): string {
-  const lines = results.map((r) =>
-    `hook ${r.mode.padEnd(10)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warm.medianMs).padStart(5)} ms ` +
-    `(min ${r.warm.minMs}, max ${r.warm.maxMs}, n=${r.warm.runs})   budget 300 ms warm / 2000 ms cold`);
-  return `${lines.join("\n")}\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs\n`;
+  const lines = results.map(
+    (r) =>
+      `hook ${r.mode.padEnd(10)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warm.medianMs).padStart(5)} ms ` +
+      `(min ${r.warm.minMs}, max ${r.warm.maxMs}, n=${r.warm.runs})   budget 300 ms warm / 2000 ms cold`,
+  );
+  return `${lines.join("\n")}\nload average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")} on ${os.cpus().length} CPUs\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const runs = Number(process.argv[2] ?? 10);
   const cli = path.join(ROOT, "dist/src/cli/main.js");
-  process.stdout.write(renderHookLatency((["keyword", "embeddings", "embeddings, no server"] as const).map((mode) => measureHookLatency(cli, mode, runs))));
+  process.stdout.write(
+    renderHookLatency(
+      (["keyword", "embeddings", "embeddings, no server"] as const).map((mode) => measureHookLatency(cli, mode, runs)),
+    ),
+  );
 }

@@ -25,7 +25,14 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 async function runPhases(cacheDir: string, embeddings: boolean): Promise<HookPhases> {
   let start = process.hrtime.bigint();
-  const [{ loadHookAgents }, { createEmbedder }, { buildIndex }, { createRouter }, { resolveConfig }, { innerEmbedder }] = await Promise.all([
+  const [
+    { loadHookAgents },
+    { createEmbedder },
+    { buildIndex },
+    { createRouter },
+    { resolveConfig },
+    { innerEmbedder },
+  ] = await Promise.all([
     import("../src/hook/agents.js"),
     import("../src/embed/registry.js"),
     import("../src/indexing/build.js"),
@@ -35,7 +42,10 @@ async function runPhases(cacheDir: string, embeddings: boolean): Promise<HookPha
   ]);
   const importMs = msSince(start);
   start = process.hrtime.bigint();
-  const set = await loadHookAgents([path.join(FIXTURES, "hook-project/.claude/agents"), path.join(FIXTURES, "hook-user/agents")]);
+  const set = await loadHookAgents([
+    path.join(FIXTURES, "hook-project/.claude/agents"),
+    path.join(FIXTURES, "hook-user/agents"),
+  ]);
   const loadAgentsMs = msSince(start);
   start = process.hrtime.bigint();
   const embedder = embeddings ? await createEmbedder({ cacheDir }, { warn: () => {} }) : null;
@@ -63,7 +73,8 @@ export function measureHookPhases(cacheDir: string, mode: HookPhases["mode"]): H
   for (let run = 0; run < 2; run++) {
     const child = spawnSync(process.execPath, args, { encoding: "utf8" });
     line = child.stdout.trim().split("\n").at(-1) ?? "";
-    if (child.status !== 0 || !line.startsWith("{")) throw new Error(`hook phases child failed (exit ${child.status}): ${child.stderr.slice(-2000)}`);
+    if (child.status !== 0 || !line.startsWith("{"))
+      throw new Error(`hook phases child failed (exit ${child.status}): ${child.stderr.slice(-2000)}`);
   }
   return JSON.parse(line) as HookPhases;
 }

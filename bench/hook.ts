@@ -49,7 +49,9 @@ export function runHookBench(runs: number): HookBench {
   }
   return {
     phases,
-    latencies: (["keyword", "embeddings", "embeddings, no server"] as const).map((mode) => measureHookLatency(CLI, mode, runs)),
+    latencies: (["keyword", "embeddings", "embeddings, no server"] as const).map((mode) =>
+      measureHookLatency(CLI, mode, runs),
+    ),
     nodeStartMs: medianSpawn(["-e", "0"], runs),
     cliStartMs: medianSpawn([CLI, "--version"], runs),
   };
@@ -67,7 +69,10 @@ export function renderHook(h: HookBench): string {
   rows.push(["agentroute --version (module loading)", "", String(Math.round(h.cliStartMs)), ""]);
   const phases = renderTable(
     ["warm hook phase (ms)", ...h.phases.map((p) => p.mode)],
-    (["importMs", "loadAgentsMs", "modelMs", "indexMs", "routeMs"] as const).map((k) => [k.replace(/Ms$/, ""), ...h.phases.map((p) => String(Math.round(p[k])))]),
+    (["importMs", "loadAgentsMs", "modelMs", "indexMs", "routeMs"] as const).map((k) => [
+      k.replace(/Ms$/, ""),
+      ...h.phases.map((p) => String(Math.round(p[k]))),
+    ]),
   );
   return `Fresh process per prompt, hook JSON on stdin, fixture agents (tests/fixtures/dispatch); target < 300 ms warm, < 2 s cold.\n\n${renderTable(["command", "cold (ms)", "warm median (min–max) (ms)", "met"], rows)}\n\nWhere a warm run goes (in-process timers in a fresh process; import = loading the routing modules, model = creating the embedder and its first call):\n\n${phases}`;
 }

@@ -25,11 +25,20 @@ class BenchUsageError extends Error {}
 type Part = (typeof PARTS)[number];
 
 function parseCli(argv: string[]): { quick: boolean; parts: Part[]; out: string } {
-  const { values } = parseArgs({ strict: true, args: argv, options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    strict: true,
+    args: argv,
+    options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } },
+  });
   const asked = values.only ? values.only.split(",").map((s) => s.trim()) : [...PARTS];
   const bad = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (bad.length > 0) throw new BenchUsageError(`--only: unknown part "${bad.join(", ")}"; valid parts: ${PARTS.join(", ")}`);
-  return { quick: values.quick, parts: PARTS.filter((p) => asked.includes(p)), out: path.resolve(values.out ?? path.join(ROOT, "reports/bench.json")) };
+  if (bad.length > 0)
+    throw new BenchUsageError(`--only: unknown part "${bad.join(", ")}"; valid parts: ${PARTS.join(", ")}`);
+  return {
+    quick: values.quick,
+    parts: PARTS.filter((p) => asked.includes(p)),
+    out: path.resolve(values.out ?? path.join(ROOT, "reports/bench.json")),
+  };
 }
 
 async function main(): Promise<void> {
@@ -38,7 +47,9 @@ async function main(): Promise<void> {
   const log = (line: string) => void process.stderr.write(`[bench] ${line}\n`);
   const print = (text: string) => void process.stdout.write(`${text}\n`);
   const started = Date.now();
-  print(`# agentroute bench${quick ? " (quick)" : ""}\n\n${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadAverage.join(" ")}, ${machine.date}`);
+  print(
+    `# agentroute bench${quick ? " (quick)" : ""}\n\n${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadAverage.join(" ")}, ${machine.date}`,
+  );
   const figures: Record<string, unknown> = {};
   if (parts.includes("quality")) {
     figures.quality = await runQuality({ quick, log });
@@ -57,17 +68,25 @@ async function main(): Promise<void> {
     figures.hook = runHookBench(quick ? 2 : 10);
     print(heading("Hook latency") + renderHook(figures.hook as ReturnType<typeof runHookBench>));
   }
-  const finished = { ...machine, loadAverageAtEnd: describeMachine().loadAverage, wallSeconds: Math.round((Date.now() - started) / 1000) };
+  const finished = {
+    ...machine,
+    loadAverageAtEnd: describeMachine().loadAverage,
+    wallSeconds: Math.round((Date.now() - started) / 1000),
+  };
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ schemaVersion: 1, quick, parts, machine: finished, ...figures }, null, 2)}\n`);
-  print(`\nwall time ${finished.wallSeconds} s; load average at the end ${finished.loadAverageAtEnd.join(" ")}; figures in ${path.relative(process.cwd(), out) || out}`);
+  print(
+    `\nwall time ${finished.wallSeconds} s; load average at the end ${finished.loadAverageAtEnd.join(" ")}; figures in ${path.relative(process.cwd(), out) || out}`,
+  );
 }
 
 main().catch((err: unknown) => {
   // node:util parseArgs rejects unknown flags with a TypeError carrying an ERR_PARSE_ARGS_* code.
   const code = (err as { code?: string }).code ?? "";
   if (err instanceof BenchUsageError || code.startsWith("ERR_PARSE_ARGS")) {
-    process.stderr.write(`bench: ${(err as Error).message}\nusage: node dist/bench/main.js [--quick] [--only ${PARTS.join("|")}[,…]] [--out FILE]\n`);
+    process.stderr.write(
+      `bench: ${(err as Error).message}\nusage: node dist/bench/main.js [--quick] [--only ${PARTS.join("|")}[,…]] [--out FILE]\n`,
+    );
     process.exitCode = 2;
     return;
   }

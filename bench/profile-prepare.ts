@@ -16,10 +16,19 @@ const { set } = await buildSizedSet(count);
 const cacheDir = path.join(ROOT, ".agentroute-cache");
 const embedder = await createEmbedder({ cacheDir });
 const index = await buildIndex(set, { embedder, cacheDir });
-const prompts = readFileSync(path.join(ROOT, "datasets/example.csv"), "utf8").split("\n").slice(1, 201).map((l) => l.split(",")[0]!.replace(/^"/, "")).filter(Boolean);
+const prompts = readFileSync(path.join(ROOT, "datasets/example.csv"), "utf8")
+  .split("\n")
+  .slice(1, 201)
+  .map((l) => l.split(",")[0]!.replace(/^"/, ""))
+  .filter(Boolean);
 const vectors = await embedder.embed(prompts);
 const t: Record<string, number> = {};
-const time = <T>(k: string, f: () => T): T => { const s = performance.now(); const r = f(); t[k] = (t[k] ?? 0) + performance.now() - s; return r; };
+const time = <T>(k: string, f: () => T): T => {
+  const s = performance.now();
+  const r = f();
+  t[k] = (t[k] ?? 0) + performance.now() - s;
+  return r;
+};
 for (const v of vectors.slice(0, 5)) pieceCosines(index, v!); // plan and kernel set-up, once per index
 prompts.forEach((p, i) => {
   const lex = time("lexiconWords", () => lexiconWords(p));
@@ -29,4 +38,9 @@ prompts.forEach((p, i) => {
   time("sparse", () => sparseFeatures(expandWithLexicon(p, lex), index.head.vocab));
   time("background", () => dotRows(index.background!, index.dims, vectors[i]!));
 });
-console.log(count, Object.entries(t).map(([k, v]) => `${k} ${(v / prompts.length).toFixed(3)}`).join(", "));
+console.log(
+  count,
+  Object.entries(t)
+    .map(([k, v]) => `${k} ${(v / prompts.length).toFixed(3)}`)
+    .join(", "),
+);

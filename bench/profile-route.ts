@@ -24,8 +24,18 @@ const config = resolveConfig({});
 const scorer = createScorer(index, config);
 const fresh = process.argv.includes("fresh");
 const prompts = fresh
-  ? readFileSync(path.join(ROOT, "datasets/example.csv"), "utf8").split("\n").slice(1, 201).map((l) => l.split(",")[0]!.replace(/^"/, "")).filter(Boolean)
-  : ["the deploy failed, roll it back", "add an index to the orders table", "our jest snapshots break", "write the README", "why is the checkout page slow on mobile"];
+  ? readFileSync(path.join(ROOT, "datasets/example.csv"), "utf8")
+      .split("\n")
+      .slice(1, 201)
+      .map((l) => l.split(",")[0]!.replace(/^"/, ""))
+      .filter(Boolean)
+  : [
+      "the deploy failed, roll it back",
+      "add an index to the orders table",
+      "our jest snapshots break",
+      "write the README",
+      "why is the checkout page slow on mobile",
+    ];
 const vectors = embedder ? await embedder.embed(prompts) : prompts.map(() => null);
 const t = { prepare: 0, score: 0, decide: 0 };
 const rounds = fresh ? 1 : 200;
@@ -43,4 +53,6 @@ for (let r = 0; r < rounds; r++) {
   });
 }
 const n = rounds * prompts.length;
-console.log(`${count} agents, ${index.pieces.length} pieces, ${keyword ? "keyword" : "embeddings"}: prepare ${(t.prepare / n).toFixed(3)} ms, score ${(t.score / n).toFixed(3)} ms, decide ${(t.decide / n).toFixed(3)} ms`);
+console.log(
+  `${count} agents, ${index.pieces.length} pieces, ${keyword ? "keyword" : "embeddings"}: prepare ${(t.prepare / n).toFixed(3)} ms, score ${(t.score / n).toFixed(3)} ms, decide ${(t.decide / n).toFixed(3)} ms`,
+);

@@ -31,8 +31,29 @@ export interface QualityRow {
 /** Sets in the quick run: the project's own (small) ones. */
 const QUICK_SETS = ["example", "claude-config-12"];
 
-function toRow(set: string, mode: QualityMode, agents: number, fit: QualityRow["fit"], s: Summary, rows: number, seconds: number): QualityRow {
-  return { set, mode, agents, rows, fit, accuracy: s.accuracy, macroF1: s.macro.f1, top1: s.top1, top3: s.top3, noneP: s.none.precision, noneR: s.none.recall, seconds };
+function toRow(
+  set: string,
+  mode: QualityMode,
+  agents: number,
+  fit: QualityRow["fit"],
+  s: Summary,
+  rows: number,
+  seconds: number,
+): QualityRow {
+  return {
+    set,
+    mode,
+    agents,
+    rows,
+    fit,
+    accuracy: s.accuracy,
+    macroF1: s.macro.f1,
+    top1: s.top1,
+    top3: s.top3,
+    noneP: s.none.precision,
+    noneR: s.none.recall,
+    seconds,
+  };
 }
 
 /**
@@ -48,14 +69,41 @@ export async function runQuality(options: { quick: boolean; log: (line: string) 
     for (const set of sets) {
       options.log(`quality: ${set.name} (${mode})`);
       const start = Date.now();
-      const report = await evaluateAgents({ agentsDir: set.agents, dataset: set.dataset, embeddings: mode === "embeddings", cwd: ROOT, warn: () => {} });
-      if (report.mode.kind !== mode) throw new Error(`quality: ${set.name} ran in ${report.mode.kind} mode, not ${mode} (no embedding model?)`);
+      const report = await evaluateAgents({
+        agentsDir: set.agents,
+        dataset: set.dataset,
+        embeddings: mode === "embeddings",
+        cwd: ROOT,
+        warn: () => {},
+      });
+      if (report.mode.kind !== mode)
+        throw new Error(`quality: ${set.name} ran in ${report.mode.kind} mode, not ${mode} (no embedding model?)`);
       const seconds = (Date.now() - start) / 1000;
       const isSplit = set.split === true;
-      out.push(toRow(set.name, mode, report.agents.count, isSplit ? "even half" : set.fit ? "yes" : "no", report.summary, report.dataset.rows, seconds));
+      out.push(
+        toRow(
+          set.name,
+          mode,
+          report.agents.count,
+          isSplit ? "even half" : set.fit ? "yes" : "no",
+          report.summary,
+          report.dataset.rows,
+          seconds,
+        ),
+      );
       if (isSplit) {
         const odd = report.cases.filter((_, i) => i % 2 === 1);
-        out.push(toRow(`${set.name} odd half (held out)`, mode, report.agents.count, "no", computeSummary(odd), odd.length, seconds));
+        out.push(
+          toRow(
+            `${set.name} odd half (held out)`,
+            mode,
+            report.agents.count,
+            "no",
+            computeSummary(odd),
+            odd.length,
+            seconds,
+          ),
+        );
       }
     }
   }
@@ -67,11 +115,22 @@ export function renderQuality(rows: readonly QualityRow[]): string {
   const tables = (["embeddings", "keyword"] as const).map((mode) => {
     const body = rows
       .filter((r) => r.mode === mode)
-      .map((r) => [r.set, String(r.agents), String(r.rows), r.fit, pct(r.accuracy), pct(r.macroF1), pct(r.top1), pct(r.top3), `${pct(r.noneP)} / ${pct(r.noneR)}`, r.seconds.toFixed(1)]);
+      .map((r) => [
+        r.set,
+        String(r.agents),
+        String(r.rows),
+        r.fit,
+        pct(r.accuracy),
+        pct(r.macroF1),
+        pct(r.top1),
+        pct(r.top3),
+        `${pct(r.noneP)} / ${pct(r.noneR)}`,
+        r.seconds.toFixed(1),
+      ]);
     return `### ${mode === "embeddings" ? "Embeddings mode (default model)" : "Keyword-only mode (--no-embeddings)"}\n\n${renderTable(["set", "agents", "prompts", "fit on", "accuracy", "macro-F1", "top-1", "top-3", "none P / R", "s"], body)}`;
   });
   const note =
-    "\"fit on\": whether the set's prompts were used by bench/fit-defaults.ts to fit the default fusion weights. BANKING77 and its out-of-scope set: the even-indexed half was; the odd-indexed half is held out. " +
-    "The example sets are never used for fitting. Top-1/top-3: the expected agent is first / among the first three ranked. \"s\" is the eval's wall time (the odd half is a slice of the full run).";
+    '"fit on": whether the set\'s prompts were used by bench/fit-defaults.ts to fit the default fusion weights. BANKING77 and its out-of-scope set: the even-indexed half was; the odd-indexed half is held out. ' +
+    'The example sets are never used for fitting. Top-1/top-3: the expected agent is first / among the first three ranked. "s" is the eval\'s wall time (the odd half is a slice of the full run).';
   return `${note}\n\n${tables.join("\n\n")}`;
 }

@@ -21,17 +21,69 @@ export interface LabeledSet {
  */
 export const LABELED_SETS: LabeledSet[] = [
   { name: "example", agents: path.join(ROOT, "agents"), dataset: path.join(ROOT, "datasets/example.csv"), fit: false },
-  { name: "example-holdout", agents: path.join(ROOT, "agents"), dataset: path.join(ROOT, "datasets/example-holdout.csv"), fit: false },
-  { name: "claude-config-12", agents: path.join(SHARED, "agent-sets/claude-config-12"), dataset: path.join(ROOT, "datasets/claude-config-12.csv"), fit: true },
-  { name: "claude-config-28", agents: path.join(SHARED, "agent-sets/claude-config-28"), dataset: path.join(ROOT, "datasets/claude-config-28.csv"), fit: true },
-  { name: "wshobson-agents", agents: path.join(SHARED, "agent-sets/wshobson-agents"), dataset: path.join(ROOT, "datasets/wshobson-sample.csv"), fit: true },
-  { name: "voltagent-subagents", agents: path.join(SHARED, "agent-sets/voltagent-subagents"), dataset: path.join(ROOT, "datasets/voltagent-sample.csv"), fit: true },
-  { name: "vijaythecoder-agents", agents: path.join(SHARED, "agent-sets/vijaythecoder-agents"), dataset: path.join(ROOT, "datasets/vijaythecoder.csv"), fit: true },
-  { name: "banking77", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(SHARED, "datasets/banking77-test.csv"), fit: true, split: true },
+  {
+    name: "example-holdout",
+    agents: path.join(ROOT, "agents"),
+    dataset: path.join(ROOT, "datasets/example-holdout.csv"),
+    fit: false,
+  },
+  {
+    name: "claude-config-12",
+    agents: path.join(SHARED, "agent-sets/claude-config-12"),
+    dataset: path.join(ROOT, "datasets/claude-config-12.csv"),
+    fit: true,
+  },
+  {
+    name: "claude-config-28",
+    agents: path.join(SHARED, "agent-sets/claude-config-28"),
+    dataset: path.join(ROOT, "datasets/claude-config-28.csv"),
+    fit: true,
+  },
+  {
+    name: "wshobson-agents",
+    agents: path.join(SHARED, "agent-sets/wshobson-agents"),
+    dataset: path.join(ROOT, "datasets/wshobson-sample.csv"),
+    fit: true,
+  },
+  {
+    name: "voltagent-subagents",
+    agents: path.join(SHARED, "agent-sets/voltagent-subagents"),
+    dataset: path.join(ROOT, "datasets/voltagent-sample.csv"),
+    fit: true,
+  },
+  {
+    name: "vijaythecoder-agents",
+    agents: path.join(SHARED, "agent-sets/vijaythecoder-agents"),
+    dataset: path.join(ROOT, "datasets/vijaythecoder.csv"),
+    fit: true,
+  },
+  {
+    name: "banking77",
+    agents: path.join(SHARED, "agent-sets/banking77-k10"),
+    dataset: path.join(SHARED, "datasets/banking77-test.csv"),
+    fit: true,
+    split: true,
+  },
   // Out-of-scope prompts for the BANKING77 intents (all none): what an intent set must refuse.
-  { name: "banking77-oos", agents: path.join(SHARED, "agent-sets/banking77-k10"), dataset: path.join(ROOT, "datasets/banking77-oos.csv"), fit: true, split: true },
+  {
+    name: "banking77-oos",
+    agents: path.join(SHARED, "agent-sets/banking77-k10"),
+    dataset: path.join(ROOT, "datasets/banking77-oos.csv"),
+    fit: true,
+    split: true,
+  },
   // A second intent set (40 assistant intents × 10 examples, ours), never fitted on: does what
   // the defaults learned carry over, in scope and out of scope?
-  { name: "assistant-intents", agents: path.join(ROOT, "datasets/assistant-intents/agents"), dataset: path.join(ROOT, "datasets/assistant-intents/test.csv"), fit: false },
-  { name: "assistant-intents-oos", agents: path.join(ROOT, "datasets/assistant-intents/agents"), dataset: path.join(ROOT, "datasets/assistant-intents/oos.csv"), fit: false },
+  {
+    name: "assistant-intents",
+    agents: path.join(ROOT, "datasets/assistant-intents/agents"),
+    dataset: path.join(ROOT, "datasets/assistant-intents/test.csv"),
+    fit: false,
+  },
+  {
+    name: "assistant-intents-oos",
+    agents: path.join(ROOT, "datasets/assistant-intents/agents"),
+    dataset: path.join(ROOT, "datasets/assistant-intents/oos.csv"),
+    fit: false,
+  },
 ];

@@ -31,7 +31,12 @@ export interface BuildFigures {
   warnings: string[];
 }
 
-const PROBES = ["the login page is slow", "write unit tests for the parser", "my card has not arrived", "deploy this to kubernetes"];
+const PROBES = [
+  "the login page is slow",
+  "write unit tests for the parser",
+  "my card has not arrived",
+  "deploy this to kubernetes",
+];
 
 async function runChild(count: number, cacheDir: string, embeddings: boolean): Promise<BuildFigures> {
   const { set, source } = await buildSizedSet(count);
@@ -50,7 +55,17 @@ async function runChild(count: number, cacheDir: string, embeddings: boolean): P
   const mem = process.memoryUsage();
   await embedder?.dispose();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-  return { agents: set.agents.length, pieces: index.pieces.length, source, modelLoadMs, buildMs, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), peakRssMb: readPeakRssMb(), warnings };
+  return {
+    agents: set.agents.length,
+    pieces: index.pieces.length,
+    source,
+    modelLoadMs,
+    buildMs,
+    rssMb: mb(mem.rss),
+    heapUsedMb: mb(mem.heapUsed),
+    peakRssMb: readPeakRssMb(),
+    warnings,
+  };
 }
 
 /**
@@ -61,7 +76,10 @@ async function runChild(count: number, cacheDir: string, embeddings: boolean): P
  */
 export function measureBuild(count: number, cacheDir: string, embeddings: boolean): BuildFigures {
   const script = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, [script, String(count), cacheDir, ...(embeddings ? [] : ["keyword"])], { encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  const run = spawnSync(process.execPath, [script, String(count), cacheDir, ...(embeddings ? [] : ["keyword"])], {
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
   const line = run.stdout.trim().split("\n").at(-1) ?? "";
   if (run.status !== 0 || !line.startsWith("{")) {
     throw new Error(`bench child for ${count} agents failed (exit ${run.status}): ${run.stderr.slice(-2000)}`);

@@ -74,7 +74,12 @@ export async function measureRest(index: AgentIndex, prompts: readonly string[])
     return decide(index, config, scorer, q, scorer.score(q));
   };
   for (let i = 0; i < Math.min(WARM_UP, prompts.length); i++) once(i);
-  return summarizeTimes(await timeEach(prompts.map((_, i) => i), once));
+  return summarizeTimes(
+    await timeEach(
+      prompts.map((_, i) => i),
+      once,
+    ),
+  );
 }
 
 export interface BatchFigures {
@@ -94,5 +99,9 @@ export async function measureBatch(index: AgentIndex, prompts: readonly string[]
   start = process.hrtime.bigint();
   for (const p of prompts) await router.route(p);
   const oneMs = msSince(start);
-  return { prompts: prompts.length, batchPerSecond: (prompts.length * 1000) / batchMs, oneByOnePerSecond: (prompts.length * 1000) / oneMs };
+  return {
+    prompts: prompts.length,
+    batchPerSecond: (prompts.length * 1000) / batchMs,
+    oneByOnePerSecond: (prompts.length * 1000) / oneMs,
+  };
 }

@@ -15,7 +15,14 @@ import { SHARED } from "./sets.js";
 
 const SETS_DIR = path.join(SHARED, "agent-sets");
 /** Every real set, in a fixed order (the order decides which agents the cut keeps). */
-const ALL_SETS = ["claude-config-12", "claude-config-28", "wshobson-agents", "voltagent-subagents", "vijaythecoder-agents", "banking77-k10"];
+const ALL_SETS = [
+  "claude-config-12",
+  "claude-config-28",
+  "wshobson-agents",
+  "voltagent-subagents",
+  "vijaythecoder-agents",
+  "banking77-k10",
+];
 
 export interface SizedSet {
   set: AgentSet;
@@ -41,7 +48,9 @@ export async function buildSizedSet(count: number): Promise<SizedSet> {
     }
   }
   const copies = Math.max(0, count - real.length);
-  const source = copies ? `all ${real.length} real agents of ${ALL_SETS.length} sets + ${copies} renamed copies` : `first ${count} real agents (${describeCut(real.slice(0, count))})`;
+  const source = copies
+    ? `all ${real.length} real agents of ${ALL_SETS.length} sets + ${copies} renamed copies`
+    : `first ${count} real agents (${describeCut(real.slice(0, count))})`;
   return { set: makeSet(agents, SETS_DIR), source, copies };
 }
 

@@ -12,7 +12,14 @@ import type { Embedder } from "../src/embed/types.js";
 import { buildIndex } from "../src/indexing/build.js";
 import { measureBuild, type BuildFigures } from "./speed-build.js";
 import { measureBankingEval, type EvalWallTime } from "./speed-eval.js";
-import { measureBatch, measureFloorAndRoute, measureRest, readBenchPrompts, type BatchFigures, type FloorAndRoute } from "./speed-route.js";
+import {
+  measureBatch,
+  measureFloorAndRoute,
+  measureRest,
+  readBenchPrompts,
+  type BatchFigures,
+  type FloorAndRoute,
+} from "./speed-route.js";
 import { buildSizedSet } from "./speed-sets.js";
 import type { TimeSummary } from "./util/stats.js";
 
@@ -74,7 +81,15 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedResult> {
         floor = await measureFloorAndRoute(index, prompts);
         batch = await measureBatch(index, prompts);
       }
-      scale.push({ agents: count, pieces: index.pieces.length, source, cold, warm, rest: await measureRest(index, prompts), keyword: await measureRest(keywordIndex, prompts) });
+      scale.push({
+        agents: count,
+        pieces: index.pieces.length,
+        source,
+        cold,
+        warm,
+        rest: await measureRest(index, prompts),
+        keyword: await measureRest(keywordIndex, prompts),
+      });
     }
     options.log("speed: BANKING77 eval wall time");
     const bankingEval = options.quick ? null : await measureBankingEval(path.join(tmp, "banking77"));

@@ -19,10 +19,62 @@ export type Mutation =
 
 /** Strings that break naive readers: BOMs, NUL, lone surrogates, RTL marks, CRLF, quotes, YAML and JSON syntax. */
 export const HOSTILE_PIECES = [
-  "\uFEFF", "\0", "\r\n", "\r", "\n", "\u2028", "\u2029", "\uD800", "\uDFFF", "\u202E", "\u200D", "\uFFFE", "\uFFFF", "𝕏", "é", "\u0301",
-  "\u001b[31m", "\u0007", "\t", '"', "'", ",", "|", "`", "<script>", "</example>", "<example>", "---\n", "---", ": ", "- ", "&a ", "*a",
-  "<<: *a", "!!js/function", "!!binary", "{", "}", "[", "]", '{"prompt":', '"expected":', "null", "1e999", "-0", "__proto__", "constructor",
-  "name: x\n", "description: y\n", "name: x\nname: y\n", "\\", "\\u0000", "%", "#", "\u00a0", " ",
+  "\uFEFF",
+  "\0",
+  "\r\n",
+  "\r",
+  "\n",
+  "\u2028",
+  "\u2029",
+  "\uD800",
+  "\uDFFF",
+  "\u202E",
+  "\u200D",
+  "\uFFFE",
+  "\uFFFF",
+  "𝕏",
+  "é",
+  "\u0301",
+  "\u001b[31m",
+  "\u0007",
+  "\t",
+  '"',
+  "'",
+  ",",
+  "|",
+  "`",
+  "<script>",
+  "</example>",
+  "<example>",
+  "---\n",
+  "---",
+  ": ",
+  "- ",
+  "&a ",
+  "*a",
+  "<<: *a",
+  "!!js/function",
+  "!!binary",
+  "{",
+  "}",
+  "[",
+  "]",
+  '{"prompt":',
+  '"expected":',
+  "null",
+  "1e999",
+  "-0",
+  "__proto__",
+  "constructor",
+  "name: x\n",
+  "description: y\n",
+  "name: x\nname: y\n",
+  "\\",
+  "\\u0000",
+  "%",
+  "#",
+  "\u00a0",
+  " ",
 ];
 
 const position = fc.integer({ min: 0, max: 0xffff });
@@ -31,16 +83,34 @@ const position = fc.integer({ min: 0, max: 0xffff });
 export function mutationArbitrary(donors: number): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ kind: fc.constant("truncate" as const), at: position }),
-    fc.record({ kind: fc.constant("splice" as const), at: position, from: position, length: fc.integer({ min: 1, max: 4000 }), donor: fc.nat({ max: Math.max(donors - 1, 0) }) }),
+    fc.record({
+      kind: fc.constant("splice" as const),
+      at: position,
+      from: position,
+      length: fc.integer({ min: 1, max: 4000 }),
+      donor: fc.nat({ max: Math.max(donors - 1, 0) }),
+    }),
     fc.record({ kind: fc.constant("flip" as const), at: position, bit: fc.nat({ max: 7 }) }),
     fc.record({ kind: fc.constant("duplicate-line" as const), at: position, times: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant("delete-line" as const), at: position }),
-    fc.record({ kind: fc.constant("insert" as const), at: position, text: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 8, unit: "binary" })) }),
     fc.record({
-      kind: fc.constant("nest" as const), at: position, depth: fc.integer({ min: 10, max: 20_000 }),
-      open: fc.constantFrom("[", "{\"a\":", "- ", "  ", "a:\n  ", "<example>", "> "), close: fc.constantFrom("]", "}", "", "</example>"),
+      kind: fc.constant("insert" as const),
+      at: position,
+      text: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 8, unit: "binary" })),
     }),
-    fc.record({ kind: fc.constant("huge-line" as const), at: position, length: fc.integer({ min: 1000, max: 300_000 }), text: fc.constantFrom("a", "é", " ", ",", '"', "x y ", "\\", "𝕏") }),
+    fc.record({
+      kind: fc.constant("nest" as const),
+      at: position,
+      depth: fc.integer({ min: 10, max: 20_000 }),
+      open: fc.constantFrom("[", '{"a":', "- ", "  ", "a:\n  ", "<example>", "> "),
+      close: fc.constantFrom("]", "}", "", "</example>"),
+    }),
+    fc.record({
+      kind: fc.constant("huge-line" as const),
+      at: position,
+      length: fc.integer({ min: 1000, max: 300_000 }),
+      text: fc.constantFrom("a", "é", " ", ",", '"', "x y ", "\\", "𝕏"),
+    }),
     fc.constant({ kind: "crlf" as const }),
     fc.constant({ kind: "bom" as const }),
   );
@@ -120,10 +190,15 @@ function applyOne(buf: Buffer, m: Mutation, donors: readonly Buffer[]): Buffer {
 export function inputArbitrary(seeds: readonly Buffer[]): fc.Arbitrary<Buffer> {
   if (seeds.length === 0) throw new RangeError("a fuzz target needs at least one seed input");
   const mutated = fc
-    .record({ seed: fc.nat({ max: seeds.length - 1 }), mutations: fc.array(mutationArbitrary(seeds.length), { maxLength: 4 }) })
+    .record({
+      seed: fc.nat({ max: seeds.length - 1 }),
+      mutations: fc.array(mutationArbitrary(seeds.length), { maxLength: 4 }),
+    })
     .map(({ seed, mutations }) => applyMutations(seeds[seed]!, mutations, seeds));
   const random = fc
-    .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 12, unit: "grapheme" })), { maxLength: 60 })
+    .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 12, unit: "grapheme" })), {
+      maxLength: 60,
+    })
     .map((pieces) => Buffer.from(pieces.join(""), "utf8"));
   const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a));
   return fc.oneof({ weight: 8, arbitrary: mutated }, { weight: 2, arbitrary: random }, { weight: 1, arbitrary: bytes });

@@ -32,7 +32,12 @@ export interface FuzzResult {
  * @example
  * await judgeCase(FUZZ_TARGETS[0], Buffer.from("---\nname: a\n"), ctx, 1000) // null
  */
-export async function judgeCase(target: FuzzTarget, input: Buffer, ctx: { dir: string; seeds: FuzzSeeds }, timeLimitMs: number): Promise<{ problem: string | null; ms: number }> {
+export async function judgeCase(
+  target: FuzzTarget,
+  input: Buffer,
+  ctx: { dir: string; seeds: FuzzSeeds },
+  timeLimitMs: number,
+): Promise<{ problem: string | null; ms: number }> {
   const start = performance.now();
   let problem: string | null = null;
   try {
@@ -56,9 +61,16 @@ export async function judgeCase(target: FuzzTarget, input: Buffer, ctx: { dir: s
  * one character folded (`«" ×4000»`), so a counterexample of 60 KiB fits on a screen.
  */
 function withSummary(input: Buffer): Buffer {
-  const text = JSON.stringify(input.toString("utf8")).replace(/(.)\1{19,}/gs, (run, ch: string) => `«${ch} ×${run.length}»`);
+  const text = JSON.stringify(input.toString("utf8")).replace(
+    /(.)\1{19,}/gs,
+    (run, ch: string) => `«${ch} ×${run.length}»`,
+  );
   const shown = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-  return Object.defineProperty(input, fc.toStringMethod, { value: () => `${input.length} bytes: ${shown}`, enumerable: false, configurable: true });
+  return Object.defineProperty(input, fc.toStringMethod, {
+    value: () => `${input.length} bytes: ${shown}`,
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 function judgeError(target: FuzzTarget, err: unknown, input: Buffer): string | null {
@@ -68,7 +80,8 @@ function judgeError(target: FuzzTarget, err: unknown, input: Buffer): string | n
   if (target.locates && err.file === undefined) return `${err.code} does not name the file: ${err.message}`;
   const lines = countLines(input.toString("utf8"));
   // A reader may point one past the last line (the end of an unterminated record).
-  if (err.line !== undefined && (err.line < 1 || err.line > lines + 1)) return `${err.code} names line ${err.line}, outside 1..${lines}: ${err.message}`;
+  if (err.line !== undefined && (err.line < 1 || err.line > lines + 1))
+    return `${err.code} names line ${err.line}, outside 1..${lines}: ${err.message}`;
   return null;
 }
 
@@ -106,7 +119,9 @@ export async function fuzzTarget(target: FuzzTarget, seeds: FuzzSeeds, options: 
         { numRuns: options.cases, seed: options.seed },
       );
       const cause = details.errorInstance instanceof Error ? `\nFailure: ${details.errorInstance.message}` : "";
-      counterexample = details.failed ? `${fc.defaultReportMessage(details) ?? ""}${cause}` : "failure did not reproduce on re-run (timing?)";
+      counterexample = details.failed
+        ? `${fc.defaultReportMessage(details) ?? ""}${cause}`
+        : "failure did not reproduce on re-run (timing?)";
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -67,16 +67,30 @@ export async function loadSeeds(sharedDir: string | null): Promise<FuzzSeeds> {
   const root = findRepoRoot();
   const shared = sharedDir !== null && existsSync(path.join(sharedDir, "agent-sets")) ? sharedDir : null;
   // datasets/ holds agent sets of its own (datasets/assistant-intents/agents) beside the CSVs that name them.
-  const agentPaths = [...(await listFiles(path.join(root, "agents"), ".md")), ...(await listFiles(path.join(root, "datasets"), ".md")), ...(shared ? await listFiles(path.join(shared, "agent-sets"), ".md") : [])]
-    .filter((f) => !/(README|LICENSES)\.md$/.test(f));
+  const agentPaths = [
+    ...(await listFiles(path.join(root, "agents"), ".md")),
+    ...(await listFiles(path.join(root, "datasets"), ".md")),
+    ...(shared ? await listFiles(path.join(shared, "agent-sets"), ".md") : []),
+  ].filter((f) => !/(README|LICENSES)\.md$/.test(f));
   const agentFiles = (await Promise.all(agentPaths.map((f) => readFile(f)))).filter((b) => b.length <= MAX_SEED_BYTES);
   const csvPaths = await listFiles(path.join(root, "datasets"), ".csv");
   const csvDatasets = await Promise.all(csvPaths.map((f) => head(f, 120)));
   if (shared) csvDatasets.push(await head(path.join(shared, "datasets/banking77-test.csv"), 200));
-  const transcripts = shared ? await Promise.all((await listFiles(path.join(shared, "transcripts"), ".jsonl")).map((f) => head(f, 60))) : [];
+  const transcripts = shared
+    ? await Promise.all((await listFiles(path.join(shared, "transcripts"), ".jsonl")).map((f) => head(f, 60)))
+    : [];
   const log = shared ? await readDispatchLog([path.join(shared, "transcripts")]) : { records: [] };
-  const example = await evaluateAgents({ agentsDir: path.join(root, "agents"), dataset: path.join(root, "datasets/example.csv"), embeddings: false, cacheDir: null, cwd: root, warn: () => {} });
-  const agentNames = [...new Set(agentFiles.flatMap((bytes) => parseAgentFile(bytes.toString("utf8"), "seed.md").agent?.name ?? []))].sort();
+  const example = await evaluateAgents({
+    agentsDir: path.join(root, "agents"),
+    dataset: path.join(root, "datasets/example.csv"),
+    embeddings: false,
+    cacheDir: null,
+    cwd: root,
+    warn: () => {},
+  });
+  const agentNames = [
+    ...new Set(agentFiles.flatMap((bytes) => parseAgentFile(bytes.toString("utf8"), "seed.md").agent?.name ?? [])),
+  ].sort();
   const rows = example.cases.slice(0, 40);
   const report = { ...example, cases: rows };
   const headCacheBody = Buffer.from(JSON.stringify(report.summary));
@@ -84,17 +98,59 @@ export async function loadSeeds(sharedDir: string | null): Promise<FuzzSeeds> {
     agentFiles,
     csvDatasets,
     jsonlDatasets: [toJsonl(rows.map((c) => ({ prompt: c.prompt, expected: c.expected, tags: c.tags })))],
-    transcripts: transcripts.length > 0 ? transcripts : [toJsonl([{ type: "user", sessionId: "s", uuid: "u", message: { content: "fix the build" } }])],
-    dispatchLogs: [toJsonl(log.records.length > 0 ? log.records : rows.map((c) => ({ prompt: c.prompt, dispatched: c.expected, session: "s" })))],
-    hookInputs: rows.slice(0, 10).map((c) => Buffer.from(JSON.stringify({ hook_event_name: "UserPromptSubmit", prompt: c.prompt, cwd: "/repo", session_id: "s1", transcript_path: "/t.jsonl" }))),
-    configs: [Buffer.from(JSON.stringify(resolveConfig({}), null, 2)), Buffer.from('{"threshold": 0.4, "agentThresholds": {"debugger": 0.6}, "topK": 3}')],
+    transcripts:
+      transcripts.length > 0
+        ? transcripts
+        : [toJsonl([{ type: "user", sessionId: "s", uuid: "u", message: { content: "fix the build" } }])],
+    dispatchLogs: [
+      toJsonl(
+        log.records.length > 0
+          ? log.records
+          : rows.map((c) => ({ prompt: c.prompt, dispatched: c.expected, session: "s" })),
+      ),
+    ],
+    hookInputs: rows.slice(0, 10).map((c) =>
+      Buffer.from(
+        JSON.stringify({
+          hook_event_name: "UserPromptSubmit",
+          prompt: c.prompt,
+          cwd: "/repo",
+          session_id: "s1",
+          transcript_path: "/t.jsonl",
+        }),
+      ),
+    ),
+    configs: [
+      Buffer.from(JSON.stringify(resolveConfig({}), null, 2)),
+      Buffer.from('{"threshold": 0.4, "agentThresholds": {"debugger": 0.6}, "topK": 3}'),
+    ],
     reports: [Buffer.from(JSON.stringify(report, null, 2))],
     promptFiles: [Buffer.from(rows.map((c) => c.prompt).join("\n") + "\n"), ...csvDatasets.slice(0, 1)],
-    vectorCaches: [encodeCacheFile({ embedderId: "fuzz@1", dims: 8, vectors: new Map(rows.slice(0, 6).map((c, i) => [hashText(c.prompt), Float32Array.from({ length: 8 }, (_, k) => Math.sin(i + k))])) })],
+    vectorCaches: [
+      encodeCacheFile({
+        embedderId: "fuzz@1",
+        dims: 8,
+        vectors: new Map(
+          rows
+            .slice(0, 6)
+            .map((c, i) => [hashText(c.prompt), Float32Array.from({ length: 8 }, (_, k) => Math.sin(i + k))]),
+        ),
+      }),
+    ],
     headCache: await checkedFileBytes(headCacheBody),
     headCacheBody,
     agentNames,
-    sources: [path.join(root, "agents"), path.join(root, "datasets"), ...(shared ? [path.join(shared, "agent-sets"), path.join(shared, "datasets/banking77-test.csv"), path.join(shared, "transcripts")] : [])],
+    sources: [
+      path.join(root, "agents"),
+      path.join(root, "datasets"),
+      ...(shared
+        ? [
+            path.join(shared, "agent-sets"),
+            path.join(shared, "datasets/banking77-test.csv"),
+            path.join(shared, "transcripts"),
+          ]
+        : []),
+    ],
   };
 }
 

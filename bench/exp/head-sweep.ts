@@ -18,21 +18,34 @@ import type { AgentIndex, Piece } from "../../src/indexing/types.js";
 function variantOf(text: string, mode: string, r: () => number): string {
   const w = text.split(/\s+/).filter(Boolean);
   if (w.length < 3) return text;
-  if (mode === "del") { const i = Math.floor(r() * w.length); w.splice(i, 1); }
-  if (mode === "swap") { const i = Math.floor(r() * (w.length - 1)); [w[i], w[i + 1]] = [w[i + 1]!, w[i]!]; }
-  if (mode === "del2") { for (let k = 0; k < Math.max(1, Math.round(w.length * 0.2)); k++) w.splice(Math.floor(r() * w.length), 1); }
+  if (mode === "del") {
+    const i = Math.floor(r() * w.length);
+    w.splice(i, 1);
+  }
+  if (mode === "swap") {
+    const i = Math.floor(r() * (w.length - 1));
+    [w[i], w[i + 1]] = [w[i + 1]!, w[i]!];
+  }
+  if (mode === "del2") {
+    for (let k = 0; k < Math.max(1, Math.round(w.length * 0.2)); k++) w.splice(Math.floor(r() * w.length), 1);
+  }
   return w.join(" ");
 }
 
-async function augment(index: AgentIndex, v: Record<string, unknown>): Promise<{ pieces: Piece[]; vectors: Float32Array }> {
+async function augment(
+  index: AgentIndex,
+  v: Record<string, unknown>,
+): Promise<{ pieces: Piece[]; vectors: Float32Array }> {
   const n = Number(v.aug ?? 0);
   if (!n) return { pieces: [], vectors: index.vectors! };
   const r = mulberry32(11);
   const pieces: Piece[] = [];
-  for (const p of index.pieces) if (p.kind === "example") for (let k = 0; k < n; k++) {
-    const t = variantOf(p.text, String(v.mode ?? "del"), r);
-    if (t !== p.text) pieces.push({ ...p, text: t });
-  }
+  for (const p of index.pieces)
+    if (p.kind === "example")
+      for (let k = 0; k < n; k++) {
+        const t = variantOf(p.text, String(v.mode ?? "del"), r);
+        if (t !== p.text) pieces.push({ ...p, text: t });
+      }
   const out = new Float32Array((index.pieces.length + pieces.length) * index.dims);
   out.set(index.vectors!);
   const vecs = await index.embedder!.embed(pieces.map((p) => p.text));
@@ -47,7 +60,9 @@ for (const set of LABELED_SETS.filter((s) => (only.length ? only.includes(s.name
   const index = opened.index;
   const ds = await readDataset(set.dataset, { agentNames: opened.router.agentNames });
   const byName = new Map(index.agents.map((a, i) => [a.name.toLowerCase(), i]));
-  const rows = ds.rows.map((r, i) => ({ i, prompt: r.prompt, exp: r.expected.map((e) => byName.get(e.toLowerCase())!) })).filter((r) => r.exp.length > 0);
+  const rows = ds.rows
+    .map((r, i) => ({ i, prompt: r.prompt, exp: r.expected.map((e) => byName.get(e.toLowerCase())!) }))
+    .filter((r) => r.exp.length > 0);
   const vecs = await index.embedder!.embed(rows.map((r) => r.prompt));
   const texts = rows.map((r) => expandWithLexicon(r.prompt, lexiconWords(r.prompt)));
   for (const v of variants) {
@@ -60,7 +75,10 @@ for (const set of LABELED_SETS.filter((s) => (only.length ? only.includes(s.name
     const tf = (x: Float32Array): Float32Array => {
       const o = new Float32Array(D);
       let n = 0;
-      for (let d = 0; d < D; d++) { o[d] = x[d]! - mu[d]!; n += o[d]! ** 2; }
+      for (let d = 0; d < D; d++) {
+        o[d] = x[d]! - mu[d]!;
+        n += o[d]! ** 2;
+      }
       n = v.center === "nonorm" ? 1 : Math.sqrt(n) || 1;
       for (let d = 0; d < D; d++) o[d]! /= n;
       return o;
@@ -69,10 +87,21 @@ for (const set of LABELED_SETS.filter((s) => (only.length ? only.includes(s.name
     for (let i = 0; i < tv.length / D; i++) tv.set(tf(aug0.vectors.subarray(i * D, (i + 1) * D)), i * D);
     const aug = { pieces: aug0.pieces, vectors: tv };
     const qvec = vecs.map((x) => tf(x));
-    const head = await trainHead({ pieces: [...index.pieces, ...aug.pieces], agentCount: index.agents.length, vectors: aug.vectors, dims: index.dims, embedderId: "x", options: v as never, expand: expandWithLexicon, cacheDir: null });
+    const head = await trainHead({
+      pieces: [...index.pieces, ...aug.pieces],
+      agentCount: index.agents.length,
+      vectors: aug.vectors,
+      dims: index.dims,
+      embedderId: "x",
+      options: v as never,
+      expand: expandWithLexicon,
+      cacheDir: null,
+    });
     const ms = Date.now() - t0;
     const z = new Float64Array(index.agents.length);
-    let ok = 0, okOdd = 0, nOdd = 0;
+    let ok = 0,
+      okOdd = 0,
+      nOdd = 0;
     rows.forEach((r, k) => {
       const sparse = sparseFeatures(texts[k]!, head.vocab);
       softmaxLogits(head.model, qvec[k]!, sparse, z);
@@ -80,9 +109,14 @@ for (const set of LABELED_SETS.filter((s) => (only.length ? only.includes(s.name
       for (let a = 1; a < z.length; a++) if (z[a]! > z[best]!) best = a;
       const hit = r.exp.includes(best) ? 1 : 0;
       ok += hit;
-      if (r.i % 2 === 1) { okOdd += hit; nOdd++; }
+      if (r.i % 2 === 1) {
+        okOdd += hit;
+        nOdd++;
+      }
     });
-    console.log(`${set.name.padEnd(22)} ${JSON.stringify(v).padEnd(60)} top1 ${(ok / rows.length).toFixed(3)} odd ${(okOdd / nOdd).toFixed(3)}  train ${ms}ms`);
+    console.log(
+      `${set.name.padEnd(22)} ${JSON.stringify(v).padEnd(60)} top1 ${(ok / rows.length).toFixed(3)} odd ${(okOdd / nOdd).toFixed(3)}  train ${ms}ms`,
+    );
   }
   await opened.close();
 }

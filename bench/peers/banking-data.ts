@@ -31,6 +31,8 @@ export async function readBankingData(stride = 1): Promise<BankingData> {
   const train = agents.flatMap((a) => a.examples.map((e) => ({ text: e.user, label: a.name })));
   const labels = agents.map((a) => a.name);
   const dataset = await readDataset(set.dataset, { agentNames: labels });
-  const test = dataset.rows.filter((_, i) => i % stride === 0).map((r) => ({ text: r.prompt, label: r.expected[0] ?? "none" }));
+  const test = dataset.rows
+    .filter((_, i) => i % stride === 0)
+    .map((r) => ({ text: r.prompt, label: r.expected[0] ?? "none" }));
   return { train, test, labels };
 }

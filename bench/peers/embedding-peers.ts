@@ -20,7 +20,10 @@ function argmax(scores: readonly number[]): number {
 }
 
 /** Normalised mean vector of each label's examples, labels in first-seen order. */
-function centroids(train: readonly Labeled[], vectors: readonly Float32Array[]): { labels: string[]; vectors: Float32Array[] } {
+function centroids(
+  train: readonly Labeled[],
+  vectors: readonly Float32Array[],
+): { labels: string[]; vectors: Float32Array[] } {
   const sums = new Map<string, Float32Array>();
   train.forEach((ex, i) => {
     const v = vectors[i]!;

@@ -23,8 +23,13 @@ interface ClassifierClass {
 
 const require = createRequire(import.meta.url);
 
-function trainOrRestore(Classifier: ClassifierClass, train: readonly Labeled[], cacheFile: string | null): { classifier: NaturalClassifier; cached: boolean } {
-  if (cacheFile && existsSync(cacheFile)) return { classifier: Classifier.restore(JSON.parse(readFileSync(cacheFile, "utf8"))), cached: true };
+function trainOrRestore(
+  Classifier: ClassifierClass,
+  train: readonly Labeled[],
+  cacheFile: string | null,
+): { classifier: NaturalClassifier; cached: boolean } {
+  if (cacheFile && existsSync(cacheFile))
+    return { classifier: Classifier.restore(JSON.parse(readFileSync(cacheFile, "utf8"))), cached: true };
   const classifier = new Classifier();
   for (const ex of train) classifier.addDocument(ex.text, ex.label);
   classifier.train();
@@ -49,7 +54,11 @@ function naturalPeer(name: string, file: string, cacheDir: string | null): Peer 
 }
 
 /** natural's multinomial naive Bayes over Porter stems (trains in under a second). */
-export const naturalBayesPeer = naturalPeer("natural BayesClassifier", "natural/lib/natural/classifiers/bayes_classifier.js", null);
+export const naturalBayesPeer = naturalPeer(
+  "natural BayesClassifier",
+  "natural/lib/natural/classifiers/bayes_classifier.js",
+  null,
+);
 
 /**
  * natural's logistic regression (one-vs-rest, apparatus) over Porter stems, its trained
@@ -59,5 +68,9 @@ export const naturalBayesPeer = naturalPeer("natural BayesClassifier", "natural/
  * createNaturalLogisticPeer(".agentroute-cache/bench")
  */
 export function createNaturalLogisticPeer(cacheDir: string): Peer {
-  return naturalPeer("natural LogisticRegressionClassifier", "natural/lib/natural/classifiers/logistic_regression_classifier.js", cacheDir);
+  return naturalPeer(
+    "natural LogisticRegressionClassifier",
+    "natural/lib/natural/classifiers/logistic_regression_classifier.js",
+    cacheDir,
+  );
 }

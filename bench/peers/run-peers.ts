@@ -49,14 +49,25 @@ const PUBLISHED = [
 ];
 
 function scoreLabels(data: BankingData, predicted: readonly string[]): { accuracy: number; macroF1: number } {
-  const s = computeSummary(data.test.map((t, i) => ({ expected: [t.label], predicted: [predicted[i]!], ranked: [] })), { resamples: 0 });
+  const s = computeSummary(
+    data.test.map((t, i) => ({ expected: [t.label], predicted: [predicted[i]!], ranked: [] })),
+    { resamples: 0 },
+  );
   return { accuracy: s.accuracy, macroF1: s.macro.f1 };
 }
 
 async function runPeer(peer: Peer, data: BankingData): Promise<PeerRow> {
   const start = Date.now();
-  const predicted = await peer.predict(data.train, data.test.map((t) => t.text));
-  const row: PeerRow = { name: peer.name, ...scoreLabels(data, predicted), seconds: (Date.now() - start) / 1000, reference: REFERENCE[peer.name] ?? null };
+  const predicted = await peer.predict(
+    data.train,
+    data.test.map((t) => t.text),
+  );
+  const row: PeerRow = {
+    name: peer.name,
+    ...scoreLabels(data, predicted),
+    seconds: (Date.now() - start) / 1000,
+    reference: REFERENCE[peer.name] ?? null,
+  };
   return peer.note ? { ...row, note: peer.note } : row;
 }
 
@@ -65,10 +76,22 @@ async function runOurs(data: BankingData, quick: boolean, mode: "embeddings" | "
   const set = LABELED_SETS.find((s) => s.name === "banking77")!;
   const start = Date.now();
   const keep = new Set(data.test.map((t) => t.text));
-  const report = await evaluateAgents({ agentsDir: set.agents, dataset: set.dataset, cwd: ROOT, embeddings: mode === "embeddings", warn: () => {} });
+  const report = await evaluateAgents({
+    agentsDir: set.agents,
+    dataset: set.dataset,
+    cwd: ROOT,
+    embeddings: mode === "embeddings",
+    warn: () => {},
+  });
   const cases = quick ? report.cases.filter((c) => keep.has(c.prompt)) : report.cases;
   const s = computeSummary(cases, { resamples: 0 });
-  return { name: `agentroute (default config, ${mode})`, accuracy: s.accuracy, macroF1: s.macro.f1, seconds: (Date.now() - start) / 1000, reference: null };
+  return {
+    name: `agentroute (default config, ${mode})`,
+    accuracy: s.accuracy,
+    macroF1: s.macro.f1,
+    seconds: (Date.now() - start) / 1000,
+    reference: null,
+  };
 }
 
 /**
@@ -101,7 +124,13 @@ export async function runPeers(options: { quick: boolean; log: (line: string) =>
 
 /** The peers table, ours first, then the published figures for context. */
 export function renderPeers(r: PeersResult): string {
-  const body = r.rows.map((row) => [row.name, pct(row.accuracy), pct(row.macroF1), row.reference === null ? "" : pct(row.reference), `${row.seconds.toFixed(1)}${row.note ? " (cached model)" : ""}`]);
+  const body = r.rows.map((row) => [
+    row.name,
+    pct(row.accuracy),
+    pct(row.macroF1),
+    row.reference === null ? "" : pct(row.reference),
+    `${row.seconds.toFixed(1)}${row.note ? " (cached model)" : ""}`,
+  ]);
   const published = r.published.map((p) => [`published: ${p.name}`, pct(p.accuracy), "", "", ""]);
   return `Trained on the ${r.train} example utterances of the banking77-k10 agent files (parsed with loadAgents), tested on ${r.test} test prompts. "earlier" = figure measured before on this machine (issue 4). Peers always answer an intent; the router may answer none (counted wrong). "s" = training + predicting (ours: the whole eval); natural's logistic regression trains for minutes, so its trained model is cached in .agentroute-cache/bench (left out of --quick).\n\n${renderTable(["classifier", "accuracy", "macro-F1", "earlier", "s"], [...body, ...published])}`;
 }

@@ -5,7 +5,13 @@ import { displayPath } from "../eval/evaluate.js";
 import { runEval } from "../eval/run.js";
 import type { CaseRecord } from "../eval/types.js";
 import { describeConfusions, groupConfusions, suggestForConfusions } from "./data.js";
-import { findConfusablePairs, findDistinctiveTerms, findSharedTerms, findSharedTriggers, findStaleRedirects } from "./static.js";
+import {
+  findConfusablePairs,
+  findDistinctiveTerms,
+  findSharedTerms,
+  findSharedTriggers,
+  findStaleRedirects,
+} from "./static.js";
 import { collectAgentTerms } from "./terms.js";
 import type { Advice, SharedTrigger, StaleRedirect, Suggestion } from "./types.js";
 
@@ -40,9 +46,18 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
     if (datasetPath !== undefined) {
       const file = path.resolve(cwd, datasetPath);
       const dataset = await readDataset(file, { agentNames: router.agentNames, label: displayPath(cwd, file) });
-      const report = await runEval(router, dataset, { agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash }, config: { ...opened.config }, onProgress });
+      const report = await runEval(router, dataset, {
+        agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash },
+        config: { ...opened.config },
+        onProgress,
+      });
       cases = report.cases;
-      evalSummary = { dataset: dataset.path, rows: dataset.rows.length, accuracy: report.summary.accuracy, macroF1: report.summary.macro.f1 };
+      evalSummary = {
+        dataset: dataset.path,
+        rows: dataset.rows.length,
+        accuracy: report.summary.accuracy,
+        macroF1: report.summary.macro.f1,
+      };
     }
     const groups = groupConfusions(cases);
     const confusions = describeConfusions(groups, index, terms);
@@ -70,7 +85,11 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
 }
 
 /** Edits that need no data: one per shared trigger (unless the data already named it) and per stale redirect. */
-function suggestStatic(shared: readonly SharedTrigger[], stale: readonly StaleRedirect[], withData: boolean): Suggestion[] {
+function suggestStatic(
+  shared: readonly SharedTrigger[],
+  stale: readonly StaleRedirect[],
+  withData: boolean,
+): Suggestion[] {
   const out: Suggestion[] = [];
   for (const t of shared) {
     out.push({

@@ -33,13 +33,20 @@ export function groupConfusions(cases: readonly CaseRecord[]): ConfusionGroup[] 
     for (const expected of from) {
       for (const predicted of wrong.length ? wrong : [NONE]) {
         const key = `${expected}\u0000${predicted}`;
-        const group = groups.get(key) ?? { expected, predicted, cases: [], extra: missed.length === 0 && c.expected.length > 0 };
+        const group = groups.get(key) ?? {
+          expected,
+          predicted,
+          cases: [],
+          extra: missed.length === 0 && c.expected.length > 0,
+        };
         group.cases.push(c);
         groups.set(key, group);
       }
     }
   }
-  return [...groups.values()].sort((x, y) => y.cases.length - x.cases.length || cmp(x.expected, y.expected) || cmp(x.predicted, y.predicted)).slice(0, PAIRS);
+  return [...groups.values()]
+    .sort((x, y) => y.cases.length - x.cases.length || cmp(x.expected, y.expected) || cmp(x.predicted, y.predicted))
+    .slice(0, PAIRS);
 }
 
 /**
@@ -47,7 +54,11 @@ export function groupConfusions(cases: readonly CaseRecord[]): ConfusionGroup[] 
  * matched triggers and closest piece) and the prompt words found in the predicted agent's
  * text but not in the expected one's.
  */
-export function describeConfusions(groups: readonly ConfusionGroup[], index: AgentIndex, terms: AgentTerms): Confusion[] {
+export function describeConfusions(
+  groups: readonly ConfusionGroup[],
+  index: AgentIndex,
+  terms: AgentTerms,
+): Confusion[] {
   const byName = new Map(index.agents.map((a, i) => [a.name, i]));
   return groups.map((g) => ({
     expected: g.expected,
@@ -56,14 +67,25 @@ export function describeConfusions(groups: readonly ConfusionGroup[], index: Age
     count: g.cases.length,
     prompts: g.cases.slice(0, PROMPTS).map((c) => {
       const reason = c.reasons.agents.find((r) => r.agent === g.predicted);
-      return { prompt: c.prompt, line: c.line, matchedTriggers: reason?.matchedTriggers ?? [], bestPiece: reason?.bestPiece?.text ?? null };
+      return {
+        prompt: c.prompt,
+        line: c.line,
+        matchedTriggers: reason?.matchedTriggers ?? [],
+        bestPiece: reason?.bestPiece?.text ?? null,
+      };
     }),
     pullWords: pullWords(g.cases, terms, byName.get(g.predicted), byName.get(g.expected)),
   }));
 }
 
 /** Prompt words in agent `to`'s text and not in agent `from`'s, by how many prompts use them. */
-function pullWords(cases: readonly CaseRecord[], terms: AgentTerms, to: number | undefined, from: number | undefined, limit = 6): string[] {
+function pullWords(
+  cases: readonly CaseRecord[],
+  terms: AgentTerms,
+  to: number | undefined,
+  from: number | undefined,
+  limit = 6,
+): string[] {
   if (to === undefined) return [];
   const counts = new Map<string, { word: string; n: number }>();
   for (const c of cases) {
@@ -72,7 +94,10 @@ function pullWords(cases: readonly CaseRecord[], terms: AgentTerms, to: number |
       counts.set(s, { word, n: (counts.get(s)?.n ?? 0) + 1 });
     }
   }
-  return [...counts.values()].sort((x, y) => y.n - x.n || cmp(x.word, y.word)).slice(0, limit).map((x) => x.word);
+  return [...counts.values()]
+    .sort((x, y) => y.n - x.n || cmp(x.word, y.word))
+    .slice(0, limit)
+    .map((x) => x.word);
 }
 
 /**
@@ -80,7 +105,13 @@ function pullWords(cases: readonly CaseRecord[], terms: AgentTerms, to: number |
  * its prompts share that its text lacks), a When NOT to Engage line for the agent that won
  * wrongly, and dropping a trigger both agents claim when that trigger did the pulling.
  */
-export function suggestForConfusions(groups: readonly ConfusionGroup[], confusions: readonly Confusion[], terms: AgentTerms, index: AgentIndex, shared: readonly SharedTrigger[]): Suggestion[] {
+export function suggestForConfusions(
+  groups: readonly ConfusionGroup[],
+  confusions: readonly Confusion[],
+  terms: AgentTerms,
+  index: AgentIndex,
+  shared: readonly SharedTrigger[],
+): Suggestion[] {
   const byName = new Map(index.agents.map((a, i) => [a.name, i]));
   const out: Suggestion[] = [];
   for (const [i, c] of confusions.entries()) {
@@ -88,15 +119,36 @@ export function suggestForConfusions(groups: readonly ConfusionGroup[], confusio
     const expected = groups[i]!.extra ? undefined : byName.get(c.expected);
     if (expected !== undefined) {
       const word = missingWord(prompts, terms, expected);
-      if (word) out.push({ kind: "add-trigger", agent: c.expected, text: `add trigger "${word}" to ${c.expected}`, because: `${c.count} prompt(s) for ${c.expected} use "${word}", which ${c.expected}'s file never mentions`, prompts });
+      if (word)
+        out.push({
+          kind: "add-trigger",
+          agent: c.expected,
+          text: `add trigger "${word}" to ${c.expected}`,
+          because: `${c.count} prompt(s) for ${c.expected} use "${word}", which ${c.expected}'s file never mentions`,
+          prompts,
+        });
     }
     if (c.predicted !== NONE) {
       const topic = topicWords(prompts);
       const bullet = c.expected === NONE ? `${topic} (no agent)` : `${topic} (use ${c.expected})`;
-      out.push({ kind: "add-not-engage", agent: c.predicted, text: `add to ${c.predicted}'s When NOT to Engage: "${bullet}"`, because: `${c.count} prompt(s) went to ${c.predicted} instead of ${c.expected}`, prompts });
+      out.push({
+        kind: "add-not-engage",
+        agent: c.predicted,
+        text: `add to ${c.predicted}'s When NOT to Engage: "${bullet}"`,
+        because: `${c.count} prompt(s) went to ${c.predicted} instead of ${c.expected}`,
+        prompts,
+      });
       const pulled = new Set(c.prompts.flatMap((p) => p.matchedTriggers.map((t) => t.toLowerCase())));
-      for (const t of shared.filter((s) => pulled.has(s.phrase) && s.agents.includes(c.predicted) && s.agents.includes(c.expected))) {
-        out.push({ kind: "drop-shared-trigger", agent: c.predicted, text: `drop shared trigger "${t.phrase}" from one of ${t.agents.join(" / ")}`, because: `"${t.phrase}" pulled prompts for ${c.expected} to ${c.predicted}`, prompts });
+      for (const t of shared.filter(
+        (s) => pulled.has(s.phrase) && s.agents.includes(c.predicted) && s.agents.includes(c.expected),
+      )) {
+        out.push({
+          kind: "drop-shared-trigger",
+          agent: c.predicted,
+          text: `drop shared trigger "${t.phrase}" from one of ${t.agents.join(" / ")}`,
+          because: `"${t.phrase}" pulled prompts for ${c.expected} to ${c.predicted}`,
+          prompts,
+        });
       }
     }
   }
@@ -119,7 +171,11 @@ function missingWord(prompts: readonly string[], terms: AgentTerms, agent: numbe
 /** A short summary of what the prompts ask about: their three most frequent content words. */
 function topicWords(prompts: readonly string[]): string {
   const counts = new Map<string, { word: string; n: number }>();
-  for (const p of prompts) for (const [s, word] of promptWords(p)) counts.set(s, { word, n: (counts.get(s)?.n ?? 0) + 1 });
-  const words = [...counts.values()].sort((x, y) => y.n - x.n || cmp(x.word, y.word)).slice(0, 3).map((x) => x.word);
+  for (const p of prompts)
+    for (const [s, word] of promptWords(p)) counts.set(s, { word, n: (counts.get(s)?.n ?? 0) + 1 });
+  const words = [...counts.values()]
+    .sort((x, y) => y.n - x.n || cmp(x.word, y.word))
+    .slice(0, 3)
+    .map((x) => x.word);
   return words.length ? `requests about ${words.join(", ")}` : "these requests";
 }

@@ -16,16 +16,43 @@ export function renderAdviceMarkdown(advice: Advice): string {
   const out = [`# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`, ""];
   out.push("## Confusable pairs", "", "| pair | score | embedding | lexical | shared words |", "|---|---|---|---|---|");
   for (const p of advice.confusablePairs) {
-    out.push(`| ${cell(p.a)} / ${cell(p.b)} | ${p.score.toFixed(2)} | ${p.embedding === null ? "–" : p.embedding.toFixed(2)} | ${p.lexical.toFixed(2)} | ${cell(p.sharedTerms.join(", "))} |`);
+    out.push(
+      `| ${cell(p.a)} / ${cell(p.b)} | ${p.score.toFixed(2)} | ${p.embedding === null ? "–" : p.embedding.toFixed(2)} | ${p.lexical.toFixed(2)} | ${cell(p.sharedTerms.join(", "))} |`,
+    );
   }
   out.push("", "## Shared triggers", "");
-  out.push(...list(advice.sharedTriggers.map((t) => `"${t.phrase}": ${t.agents.join(", ")}`), "No trigger phrase is claimed by two agents."));
+  out.push(
+    ...list(
+      advice.sharedTriggers.map((t) => `"${t.phrase}": ${t.agents.join(", ")}`),
+      "No trigger phrase is claimed by two agents.",
+    ),
+  );
   out.push("", "## Words several agents claim in their description or triggers", "");
-  out.push(...list(advice.sharedTerms.map((t) => `${t.term}: ${t.agents.join(", ")}${t.alsoIn.length ? ` (also in the bullets of ${t.alsoIn.join(", ")})` : ""}`), "None."));
+  out.push(
+    ...list(
+      advice.sharedTerms.map(
+        (t) =>
+          `${t.term}: ${t.agents.join(", ")}${t.alsoIn.length ? ` (also in the bullets of ${t.alsoIn.join(", ")})` : ""}`,
+      ),
+      "None.",
+    ),
+  );
   out.push("", "## Stale redirects", "");
-  out.push(...list(advice.staleRedirects.map((r) => `${r.agent} (${r.file}:${r.line}): "${r.bullet}" → ${r.target}, not in this set`), "None."));
+  out.push(
+    ...list(
+      advice.staleRedirects.map(
+        (r) => `${r.agent} (${r.file}:${r.line}): "${r.bullet}" → ${r.target}, not in this set`,
+      ),
+      "None.",
+    ),
+  );
   out.push("", "## Agents with no distinctive words", "");
-  out.push(...list(advice.indistinct.map((name) => `${name}: every word of its headline is used by another agent`), "None: every agent has a headline word of its own."));
+  out.push(
+    ...list(
+      advice.indistinct.map((name) => `${name}: every word of its headline is used by another agent`),
+      "None: every agent has a headline word of its own.",
+    ),
+  );
   if (advice.eval) out.push(...renderConfusions(advice));
   out.push("", "## Suggestions", "");
   if (advice.suggestions.length === 0) out.push("None.");
@@ -39,7 +66,10 @@ export function renderAdviceMarkdown(advice: Advice): string {
 
 function renderConfusions(advice: Advice): string[] {
   const e = advice.eval!;
-  const out = ["", `## Most confused pairs (${e.dataset}: ${e.rows} prompts, accuracy ${e.accuracy.toFixed(3)}, macro-F1 ${e.macroF1.toFixed(3)})`];
+  const out = [
+    "",
+    `## Most confused pairs (${e.dataset}: ${e.rows} prompts, accuracy ${e.accuracy.toFixed(3)}, macro-F1 ${e.macroF1.toFixed(3)})`,
+  ];
   if (advice.confusions.length === 0) out.push("", "No misrouted prompts.");
   for (const c of advice.confusions) out.push("", ...renderConfusion(c));
   return out;

@@ -33,23 +33,37 @@ export function findConfusablePairs(index: AgentIndex, terms: AgentTerms): Confu
   }
   pairs.sort((x, y) => y.rough - x.rough || x.a - y.a || x.b - y.b);
   const scored = pairs.slice(0, CANDIDATE_PAIRS).map(({ a, b, lexical }) => {
-    const embedding = index.vectors ? (meanBest(index, pieces[a]!, pieces[b]!) + meanBest(index, pieces[b]!, pieces[a]!)) / 2 : null;
+    const embedding = index.vectors
+      ? (meanBest(index, pieces[a]!, pieces[b]!) + meanBest(index, pieces[b]!, pieces[a]!)) / 2
+      : null;
     const score = embedding === null ? lexical : (embedding + lexical) / 2;
     const [x, y] = [index.agents[a]!.name, index.agents[b]!.name].sort();
-    return { a: x!, b: y!, score: roundTo(score, 3), embedding: embedding === null ? null : roundTo(embedding, 3), lexical: roundTo(lexical, 3), sharedTerms: sharedTerms(terms, a, b) };
+    return {
+      a: x!,
+      b: y!,
+      score: roundTo(score, 3),
+      embedding: embedding === null ? null : roundTo(embedding, 3),
+      lexical: roundTo(lexical, 3),
+      sharedTerms: sharedTerms(terms, a, b),
+    };
   });
   return scored.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)).slice(0, REPORTED_PAIRS);
 }
 
 /** Mean over A's pieces of the best cosine to one of B's pieces. */
-function meanBest(index: AgentIndex, from: ArrayLike<number> & Iterable<number>, to: ArrayLike<number> & Iterable<number>): number {
+function meanBest(
+  index: AgentIndex,
+  from: ArrayLike<number> & Iterable<number>,
+  to: ArrayLike<number> & Iterable<number>,
+): number {
   if (from.length === 0 || to.length === 0) return 0;
   const v = index.vectors!;
   const dims = index.dims;
   let total = 0;
   for (const i of from) {
     let best = -1;
-    for (const j of to) best = Math.max(best, dot(v.subarray(i * dims, (i + 1) * dims), v.subarray(j * dims, (j + 1) * dims)));
+    for (const j of to)
+      best = Math.max(best, dot(v.subarray(i * dims, (i + 1) * dims), v.subarray(j * dims, (j + 1) * dims)));
     total += best;
   }
   return total / from.length;
@@ -61,7 +75,10 @@ function sharedTerms(terms: AgentTerms, a: number, b: number, limit = 8): string
   const wb = terms.weights[b]!;
   return [...wa.keys()]
     .filter((s) => wb.has(s))
-    .map((s) => ({ s, w: Math.min(wa.get(s)!, wb.get(s)!) + (terms.headline[a]!.has(s) && terms.headline[b]!.has(s) ? 10 : 0) }))
+    .map((s) => ({
+      s,
+      w: Math.min(wa.get(s)!, wb.get(s)!) + (terms.headline[a]!.has(s) && terms.headline[b]!.has(s) ? 10 : 0),
+    }))
     .sort((x, y) => y.w - x.w || cmp(x.s, y.s))
     .slice(0, limit)
     .map(({ s }) => terms.words.get(s) ?? s);
@@ -97,7 +114,11 @@ export function findSharedTerms(index: AgentIndex, terms: AgentTerms, limit = 15
   return [...stems]
     .map((s) => ({ s, agents: owners(terms.headline, s), claims: owners(terms.claims, s) }))
     .filter(({ agents }) => agents.length >= 2 && agents.length <= Math.max(2, Math.floor(n / 2)))
-    .map(({ s, agents, claims }) => ({ term: terms.words.get(s) ?? s, agents, alsoIn: claims.filter((c) => !agents.includes(c)) }))
+    .map(({ s, agents, claims }) => ({
+      term: terms.words.get(s) ?? s,
+      agents,
+      alsoIn: claims.filter((c) => !agents.includes(c)),
+    }))
     .sort((x, y) => y.agents.length - x.agents.length || y.alsoIn.length - x.alsoIn.length || cmp(x.term, y.term))
     .slice(0, limit);
 }
@@ -105,12 +126,16 @@ export function findSharedTerms(index: AgentIndex, terms: AgentTerms, limit = 15
 /** Not-engage bullets that redirect to agents missing from the set, via the lint rule. */
 export function findStaleRedirects(index: AgentIndex): StaleRedirect[] {
   const names = new Set(index.agents.map((a) => a.name));
-  return checkRedirects(index.agents, DEFAULT_LINT_OPTIONS).flatMap((d) => {
-    const agent = index.agents.find((a) => a.file === d.file);
-    const rule = agent?.notEngage.find((r) => r.line === d.line);
-    if (!agent || !rule) return [];
-    return rule.redirects.filter((r) => !names.has(r)).map((target) => ({ agent: agent.name, file: d.file, line: d.line, bullet: rule.text, target }));
-  }).filter((r, i, all) => all.findIndex((o) => o.file === r.file && o.line === r.line && o.target === r.target) === i);
+  return checkRedirects(index.agents, DEFAULT_LINT_OPTIONS)
+    .flatMap((d) => {
+      const agent = index.agents.find((a) => a.file === d.file);
+      const rule = agent?.notEngage.find((r) => r.line === d.line);
+      if (!agent || !rule) return [];
+      return rule.redirects
+        .filter((r) => !names.has(r))
+        .map((target) => ({ agent: agent.name, file: d.file, line: d.line, bullet: rule.text, target }));
+    })
+    .filter((r, i, all) => all.findIndex((o) => o.file === r.file && o.line === r.line && o.target === r.target) === i);
 }
 
 /** Per agent, the headline words no other agent uses at all, most telling (highest idf × weight) first. */

@@ -6,12 +6,28 @@ import { STOPWORDS } from "../util/natural.js";
 /** Piece kinds that say what an agent is for in a sentence or two (not its long bullet lists, nor its name: role words). */
 const HEADLINE: ReadonlySet<PieceKind> = new Set(["description", "mustBeUsed", "proactive", "trigger"]);
 /** Piece kinds that claim work (headline plus capability and engage bullets; not the name, whose words are roles). */
-const CLAIMS: ReadonlySet<PieceKind> = new Set(["description", "mustBeUsed", "proactive", "trigger", "capability", "engage"]);
+const CLAIMS: ReadonlySet<PieceKind> = new Set([
+  "description",
+  "mustBeUsed",
+  "proactive",
+  "trigger",
+  "capability",
+  "engage",
+]);
 /**
  * The description format's own keywords ("MUST BE USED", "Use PROACTIVELY", "Triggers on",
  * examples): every agent has them, they say nothing about the work.
  */
-const CUE_WORDS: ReadonlySet<string> = new Set(["must", "use", "used", "proactively", "triggers", "example", "examples", "agent"]);
+const CUE_WORDS: ReadonlySet<string> = new Set([
+  "must",
+  "use",
+  "used",
+  "proactively",
+  "triggers",
+  "example",
+  "examples",
+  "agent",
+]);
 
 /** Each agent's words, for overlap and distinctiveness (built once per advise run). */
 export interface AgentTerms {

@@ -40,7 +40,10 @@ export const routerConfigSchema = z
     examples: z.record(z.string(), z.array(z.string().min(1).max(4000)).max(2000)).default({}),
     /** Fusion weights per mode: a logistic model over the features in FEATURE_NAMES. */
     fusion: z
-      .object({ embeddings: fusionSchema.default(DEFAULT_FUSION.embeddings), keyword: fusionSchema.default(DEFAULT_FUSION.keyword) })
+      .object({
+        embeddings: fusionSchema.default(DEFAULT_FUSION.embeddings),
+        keyword: fusionSchema.default(DEFAULT_FUSION.keyword),
+      })
       .strict()
       .default(DEFAULT_FUSION),
   })
@@ -80,13 +83,19 @@ export async function readConfigFile(file: string): Promise<RouterConfig> {
     text = await readFile(file, "utf8");
   } catch (err) {
     if (err instanceof AgentRouteError) throw err;
-    throw new AgentRouteError("NOT_FOUND", `cannot read config ${file}: ${(err as Error).message}`, { hint: "Check the --config path.", file });
+    throw new AgentRouteError("NOT_FOUND", `cannot read config ${file}: ${(err as Error).message}`, {
+      hint: "Check the --config path.",
+      file,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new AgentRouteError("CONFIG_INVALID", `${file}: not valid JSON (${(err as Error).message})`, { hint: "Fix the JSON or regenerate the file with `agentroute tune`.", file });
+    throw new AgentRouteError("CONFIG_INVALID", `${file}: not valid JSON (${(err as Error).message})`, {
+      hint: "Fix the JSON or regenerate the file with `agentroute tune`.",
+      file,
+    });
   }
   return resolveConfig(json, file);
 }

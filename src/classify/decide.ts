@@ -13,13 +13,21 @@ const EXPLAINED = 3;
  * when they also clear theirs and are within `multi.margin` of the top; none otherwise.
  * Ties break by agent name, so the order never depends on the input order.
  */
-export function decide(index: AgentIndex, config: RouterConfig, scorer: Scorer, q: PreparedQuery, out: ScorerOutput): RouteDecision {
+export function decide(
+  index: AgentIndex,
+  config: RouterConfig,
+  scorer: Scorer,
+  q: PreparedQuery,
+  out: ScorerOutput,
+): RouteDecision {
   const names = index.agents.map((a) => a.name);
   const order = rankAgents(out.scores, names);
   const top = order[0]!;
   const topScore = out.scores[top]!;
   const dispatch = chooseDispatch(out.scores, names, config, order);
-  const ranked: RankedAgent[] = order.slice(0, Math.min(config.topK, order.length)).map((a) => ({ agent: names[a]!, score: round(out.scores[a]!) }));
+  const ranked: RankedAgent[] = order
+    .slice(0, Math.min(config.topK, order.length))
+    .map((a) => ({ agent: names[a]!, score: round(out.scores[a]!) }));
   const explained = [...new Set([...dispatch, ...order.slice(0, EXPLAINED)])];
   const agents = explained.map((a) => explainAgent(index, scorer, q, out, a));
   return {
@@ -28,7 +36,17 @@ export function decide(index: AgentIndex, config: RouterConfig, scorer: Scorer, 
     ranked,
     mode: index.embedder ? "embeddings" : "keyword",
     model: index.embedder?.id ?? null,
-    reasons: { summary: summarize(dispatch.map((a) => names[a]!), agents, names[top]!, topScore, config.threshold), agents, threshold: config.threshold },
+    reasons: {
+      summary: summarize(
+        dispatch.map((a) => names[a]!),
+        agents,
+        names[top]!,
+        topScore,
+        config.threshold,
+      ),
+      agents,
+      threshold: config.threshold,
+    },
   };
 }
 
@@ -41,7 +59,12 @@ export function rankAgents(scores: Float64Array, names: readonly string[]): numb
  * The agents to dispatch for these scores (indices, best first); [] means none.
  * Shared by the router and by `tune`, so tuning optimises exactly what routing does.
  */
-export function chooseDispatch(scores: Float64Array, names: readonly string[], config: Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">, order = rankAgents(scores, names)): number[] {
+export function chooseDispatch(
+  scores: Float64Array,
+  names: readonly string[],
+  config: Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">,
+  order = rankAgents(scores, names),
+): number[] {
   const thresholdOf = (a: number): number => config.agentThresholds[names[a]!] ?? config.threshold;
   const top = order[0];
   if (top === undefined || scores[top]! < thresholdOf(top)) return [];
@@ -67,7 +90,13 @@ function explainAgent(index: AgentIndex, scorer: Scorer, q: PreparedQuery, out: 
   };
 }
 
-function summarize(dispatch: string[], agents: AgentReason[], topName: string, topScore: number, threshold: number): string {
+function summarize(
+  dispatch: string[],
+  agents: AgentReason[],
+  topName: string,
+  topScore: number,
+  threshold: number,
+): string {
   if (dispatch.length === 0) {
     return `none: the best agent, ${topName}, scored ${round(topScore, 2)}, under the threshold ${threshold}`;
   }

@@ -31,7 +31,8 @@ export function createRouter(index: AgentIndex, config: RouterConfig): Router {
     async route(prompt) {
       // One-off prompts skip the vector cache (it would grow with every prompt routed);
       // the vector is bit-identical either way.
-      const embedder = index.embedder && "inner" in index.embedder ? (index.embedder as { inner: Embedder }).inner : index.embedder;
+      const embedder =
+        index.embedder && "inner" in index.embedder ? (index.embedder as { inner: Embedder }).inner : index.embedder;
       const [vector] = embedder ? await embedder.embed([prompt]) : [null];
       return one(prompt, vector ?? null);
     },

@@ -39,7 +39,9 @@ function planOf(index: AgentIndex): Plan {
     const groups = pieceGroups(index);
     const centroids = new Float32Array(index.agents.length * dims);
     groups.positive.forEach((ids, a) => centroids.set(meanDirection(index.vectors!, dims, ids), a * dims));
-    const always = [...groups.mustBeUsed, ...groups.proactive, ...groups.notEngage].flatMap((ids) => [...ids]).sort((x, y) => x - y);
+    const always = [...groups.mustBeUsed, ...groups.proactive, ...groups.notEngage]
+      .flatMap((ids) => [...ids])
+      .sort((x, y) => x - y);
     plan = { centroids: rowMatrix(centroids, dims), always: Int32Array.from(always) };
     plans.set(index, plan);
   }
@@ -67,7 +69,9 @@ export function twoStageCosines(index: AgentIndex, vector: Float32Array): { cos:
   const plan = planOf(index);
   const central = plan.centroids.dotAll(vector);
   const keep = Math.max(NEAREST_AGENTS_MIN, Math.ceil(n * NEAREST_AGENTS_SHARE));
-  const nearest = Array.from({ length: n }, (_, a) => a).sort((a, b) => central[b]! - central[a]! || a - b).slice(0, keep);
+  const nearest = Array.from({ length: n }, (_, a) => a)
+    .sort((a, b) => central[b]! - central[a]! || a - b)
+    .slice(0, keep);
   const exact = new Uint8Array(n);
   for (const a of nearest) exact[a] = 1;
   // The skipped agents' pieces all take the lowest exact agent's centroid cosine: a centroid
@@ -85,7 +89,12 @@ export function twoStageCosines(index: AgentIndex, vector: Float32Array): { cos:
 }
 
 /** Exact cosines of one agent's pieces (for reasons about an agent the first stage skipped). */
-export function exactAgentCosines(index: AgentIndex, vector: Float32Array, agent: number, into: Float32Array): Float32Array {
+export function exactAgentCosines(
+  index: AgentIndex,
+  vector: Float32Array,
+  agent: number,
+  into: Float32Array,
+): Float32Array {
   const out = Float32Array.from(into);
   const ids = Int32Array.from(pieceGroups(index).positive[agent]!);
   const values = piecesOf(index).dotSome(vector, ids);

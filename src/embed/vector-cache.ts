@@ -81,7 +81,8 @@ export class VectorCache {
   }
 
   set(key: string, vector: Float32Array): void {
-    if (vector.length !== this.options.dims) throw new RangeError(`vector has ${vector.length} dims, cache ${this.file} holds ${this.options.dims}`);
+    if (vector.length !== this.options.dims)
+      throw new RangeError(`vector has ${vector.length} dims, cache ${this.file} holds ${this.options.dims}`);
     if (this.vectors.has(key)) return;
     this.vectors.set(key, vector);
     this.pending.push([key, vector]);
@@ -99,22 +100,29 @@ export class VectorCache {
       bytes = await readFile(this.file);
     } catch (err) {
       // No file yet (or a path part is not a folder, which the first save reports): nothing to say.
-      if (errorCode(err) !== "ENOENT" && errorCode(err) !== "ENOTDIR") this.warn(`agentroute: could not read the vector cache ${this.file} (${describe(err)}); recomputing vectors.`);
+      if (errorCode(err) !== "ENOENT" && errorCode(err) !== "ENOTDIR")
+        this.warn(`agentroute: could not read the vector cache ${this.file} (${describe(err)}); recomputing vectors.`);
       return;
     }
     const parsed = decodeCacheFile(bytes);
     const { embedderId, dims } = this.options;
-    const problem = typeof parsed === "string" ? parsed
-      : parsed.embedderId !== embedderId ? `written for embedder "${parsed.embedderId}"`
-        : parsed.dims !== dims ? `holds ${parsed.dims}-dim vectors, expected ${dims}`
-          : parsed.damage;
+    const problem =
+      typeof parsed === "string"
+        ? parsed
+        : parsed.embedderId !== embedderId
+          ? `written for embedder "${parsed.embedderId}"`
+          : parsed.dims !== dims
+            ? `holds ${parsed.dims}-dim vectors, expected ${dims}`
+            : parsed.damage;
     if (typeof parsed !== "string" && parsed.embedderId === embedderId && parsed.dims === dims) {
       for (const [key, vector] of parsed.vectors) this.vectors.set(key, vector);
     }
     // Writers that raced to compute the same texts leave repeats; compact once they dominate.
     if (typeof parsed !== "string" && parsed.duplicates > parsed.vectors.size) this.rewrite = true;
     if (problem !== undefined) {
-      this.warn(`agentroute: the vector cache ${this.file} is damaged (${problem}); keeping ${this.vectors.size} good vectors and rewriting it.`);
+      this.warn(
+        `agentroute: the vector cache ${this.file} is damaged (${problem}); keeping ${this.vectors.size} good vectors and rewriting it.`,
+      );
       this.rewrite = true;
     }
   }
@@ -130,7 +138,9 @@ export class VectorCache {
       this.rewrite = false;
     } catch (err) {
       this.writable = false;
-      this.warn(`agentroute: could not write the vector cache ${this.file} (${describe(err)}); continuing without saving vectors.`);
+      this.warn(
+        `agentroute: could not write the vector cache ${this.file} (${describe(err)}); continuing without saving vectors.`,
+      );
     }
   }
 

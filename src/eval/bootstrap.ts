@@ -34,7 +34,12 @@ function prepare(cases: readonly ScoredCase[], labels = [...countClasses(cases).
     for (const label of predicted) if (!expected.includes(label)) adds.push([classIndex.get(label)!, 1]);
     return { correct: isExactMatch(c) ? 1 : 0, adds };
   });
-  return { effects, classes: labels.length, counts: new Float64Array(labels.length * 3), f1: new Float64Array(labels.length) };
+  return {
+    effects,
+    classes: labels.length,
+    counts: new Float64Array(labels.length * 3),
+    f1: new Float64Array(labels.length),
+  };
 }
 
 /** Accuracy and macro-F1 of one resample (case indices); macro over the labels occurring in it. */
@@ -49,7 +54,9 @@ function scoreDraw(p: Prepared, draw: Uint32Array): { accuracy: number; macroF1:
   let f1Sum = 0;
   let classes = 0;
   for (let k = 0; k < p.classes; k++) {
-    const tp = p.counts[k * 3]!, fp = p.counts[k * 3 + 1]!, fn = p.counts[k * 3 + 2]!;
+    const tp = p.counts[k * 3]!,
+      fp = p.counts[k * 3 + 1]!,
+      fn = p.counts[k * 3 + 2]!;
     p.f1[k] = 0;
     if (tp + fp + fn === 0) continue;
     classes++;
@@ -60,7 +67,11 @@ function scoreDraw(p: Prepared, draw: Uint32Array): { accuracy: number; macroF1:
 }
 
 /** Runs `resamples` seeded draws of n indices and collects what `score` returns for each. */
-function resample(n: number, options: { resamples?: number; seed?: number }, score: (draw: Uint32Array) => { accuracy: number; macroF1: number }) {
+function resample(
+  n: number,
+  options: { resamples?: number; seed?: number },
+  score: (draw: Uint32Array) => { accuracy: number; macroF1: number },
+) {
   const random = mulberry32(options.seed ?? BOOTSTRAP_DEFAULTS.seed);
   const accuracy: number[] = [];
   const macroF1: number[] = [];
@@ -111,7 +122,8 @@ export function bootstrapDelta(
   b: readonly ScoredCase[],
   options: { resamples?: number; seed?: number } = {},
 ): { accuracy: Interval; macroF1: Interval; perLabel: Record<string, Interval> } {
-  if (a.length !== b.length) throw new RangeError("bootstrapDelta: both sides need the same prompts, in the same order");
+  if (a.length !== b.length)
+    throw new RangeError("bootstrapDelta: both sides need the same prompts, in the same order");
   if (a.length === 0) return { accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 }, perLabel: {} };
   const labels = sortLabels([...countClasses(a).keys(), ...countClasses(b).keys()]);
   const pa = prepare(a, labels);

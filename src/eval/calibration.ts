@@ -38,7 +38,10 @@ export function computeCalibration(cases: readonly ScoredCase[], count = 10): { 
     confidence: safeDivide(bin.confidence, bin.n),
     accuracy: safeDivide(bin.correct, bin.n),
   }));
-  const ece = bins.reduce((sum, bin) => sum + safeDivide(bin.count, cases.length) * Math.abs(bin.accuracy - bin.confidence), 0);
+  const ece = bins.reduce(
+    (sum, bin) => sum + safeDivide(bin.count, cases.length) * Math.abs(bin.accuracy - bin.confidence),
+    0,
+  );
   return { ece, bins };
 }
 

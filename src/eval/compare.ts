@@ -78,16 +78,32 @@ export function compareReports(a: EvalReport, b: EvalReport): Comparison {
     agents: compareAgents(a, b, paired?.perLabel ?? {}),
     ...findFlipped(a.cases, b.cases),
     sameDataset: a.dataset.hash === b.dataset.hash,
-    deltaCi: paired === null ? null : { accuracy: paired.accuracy, macroF1: paired.macroF1, pairs: paired.pairs, resamples: paired.resamples, seed: paired.seed },
+    deltaCi:
+      paired === null
+        ? null
+        : {
+            accuracy: paired.accuracy,
+            macroF1: paired.macroF1,
+            pairs: paired.pairs,
+            resamples: paired.resamples,
+            seed: paired.seed,
+          },
   };
 }
 
-function pairedDeltaCi(a: readonly CaseRecord[], b: readonly CaseRecord[]): (NonNullable<Comparison["deltaCi"]> & { perLabel: Record<string, Interval> }) | null {
+function pairedDeltaCi(
+  a: readonly CaseRecord[],
+  b: readonly CaseRecord[],
+): (NonNullable<Comparison["deltaCi"]> & { perLabel: Record<string, Interval> }) | null {
   const before = new Map(a.map((c) => [c.prompt, c]));
   const pairs = b.filter((c) => before.has(c.prompt));
   if (pairs.length === 0) return null;
   const { resamples, seed } = BOOTSTRAP_DEFAULTS;
-  const ci = bootstrapDelta(pairs.map((c) => before.get(c.prompt)!), pairs, { resamples, seed });
+  const ci = bootstrapDelta(
+    pairs.map((c) => before.get(c.prompt)!),
+    pairs,
+    { resamples, seed },
+  );
   const round = (i: Interval): Interval => ({ low: round4(i.low), high: round4(i.high) });
   const perLabel = Object.fromEntries(Object.entries(ci.perLabel).map(([label, interval]) => [label, round(interval)]));
   return { accuracy: round(ci.accuracy), macroF1: round(ci.macroF1), perLabel, pairs: pairs.length, resamples, seed };
@@ -101,7 +117,14 @@ function compareAgents(a: EvalReport, b: EvalReport, perLabel: Record<string, In
     const delta = before && after ? round4(after.f1 - before.f1) : null;
     // A label that never occurs in the shared prompts has no draw: its change is exactly 0.
     const ci = delta === null ? null : (perLabel[agent] ?? { low: 0, high: 0 });
-    return { agent, a: before?.f1 ?? null, b: after?.f1 ?? null, delta, support: after?.support ?? before?.support ?? 0, ci };
+    return {
+      agent,
+      a: before?.f1 ?? null,
+      b: after?.f1 ?? null,
+      delta,
+      support: after?.support ?? before?.support ?? 0,
+      ci,
+    };
   });
 }
 
@@ -124,8 +147,18 @@ export function findFlipped(
     if (!old) continue;
     matched++;
     if (old.correct === c.correct) continue;
-    const flip = { prompt: c.prompt, line: c.line, expected: c.expected, before: old.predicted, after: c.predicted, reason: c.reasons.summary };
+    const flip = {
+      prompt: c.prompt,
+      line: c.line,
+      expected: c.expected,
+      before: old.predicted,
+      after: c.predicted,
+      reason: c.reasons.summary,
+    };
     (c.correct ? wrongToRight : rightToWrong).push(flip);
   }
-  return { flipped: { rightToWrong, wrongToRight }, unmatched: { onlyA: before.size - matched, onlyB: b.length - matched } };
+  return {
+    flipped: { rightToWrong, wrongToRight },
+    unmatched: { onlyA: before.size - matched, onlyB: b.length - matched },
+  };
 }

@@ -27,7 +27,10 @@ export function confusionCell(c: LabeledCase): [string, string] {
  * computeConfusion([{ expected: ["a"], predicted: [] }])
  * // { labels: ["a", "none"], matrix: [[0, 1], [0, 0]] }
  */
-export function computeConfusion(cases: readonly LabeledCase[], labels: readonly string[] = []): { labels: string[]; matrix: number[][] } {
+export function computeConfusion(
+  cases: readonly LabeledCase[],
+  labels: readonly string[] = [],
+): { labels: string[]; matrix: number[][] } {
   const cells = cases.map(confusionCell);
   const all = sortLabels([...labels, ...cells.flat()]);
   const index = new Map(all.map((label, i) => [label, i]));
@@ -50,7 +53,10 @@ export interface Confusion {
  * @example
  * topConfusions(cases, 5)[0] // { expected: "debugger", predicted: "devops", count: 4, example: "…" }
  */
-export function topConfusions(cases: readonly Pick<CaseRecord, "prompt" | "expected" | "predicted">[], limit = 10): Confusion[] {
+export function topConfusions(
+  cases: readonly Pick<CaseRecord, "prompt" | "expected" | "predicted">[],
+  limit = 10,
+): Confusion[] {
   const pairs = new Map<string, Confusion>();
   for (const c of cases) {
     const [expected, predicted] = confusionCell(c);

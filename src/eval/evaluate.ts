@@ -36,7 +36,11 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
       ? { ...(await loadDataset(opened.router.agentNames)), path: displayPath(cwd, datasetFile) }
       : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
     return await runEval(opened.router, dataset, {
-      agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
+      agents: {
+        path: displayPath(cwd, opened.agentsDir),
+        count: opened.agentSet.agents.length,
+        hash: opened.agentSet.hash,
+      },
       config: { ...opened.config },
       onProgress,
     });

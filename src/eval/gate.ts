@@ -55,26 +55,47 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
   ];
   for (const [metric, before, after, interval] of headline) {
     if (before - after > maxDrop + EPSILON) {
-      failures.push({ metric, baseline: before, current: after, message: `${dropText(metric, before, after, maxDrop)}; ${noiseText(interval, delta?.pairs ?? 0)}` });
+      failures.push({
+        metric,
+        baseline: before,
+        current: after,
+        message: `${dropText(metric, before, after, maxDrop)}; ${noiseText(interval, delta?.pairs ?? 0)}`,
+      });
     }
   }
   for (const agent of comparison.agents) {
     if (agent.a !== null && agent.b === null) {
-      failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: null, message: `agent ${agent.agent} is in the baseline but not in this run's agent set` });
+      failures.push({
+        metric: `F1 ${agent.agent}`,
+        baseline: agent.a,
+        current: null,
+        message: `agent ${agent.agent} is in the baseline but not in this run's agent set`,
+      });
     } else if (agent.a === null) {
       notes.push(`agent ${agent.agent} is new (not in the baseline): F1 ${agent.b}`);
     } else if (agent.b !== null && agent.a - agent.b > maxAgentDrop + EPSILON) {
-      failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: agent.b,
-        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxAgentDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}` });
+      failures.push({
+        metric: `F1 ${agent.agent}`,
+        baseline: agent.a,
+        current: agent.b,
+        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxAgentDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}`,
+      });
     }
   }
   if (options.minMacroF1 !== undefined && current.summary.macro.f1 < options.minMacroF1) {
-    failures.push({ metric: "macro F1 floor", baseline: options.minMacroF1, current: current.summary.macro.f1,
-      message: `macro F1 ${current.summary.macro.f1} is below the floor ${options.minMacroF1}` });
+    failures.push({
+      metric: "macro F1 floor",
+      baseline: options.minMacroF1,
+      current: current.summary.macro.f1,
+      message: `macro F1 ${current.summary.macro.f1} is below the floor ${options.minMacroF1}`,
+    });
   }
-  if (!comparison.sameDataset) notes.push("the baseline was computed on a different dataset (hash differs): deltas mix data and routing changes");
+  if (!comparison.sameDataset)
+    notes.push("the baseline was computed on a different dataset (hash differs): deltas mix data and routing changes");
   if (baseline.mode.kind !== current.mode.kind || baseline.mode.model !== current.mode.model) {
-    notes.push(`the baseline ran in ${describeMode(baseline)} mode, this run in ${describeMode(current)}: the figures measure different routers`);
+    notes.push(
+      `the baseline ran in ${describeMode(baseline)} mode, this run in ${describeMode(current)}: the figures measure different routers`,
+    );
   }
   const { onlyA, onlyB } = comparison.unmatched;
   if (onlyA + onlyB > 0) notes.push(`${onlyA} baseline prompt(s) and ${onlyB} current prompt(s) have no counterpart`);

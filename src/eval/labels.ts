@@ -58,7 +58,10 @@ export function createLabelResolver(agentNames: readonly string[]): (labels: rea
  * splitLabels(" a | b ") // ["a", "b"]
  */
 export function splitLabels(cell: string): string[] {
-  return cell.split("|").map((part) => part.trim()).filter((part) => part !== "");
+  return cell
+    .split("|")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
 }
 
 /**

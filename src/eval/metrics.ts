@@ -76,7 +76,12 @@ export function safeDivide(a: number, b: number): number {
 export function computePrf(counts: ClassCounts): Prf {
   const precision = safeDivide(counts.tp, counts.tp + counts.fp);
   const recall = safeDivide(counts.tp, counts.tp + counts.fn);
-  return { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: counts.tp + counts.fn };
+  return {
+    precision,
+    recall,
+    f1: safeDivide(2 * precision * recall, precision + recall),
+    support: counts.tp + counts.fn,
+  };
 }
 
 /** Macro (unweighted mean over classes), weighted (by support) and micro (pooled counts) averages. */
@@ -96,9 +101,20 @@ export interface Averages {
 export function averagePrf(counts: ReadonlyMap<string, ClassCounts>): Averages {
   const rows = [...counts.values()].map(computePrf);
   const total = rows.reduce((sum, row) => sum + row.support, 0);
-  const mean = (pick: (row: Prf) => number): number => safeDivide(rows.reduce((sum, row) => sum + pick(row), 0), rows.length);
-  const weigh = (pick: (row: Prf) => number): number => safeDivide(rows.reduce((sum, row) => sum + pick(row) * row.support, 0), total);
-  const pooled = [...counts.values()].reduce((sum, c) => ({ tp: sum.tp + c.tp, fp: sum.fp + c.fp, fn: sum.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const mean = (pick: (row: Prf) => number): number =>
+    safeDivide(
+      rows.reduce((sum, row) => sum + pick(row), 0),
+      rows.length,
+    );
+  const weigh = (pick: (row: Prf) => number): number =>
+    safeDivide(
+      rows.reduce((sum, row) => sum + pick(row) * row.support, 0),
+      total,
+    );
+  const pooled = [...counts.values()].reduce(
+    (sum, c) => ({ tp: sum.tp + c.tp, fp: sum.fp + c.fp, fn: sum.fn + c.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
   const { precision, recall, f1 } = computePrf(pooled);
   return {
     macro: { precision: mean((r) => r.precision), recall: mean((r) => r.recall), f1: mean((r) => r.f1) },
@@ -133,5 +149,9 @@ export function computeRanking(cases: readonly ScoredCase[]): { top1: number; to
     if (rank >= 1 && rank <= 3) top3++;
     if (rank >= 1) mrr += 1 / rank;
   }
-  return { top1: safeDivide(top1, cases.length), top3: safeDivide(top3, cases.length), mrr: safeDivide(mrr, cases.length) };
+  return {
+    top1: safeDivide(top1, cases.length),
+    top3: safeDivide(top3, cases.length),
+    mrr: safeDivide(mrr, cases.length),
+  };
 }

@@ -33,17 +33,33 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
   tool: z.object({ name: z.literal("agentroute"), version: z.string() }),
   createdAt: z.string(),
   agents: z.object({ path: z.string(), count: num, hash: z.string() }),
-  dataset: z.object({ path: z.string(), rows: num, read: num, skipped: z.array(z.object({ line: num, reason: z.string() })), hash: z.string() }),
+  dataset: z.object({
+    path: z.string(),
+    rows: num,
+    read: num,
+    skipped: z.array(z.object({ line: num, reason: z.string() })),
+    hash: z.string(),
+  }),
   mode: z.object({ kind: z.enum(["embeddings", "keyword"]), model: z.string().nullable() }),
   config: z.record(z.string(), z.unknown()),
   summary: z.object({
-    accuracy: num, macro: avg, micro: avg, weighted: avg, none: prf, top1: num, top3: num, mrr: num, ece: num,
+    accuracy: num,
+    macro: avg,
+    micro: avg,
+    weighted: avg,
+    none: prf,
+    top1: num,
+    top3: num,
+    mrr: num,
+    ece: num,
     ci: z.object({ accuracy: interval, macroF1: interval, resamples: num, seed: num }),
   }),
   perAgent: z.record(z.string(), prf),
   confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(num)) }),
   byTag: z.record(z.string(), z.record(z.string(), z.object({ rows: num, accuracy: num, macroF1: num }))),
-  calibration: z.object({ bins: z.array(z.object({ low: num, high: num, count: num, confidence: num, accuracy: num })) }),
+  calibration: z.object({
+    bins: z.array(z.object({ low: num, high: num, count: num, confidence: num, accuracy: num })),
+  }),
   cases: z.array(caseRecord),
 });
 
@@ -55,24 +71,41 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
  * baseline.summary.macro.f1 // 0.83
  */
 export async function readReport(file: string): Promise<EvalReport> {
-  const hint = "Regenerate it with: agentroute eval --agents DIR --dataset FILE --format json (then copy reports/report.json).";
+  const hint =
+    "Regenerate it with: agentroute eval --agents DIR --dataset FILE --format json (then copy reports/report.json).";
   const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(err.code === "ENOENT" ? "NOT_FOUND" : "IO", `${file}: cannot read the report (${err.code ?? err.message})`, { hint, file, cause: err });
+    throw new AgentRouteError(
+      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
+      `${file}: cannot read the report (${err.code ?? err.message})`,
+      { hint, file, cause: err },
+    );
   });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new AgentRouteError("BASELINE_INVALID", `${file}: not valid JSON (${(err as Error).message})`, { hint, file, cause: err });
+    throw new AgentRouteError("BASELINE_INVALID", `${file}: not valid JSON (${(err as Error).message})`, {
+      hint,
+      file,
+      cause: err,
+    });
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== 1) {
-    throw new AgentRouteError("BASELINE_INVALID", `${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected 1)`, { hint, file });
+    throw new AgentRouteError(
+      "BASELINE_INVALID",
+      `${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected 1)`,
+      { hint, file },
+    );
   }
   const parsed = EvalReportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AgentRouteError("BASELINE_INVALID", `${file}: not an agentroute report: ${issue?.message ?? "invalid"} at "${issue?.path.join(".") ?? ""}"`, { hint, file });
+    throw new AgentRouteError(
+      "BASELINE_INVALID",
+      `${file}: not an agentroute report: ${issue?.message ?? "invalid"} at "${issue?.path.join(".") ?? ""}"`,
+      { hint, file },
+    );
   }
   return parsed.data;
 }

@@ -32,14 +32,28 @@ export interface EvalMeta {
  */
 export async function runEval(router: Router, dataset: Dataset, meta: EvalMeta): Promise<EvalReport> {
   if (dataset.rows.length === 0) {
-    throw new AgentRouteError("DATASET_INVALID", `${dataset.path}: no usable rows (${dataset.read} read, ${dataset.skipped.length} skipped)`, {
-      hint: "Add labeled rows: a prompt and the expected agent names (empty for none).", file: dataset.path });
+    throw new AgentRouteError(
+      "DATASET_INVALID",
+      `${dataset.path}: no usable rows (${dataset.read} read, ${dataset.skipped.length} skipped)`,
+      {
+        hint: "Add labeled rows: a prompt and the expected agent names (empty for none).",
+        file: dataset.path,
+      },
+    );
   }
   if (router.agentNames.includes(NONE_LABEL)) {
-    throw new AgentRouteError("DATASET_INVALID", `an agent is named "${NONE_LABEL}", which eval reserves for "no agent"`, {
-      hint: "Rename that agent to evaluate this set." });
+    throw new AgentRouteError(
+      "DATASET_INVALID",
+      `an agent is named "${NONE_LABEL}", which eval reserves for "no agent"`,
+      {
+        hint: "Rename that agent to evaluate this set.",
+      },
+    );
   }
-  const decisions = await router.routeMany(dataset.rows.map((row) => row.prompt), meta.onProgress);
+  const decisions = await router.routeMany(
+    dataset.rows.map((row) => row.prompt),
+    meta.onProgress,
+  );
   const cases = dataset.rows.map((row, i) => toCase(row, decisions[i]!));
   const agentNames = [...router.agentNames];
   return {
@@ -47,14 +61,26 @@ export async function runEval(router: Router, dataset: Dataset, meta: EvalMeta):
     tool: { name: TOOL_NAME, version: VERSION },
     createdAt: (meta.now?.() ?? new Date()).toISOString(),
     agents: meta.agents,
-    dataset: { path: dataset.path, rows: dataset.rows.length, read: dataset.read, skipped: dataset.skipped, hash: dataset.hash },
+    dataset: {
+      path: dataset.path,
+      rows: dataset.rows.length,
+      read: dataset.read,
+      skipped: dataset.skipped,
+      hash: dataset.hash,
+    },
     mode: { kind: router.mode, model: router.model },
     config: meta.config,
     summary: computeSummary(cases),
     perAgent: computePerAgent(cases, agentNames),
     confusion: computeConfusion(cases, [...agentNames, NONE_LABEL]),
     byTag: computeByTag(cases),
-    calibration: { bins: computeCalibration(cases).bins.map((bin) => ({ ...bin, confidence: round4(bin.confidence), accuracy: round4(bin.accuracy) })) },
+    calibration: {
+      bins: computeCalibration(cases).bins.map((bin) => ({
+        ...bin,
+        confidence: round4(bin.confidence),
+        accuracy: round4(bin.accuracy),
+      })),
+    },
     cases,
   };
 }
@@ -69,6 +95,10 @@ function toCase(row: DatasetRow, decision: RouteDecision): CaseRecord {
     correct: isExactMatch({ expected: row.expected, predicted }),
     tags: row.tags,
     line: row.line,
-    reasons: { summary: decision.reasons.summary, agents: decision.reasons.agents, threshold: decision.reasons.threshold },
+    reasons: {
+      summary: decision.reasons.summary,
+      agents: decision.reasons.agents,
+      threshold: decision.reasons.threshold,
+    },
   };
 }

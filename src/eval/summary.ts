@@ -3,7 +3,15 @@ import type { CaseRecord, Prf, Summary } from "./types.js";
 import { BOOTSTRAP_DEFAULTS, bootstrapIntervals } from "./bootstrap.js";
 import { computeCalibration } from "./calibration.js";
 import { NONE_LABEL } from "./labels.js";
-import { averagePrf, computePrf, computeRanking, countClasses, isExactMatch, safeDivide, type ScoredCase } from "./metrics.js";
+import {
+  averagePrf,
+  computePrf,
+  computeRanking,
+  countClasses,
+  isExactMatch,
+  safeDivide,
+  type ScoredCase,
+} from "./metrics.js";
 
 /**
  * Rounds to 4 decimals, the precision reports carry (and recomputation reproduces exactly).
@@ -87,9 +95,19 @@ export function computeByTag(
     }
   }
   const sorted = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(sorted(groups).map(([tag, byValue]) => [tag, Object.fromEntries(sorted(byValue).map(([value, group]) => [value, {
-    rows: group.length,
-    accuracy: round4(safeDivide(group.filter(isExactMatch).length, group.length)),
-    macroF1: round4(averagePrf(countClasses(group)).macro.f1),
-  }]))]));
+  return Object.fromEntries(
+    sorted(groups).map(([tag, byValue]) => [
+      tag,
+      Object.fromEntries(
+        sorted(byValue).map(([value, group]) => [
+          value,
+          {
+            rows: group.length,
+            accuracy: round4(safeDivide(group.filter(isExactMatch).length, group.length)),
+            macroF1: round4(averagePrf(countClasses(group)).macro.f1),
+          },
+        ]),
+      ),
+    ]),
+  );
 }

@@ -33,7 +33,11 @@ export function hookSocketPath(hookDir: string, build: string): string | null {
 }
 
 /** Sends one request to the hook server and reads its one-line reply (see HookServerAnswer). */
-export function askHookServer(socketPath: string, request: HookServerRequest, timeoutMs: number): Promise<HookServerAnswer> {
+export function askHookServer(
+  socketPath: string,
+  request: HookServerRequest,
+  timeoutMs: number,
+): Promise<HookServerAnswer> {
   return new Promise((resolve) => {
     let text = "";
     let connected = false;
@@ -67,7 +71,11 @@ export function askHookServer(socketPath: string, request: HookServerRequest, ti
 
 /** Starts a detached server for the next prompts. */
 export function startHookServer(cli: string, socketPath: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, [cli, "hook", "--serve", "--socket", socketPath], { detached: true, stdio: "ignore", env });
+  const child = spawn(process.execPath, [cli, "hook", "--serve", "--socket", socketPath], {
+    detached: true,
+    stdio: "ignore",
+    env,
+  });
   child.on("error", () => undefined);
   child.unref();
 }

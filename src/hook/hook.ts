@@ -29,9 +29,19 @@ export interface HookOptions {
 }
 
 /** Where the hook keeps its files: error log, vector cache, the server's socket. */
-export function hookPaths(env: NodeJS.ProcessEnv): { home: string; errorLog: string; cacheDir: string; socket: string | null } {
+export function hookPaths(env: NodeJS.ProcessEnv): {
+  home: string;
+  errorLog: string;
+  cacheDir: string;
+  socket: string | null;
+} {
   const home = path.join(claudeConfigDir(env), "agentroute");
-  return { home, errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"), cacheDir: path.join(home, "cache"), socket: hookSocketPath(home, buildId()) };
+  return {
+    home,
+    errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"),
+    cacheDir: path.join(home, "cache"),
+    socket: hookSocketPath(home, buildId()),
+  };
 }
 
 /** This build's CLI entry (dist/src/cli/main.js): what a hook server runs. */
@@ -91,17 +101,25 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   if (!dirs.some((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())) return null;
   const embeddings = options.embeddings ?? true;
   const socket = hookPaths(options.env).socket;
-  const useServer = embeddings && socket !== null && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0";
+  const useServer =
+    embeddings && socket !== null && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0";
   if (!useServer) return routeInProcess(prompt, dirs, projectDir, embeddings, options.env);
   const answer = await askHookServer(socket, { op: "route", prompt, dirs, projectDir, embeddings }, SERVER_REPLY_MS);
   if (answer.status === "busy") {
     // Never a second server beside a busy one: this prompt goes without a suggestion.
-    throw new AgentRouteError("HOOK_SERVER", `the hook server did not answer within ${SERVER_REPLY_MS / 1000} s (still building an index?); this prompt was not routed`, {
-      hint: "Later prompts will be answered once it is ready; `agentroute hook --stop-server` stops it.",
-    });
+    throw new AgentRouteError(
+      "HOOK_SERVER",
+      `the hook server did not answer within ${SERVER_REPLY_MS / 1000} s (still building an index?); this prompt was not routed`,
+      {
+        hint: "Later prompts will be answered once it is ready; `agentroute hook --stop-server` stops it.",
+      },
+    );
   }
   if (answer.status === "reply") {
-    if (!answer.reply.ok) throw new AgentRouteError("HOOK_SERVER", `hook server: ${answer.reply.error}`, { hint: "Fix the cause above; `agentroute hook --stop-server` stops the server." });
+    if (!answer.reply.ok)
+      throw new AgentRouteError("HOOK_SERVER", `hook server: ${answer.reply.error}`, {
+        hint: "Fix the cause above; `agentroute hook --stop-server` stops the server.",
+      });
     return answer.reply.decision;
   }
   // No server: route here, then start one for the next prompts (after, so the two do not
@@ -112,7 +130,13 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   return decision;
 }
 
-async function routeInProcess(prompt: string, dirs: string[], projectDir: string, embeddings: boolean, env: NodeJS.ProcessEnv): Promise<RouteDecision | null> {
+async function routeInProcess(
+  prompt: string,
+  dirs: string[],
+  projectDir: string,
+  embeddings: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<RouteDecision | null> {
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(env).errorLog;
@@ -144,9 +168,14 @@ async function routeInProcess(prompt: string, dirs: string[], projectDir: string
  */
 export function renderHookOutput(decision: RouteDecision): string {
   if (decision.dispatch.length === 0) return "";
-  const who = decision.dispatch.length === 1 ? decision.dispatch[0]! : `${decision.dispatch.slice(0, -1).join(", ")} and ${decision.dispatch.at(-1)!}`;
+  const who =
+    decision.dispatch.length === 1
+      ? decision.dispatch[0]!
+      : `${decision.dispatch.slice(0, -1).join(", ")} and ${decision.dispatch.at(-1)!}`;
   const context = `agentroute: this looks like a job for ${who} (${shortReason(decision)}).`;
-  return JSON.stringify({ hookSpecificOutput: { hookEventName: "UserPromptSubmit", additionalContext: context } }) + "\n";
+  return (
+    JSON.stringify({ hookSpecificOutput: { hookEventName: "UserPromptSubmit", additionalContext: context } }) + "\n"
+  );
 }
 
 function shortReason(decision: RouteDecision): string {
@@ -155,7 +184,12 @@ function shortReason(decision: RouteDecision): string {
   const reason = decision.reasons.agents.find((r) => r.agent === top);
   const parts = [`confidence ${score.toFixed(2)}`];
   if (reason && reason.matchedTriggers.length > 0) {
-    parts.push(`trigger ${reason.matchedTriggers.slice(0, 2).map((t) => JSON.stringify(t)).join(", ")}`);
+    parts.push(
+      `trigger ${reason.matchedTriggers
+        .slice(0, 2)
+        .map((t) => JSON.stringify(t))
+        .join(", ")}`,
+    );
   } else if (reason?.bestPiece) {
     parts.push(`close to its ${reason.bestPiece.kind} ${JSON.stringify(clip(reason.bestPiece.text, 60))}`);
   }

@@ -35,7 +35,8 @@ export function parseHookInput(text: string): HookInput {
     throw hookInputError(`${issue.path.join(".") || "input"}: ${issue.message}`);
   }
   const event = parsed.data.hook_event_name;
-  if (event !== undefined && event !== "UserPromptSubmit") throw hookInputError(`hook_event_name is ${JSON.stringify(event)}, expected "UserPromptSubmit"`);
+  if (event !== undefined && event !== "UserPromptSubmit")
+    throw hookInputError(`hook_event_name is ${JSON.stringify(event)}, expected "UserPromptSubmit"`);
   return parsed.data;
 }
 
@@ -68,7 +69,10 @@ export function readStreamWithin(stream: NodeJS.ReadableStream, timeoutMs: numbe
     };
     const onEnd = () => stop(null);
     const onError = (err: Error) => stop(hookInputError(`cannot read stdin (${err.message})`));
-    const timer = setTimeout(() => stop(hookInputError(`no complete input on stdin within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => stop(hookInputError(`no complete input on stdin within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     stream.on("data", onData);
     stream.on("end", onEnd);
     stream.on("error", onError);
@@ -77,7 +81,7 @@ export function readStreamWithin(stream: NodeJS.ReadableStream, timeoutMs: numbe
 
 function hookInputError(message: string): AgentRouteError {
   return new AgentRouteError("HOOK_INPUT", `hook input: ${message}`, {
-    hint: "agentroute hook reads the UserPromptSubmit JSON that Claude Code writes to stdin ({\"prompt\", \"cwd\", \"session_id\", …}).",
+    hint: 'agentroute hook reads the UserPromptSubmit JSON that Claude Code writes to stdin ({"prompt", "cwd", "session_id", …}).',
   });
 }
 

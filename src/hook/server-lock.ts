@@ -17,7 +17,8 @@ export async function acquireServerLock(socketPath: string): Promise<(() => Prom
       await handle.writeFile(String(process.pid));
       await handle.close();
       return async () => {
-        if ((await readFile(lockPath, "utf8").catch(() => "")) === String(process.pid)) await unlink(lockPath).catch(() => undefined);
+        if ((await readFile(lockPath, "utf8").catch(() => "")) === String(process.pid))
+          await unlink(lockPath).catch(() => undefined);
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;

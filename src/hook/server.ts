@@ -71,7 +71,10 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   const enqueue = (request: RouteRequest): Promise<HookServerReply> => {
     const key = routerKey(request);
     const work = (queues.get(key) ?? warm).then(() => answerRoute(request, routers, options));
-    queues.set(key, work.catch(() => undefined));
+    queues.set(
+      key,
+      work.catch(() => undefined),
+    );
     return work;
   };
   const server = net.createServer((socket) => {
@@ -101,7 +104,11 @@ function routerKey(request: RouteRequest): string {
   return `${request.dirs.join("\0")}\0${request.projectDir}\0${request.embeddings}`;
 }
 
-async function answerRoute(request: RouteRequest, routers: Routers, options: HookServerOptions): Promise<HookServerReply> {
+async function answerRoute(
+  request: RouteRequest,
+  routers: Routers,
+  options: HookServerOptions,
+): Promise<HookServerReply> {
   try {
     return { ok: true, decision: await route(request, routers, options) };
   } catch (err) {
@@ -110,7 +117,11 @@ async function answerRoute(request: RouteRequest, routers: Routers, options: Hoo
   }
 }
 
-async function route(request: RouteRequest, routers: Routers, options: HookServerOptions): Promise<RouteDecision | null> {
+async function route(
+  request: RouteRequest,
+  routers: Routers,
+  options: HookServerOptions,
+): Promise<RouteDecision | null> {
   const agentSet = await loadHookAgents(request.dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const key = routerKey(request);
@@ -119,7 +130,14 @@ async function route(request: RouteRequest, routers: Routers, options: HookServe
   let entry = routers.get(key);
   if (entry?.stamp !== stamp) {
     await entry?.opened.close();
-    const opened = await openRouter({ agentSet, cwd: request.projectDir, env: options.env, embeddings: request.embeddings, cacheDir: options.cacheDir, warn: (m) => options.log(new Error(m)) });
+    const opened = await openRouter({
+      agentSet,
+      cwd: request.projectDir,
+      env: options.env,
+      embeddings: request.embeddings,
+      cacheDir: options.cacheDir,
+      warn: (m) => options.log(new Error(m)),
+    });
     entry = { stamp, opened };
   }
   routers.delete(key);
@@ -164,8 +182,21 @@ export function parseRequest(line: string): HookServerRequest | null {
   const r = value as Record<string, unknown>;
   if (r.op === "ping" || r.op === "stop") return { op: r.op };
   const strings = Array.isArray(r.dirs) && r.dirs.every((d) => typeof d === "string");
-  if (r.op !== "route" || !strings || typeof r.prompt !== "string" || typeof r.projectDir !== "string" || typeof r.embeddings !== "boolean") return null;
-  return { op: "route", prompt: r.prompt, dirs: r.dirs as string[], projectDir: r.projectDir, embeddings: r.embeddings };
+  if (
+    r.op !== "route" ||
+    !strings ||
+    typeof r.prompt !== "string" ||
+    typeof r.projectDir !== "string" ||
+    typeof r.embeddings !== "boolean"
+  )
+    return null;
+  return {
+    op: "route",
+    prompt: r.prompt,
+    dirs: r.dirs as string[],
+    projectDir: r.projectDir,
+    embeddings: r.embeddings,
+  };
 }
 
 /** Loads the default model before the first prompt arrives (it is shared by every router). */

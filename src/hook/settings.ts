@@ -99,7 +99,8 @@ function hookEntries(group: unknown): unknown[] {
 function promptSubmitGroups(settings: Json, file: string): unknown[] {
   const hooks = settings.hooks;
   if (hooks === undefined) return [];
-  if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks)) throw settingsError(file, '"hooks" is not an object');
+  if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks))
+    throw settingsError(file, '"hooks" is not an object');
   const groups = (hooks as Json).UserPromptSubmit;
   if (groups === undefined) return [];
   if (!Array.isArray(groups)) throw settingsError(file, '"hooks.UserPromptSubmit" is not an array');
@@ -112,7 +113,10 @@ async function readSettings(file: string): Promise<{ settings: Json; text: strin
     text = await readFile(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { settings: {}, text: null };
-    throw new AgentRouteError("IO", `${file}: cannot read (${(err as Error).message})`, { hint: "Check the file's permissions.", file });
+    throw new AgentRouteError("IO", `${file}: cannot read (${(err as Error).message})`, {
+      hint: "Check the file's permissions.",
+      file,
+    });
   }
   let value: unknown;
   try {
@@ -120,7 +124,8 @@ async function readSettings(file: string): Promise<{ settings: Json; text: strin
   } catch (err) {
     throw settingsError(file, `not valid JSON (${(err as Error).message})`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw settingsError(file, "not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw settingsError(file, "not a JSON object");
   return { settings: value as Json, text };
 }
 

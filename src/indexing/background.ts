@@ -89,12 +89,18 @@ export interface BackgroundClaims {
  * and closer than any other remaining request ("will it rain this weekend?" next to a weather
  * agent's "is it going to snow tomorrow").
  */
-export function unclaimedBackground(prompts: readonly string[], vectors: Float32Array, set: BackgroundClaims): number[] {
+export function unclaimedBackground(
+  prompts: readonly string[],
+  vectors: Float32Array,
+  set: BackgroundClaims,
+): number[] {
   const nameWords = set.names.map((n) => contentStems(n.replace(/[-_.]+/g, " "))).filter((w) => w.length > 0);
   const byWords = prompts.flatMap((prompt, b) => {
     const stems = stemAll(prompt);
     const words = new Set(stems);
-    const claimed = nameWords.some((w) => w.every((s) => words.has(s))) || set.triggers.some((list) => list.some((t) => containsPhrase(stems, t)));
+    const claimed =
+      nameWords.some((w) => w.every((s) => words.has(s))) ||
+      set.triggers.some((list) => list.some((t) => containsPhrase(stems, t)));
     return claimed ? [] : [b];
   });
   const pieces = rowMatrix(set.vectors, set.dims);

@@ -40,12 +40,29 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     });
   }
   const own = agents.flatMap((a, i) => agentPieces(a, i));
-  const pieces = [...own, ...redirectedPieces(own, agents, normalizeAgentName), ...configExamples(agents, options.examples ?? {})];
+  const pieces = [
+    ...own,
+    ...redirectedPieces(own, agents, normalizeAgentName),
+    ...configExamples(agents, options.examples ?? {}),
+  ];
   const embedder = options.embedder;
-  const vectors = embedder ? await embedAll(embedder, pieces.map((p) => p.text)) : null;
+  const vectors = embedder
+    ? await embedAll(
+        embedder,
+        pieces.map((p) => p.text),
+      )
+    : null;
   const dims = embedder?.dims ?? 0;
   const triggers = buildTriggerPhrases(agents);
-  const background = vectors ? await backgroundFor(embedder!, { names: agents.map((a) => a.name), triggers: triggers.map((l) => l.map((t) => t.stems)), vectors, positive: positiveIds(pieces), dims }) : null;
+  const background = vectors
+    ? await backgroundFor(embedder!, {
+        names: agents.map((a) => a.name),
+        triggers: triggers.map((l) => l.map((t) => t.stems)),
+        vectors,
+        positive: positiveIds(pieces),
+        dims,
+      })
+    : null;
   const head = await trainHead({
     pieces,
     agentCount: agents.length,
@@ -103,7 +120,8 @@ function configExamples(agents: AgentSet["agents"], examples: Readonly<Record<st
         hint: "Remove that entry from `examples`, or re-run `agentroute tune` for this agent set.",
       });
     }
-    for (const text of examples[name]!) out.push({ agent, kind: "example", text: text.replace(/\s+/g, " ").trim().slice(0, MAX_PIECE_CHARS), line: 0 });
+    for (const text of examples[name]!)
+      out.push({ agent, kind: "example", text: text.replace(/\s+/g, " ").trim().slice(0, MAX_PIECE_CHARS), line: 0 });
   }
   return out;
 }

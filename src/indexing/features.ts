@@ -38,7 +38,10 @@ export function buildFeatureVocab(texts: readonly string[], maxFeatures: number)
   for (const t of texts) for (const k of featureCounts(t).keys()) df.set(k, (df.get(k) ?? 0) + 1);
   let keys = [...df.keys()].sort();
   if (keys.length > maxFeatures) {
-    keys = keys.sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1)).slice(0, maxFeatures).sort();
+    keys = keys
+      .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
+      .slice(0, maxFeatures)
+      .sort();
   }
   const index = new Map<string, number>();
   const idf = new Float32Array(keys.length);
@@ -125,7 +128,7 @@ function tfidf(hits: number[], idf: Float32Array): SparseVector {
   hits.sort((a, b) => a - b);
   const index: number[] = [];
   const raw: number[] = [];
-  for (let k = 0; k < hits.length; ) {
+  for (let k = 0; k < hits.length;) {
     let end = k + 1;
     while (end < hits.length && hits[end] === hits[k]) end++;
     index.push(hits[k]!);

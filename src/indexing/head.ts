@@ -3,7 +3,13 @@ import path from "node:path";
 import { readCheckedFile, writeCheckedFile } from "../util/checked-file.js";
 import { buildFeatureVocab, sparseFeatures } from "./features.js";
 import { isPositiveKind } from "./pieces.js";
-import { DEFAULT_SOFTMAX, trainSoftmax, type SoftmaxModel, type SoftmaxOptions, type TrainingSample } from "./softmax.js";
+import {
+  DEFAULT_SOFTMAX,
+  trainSoftmax,
+  type SoftmaxModel,
+  type SoftmaxOptions,
+  type TrainingSample,
+} from "./softmax.js";
 import type { Piece, TrainedHead } from "./types.js";
 
 const HEAD_FORMAT = 1;
@@ -47,7 +53,10 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
   const expand = input.expand ?? ((t: string) => t);
   const positive = input.pieces.map((p, i) => ({ p, i })).filter(({ p }) => isPositiveKind(p.kind));
   const texts = positive.map(({ p }) => expand(p.text));
-  const vocab = buildFeatureVocab(texts, Math.min(MAX_HEAD_FEATURES, Math.floor(MAX_HEAD_WEIGHTS / Math.max(input.agentCount, 1))));
+  const vocab = buildFeatureVocab(
+    texts,
+    Math.min(MAX_HEAD_FEATURES, Math.floor(MAX_HEAD_WEIGHTS / Math.max(input.agentCount, 1))),
+  );
   const key = headCacheKey(input, options, texts);
   const file = input.cacheDir === null ? null : path.join(input.cacheDir, "heads", `${key}.bin`);
   const cached = file ? await readHead(file, input.warn) : null;
@@ -65,21 +74,46 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
   const avgNnz = samples.reduce((s, x) => s + x.sparse.index.length, 0) / Math.max(samples.length, 1);
   const perEpoch = Math.max(samples.length * input.agentCount * (dense + avgNnz) * 2, 1);
   const epochs = Math.min(options.epochs, Math.max(3, Math.floor(HEAD_TRAINING_BUDGET / perEpoch)));
-  const model = trainSoftmax(samples, { dense, sparse: vocab.idf.length, classes: input.agentCount }, { ...options, epochs });
-  if (file) await writeHead(file, model).catch((err: Error) => input.warn?.(`could not save the trained head to ${file}: ${err.message}`));
+  const model = trainSoftmax(
+    samples,
+    { dense, sparse: vocab.idf.length, classes: input.agentCount },
+    { ...options, epochs },
+  );
+  if (file)
+    await writeHead(file, model).catch((err: Error) =>
+      input.warn?.(`could not save the trained head to ${file}: ${err.message}`),
+    );
   return { model, vocab, fromCache: false };
 }
 
 function headCacheKey(input: HeadInput, options: SoftmaxOptions, texts: readonly string[]): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ v: HEAD_FORMAT, id: input.embedderId, options, agents: input.agentCount, dims: input.dims, max: MAX_HEAD_FEATURES, weights: MAX_HEAD_WEIGHTS }));
+  h.update(
+    JSON.stringify({
+      v: HEAD_FORMAT,
+      id: input.embedderId,
+      options,
+      agents: input.agentCount,
+      dims: input.dims,
+      max: MAX_HEAD_FEATURES,
+      weights: MAX_HEAD_WEIGHTS,
+    }),
+  );
   for (const p of input.pieces) if (isPositiveKind(p.kind)) h.update(`${p.agent}\t${p.kind}\n`);
   for (const t of texts) h.update(`${t}\n`);
   return h.digest("hex").slice(0, 32);
 }
 
 async function writeHead(file: string, m: SoftmaxModel): Promise<void> {
-  const meta = Buffer.from(JSON.stringify({ classes: m.classes, denseDim: m.denseDim, sparseDim: m.sparseDim, denseScale: m.denseScale, sparseScale: m.sparseScale }));
+  const meta = Buffer.from(
+    JSON.stringify({
+      classes: m.classes,
+      denseDim: m.denseDim,
+      sparseDim: m.sparseDim,
+      denseScale: m.denseScale,
+      sparseScale: m.sparseScale,
+    }),
+  );
   const len = Buffer.alloc(4);
   len.writeUInt32LE(meta.length);
   const arrays = [m.wDense, m.wSparse, m.bias].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
@@ -94,7 +128,10 @@ async function readHead(file: string, warn?: (message: string) => void): Promise
   }
   const body = read.body;
   const metaLength = body.readUInt32LE(0);
-  const meta = JSON.parse(body.toString("utf8", 4, 4 + metaLength)) as Omit<SoftmaxModel, "wDense" | "wSparse" | "bias">;
+  const meta = JSON.parse(body.toString("utf8", 4, 4 + metaLength)) as Omit<
+    SoftmaxModel,
+    "wDense" | "wSparse" | "bias"
+  >;
   let offset = 4 + metaLength;
   const take = (n: number): Float32Array => {
     const out = new Float32Array(n);

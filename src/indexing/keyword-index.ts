@@ -48,7 +48,11 @@ export function bm25Idf(df: number, n: number): number {
  * Builds the keyword index from the pieces. `extraTerms` adds stems per piece that are
  * not in its text (the lexicon's category words for technologies it names).
  */
-export function buildKeywordIndex(pieces: readonly Piece[], agentCount: number, extraTerms?: (piece: Piece) => string[]): KeywordIndex {
+export function buildKeywordIndex(
+  pieces: readonly Piece[],
+  agentCount: number,
+  extraTerms?: (piece: Piece) => string[],
+): KeywordIndex {
   const pieceStems = pieces.map((p) => [...contentStems(p.text), ...(extraTerms?.(p) ?? [])]);
   const agentTf: Map<string, number>[] = Array.from({ length: agentCount }, () => new Map());
   const agentLength = new Float64Array(agentCount);

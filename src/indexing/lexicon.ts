@@ -69,7 +69,8 @@ function tokensOf(text: string, vocabulary: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
   for (const m of text.slice(0, MAX_CHARS).matchAll(TOKEN_PATTERN)) {
     let key = m[0].toLowerCase();
-    if (!vocabulary.has(key) && key.length > 3 && key.endsWith("s") && vocabulary.has(key.slice(0, -1))) key = key.slice(0, -1);
+    if (!vocabulary.has(key) && key.length > 3 && key.endsWith("s") && vocabulary.has(key.slice(0, -1)))
+      key = key.slice(0, -1);
     out.push({ key, start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -78,10 +79,16 @@ function tokensOf(text: string, vocabulary: ReadonlySet<string>): Token[] {
 /** Leftmost-longest alias matches, not overlapping. */
 function scan(lex: CompiledLexicon, tokens: readonly Token[]): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let len = Math.min(lex.longest.get(tokens[i]!.key) ?? 0, tokens.length - i);
     for (; len > 0; len--) {
-      const key = len === 1 ? tokens[i]!.key : tokens.slice(i, i + len).map((t) => t.key).join(" ");
+      const key =
+        len === 1
+          ? tokens[i]!.key
+          : tokens
+              .slice(i, i + len)
+              .map((t) => t.key)
+              .join(" ");
       const hit = lex.phrases.get(key);
       if (hit) {
         found.push({ ...hit, from: i, to: i + len - 1 });

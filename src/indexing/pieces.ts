@@ -47,7 +47,11 @@ export function agentPieces(spec: AgentSpec, agent: number): Piece[] {
       const key = text.toLowerCase();
       if (text.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      out.push(item.redirects ? { agent, kind, text, line: item.line, redirects: item.redirects } : { agent, kind, text, line: item.line });
+      out.push(
+        item.redirects
+          ? { agent, kind, text, line: item.line, redirects: item.redirects }
+          : { agent, kind, text, line: item.line },
+      );
     }
   };
   add("name", [{ text: nameWords(spec.name), line: 1 }]);
@@ -59,7 +63,10 @@ export function agentPieces(spec: AgentSpec, agent: number): Piece[] {
   }
   add("engage", spec.engage);
   add("capability", spec.capabilities);
-  add("example", spec.examples.map((e) => ({ text: e.user, line: e.line })));
+  add(
+    "example",
+    spec.examples.map((e) => ({ text: e.user, line: e.line })),
+  );
   add("notEngage", spec.notEngage);
   return out;
 }
@@ -70,9 +77,11 @@ export function isPositiveKind(kind: PieceKind): boolean {
 }
 
 /** "Tasks better suited for X", "better handled by X": the bullet says who, not what. */
-const ONLY_WHO = /^(?:tasks?|work|anything|requests?)?\s*(?:that are |which are )?(?:better |best )?(?:suited|handled|owned|done|served)\b/i;
+const ONLY_WHO =
+  /^(?:tasks?|work|anything|requests?)?\s*(?:that are |which are )?(?:better |best )?(?:suited|handled|owned|done|served)\b/i;
 /** Redirect wording left dangling at the end once agent names are removed: "(use )", "→", "delegate to". */
-const DANGLING = /(?:\s*(?:[([]\s*[)\]]|[([]|[)\]]|->|→|,|;|:|\b(?:use|using|see|via|by|to|for|with|instead|or|and|delegate|hand(?:ed)?\s+off|refer|route|send)\b))+\s*$/i;
+const DANGLING =
+  /(?:\s*(?:[([]\s*[)\]]|[([]|[)\]]|->|→|,|;|:|\b(?:use|using|see|via|by|to|for|with|instead|or|and|delegate|hand(?:ed)?\s+off|refer|route|send)\b))+\s*$/i;
 
 /**
  * A not-engage bullet that names where the work goes ("Query tuning on an existing schema
@@ -82,7 +91,11 @@ const DANGLING = /(?:\s*(?:[([]\s*[)\]]|[([]|[)\]]|->|→|,|;|:|\b(?:use|using|s
  * api-architect") add nothing and are skipped.
  * @example "Browser end-to-end suites (use test-automator)" → "Browser end-to-end suites" for test-automator
  */
-export function redirectedPieces(pieces: readonly Piece[], agents: readonly AgentSpec[], normalize: (name: string) => string): Piece[] {
+export function redirectedPieces(
+  pieces: readonly Piece[],
+  agents: readonly AgentSpec[],
+  normalize: (name: string) => string,
+): Piece[] {
   const byName = new Map(agents.map((a, i) => [normalize(a.name), i]));
   const counts = new Map<number, number>();
   const out: Piece[] = [];
@@ -112,7 +125,12 @@ export function stripRedirect(text: string, names: readonly string[]): string {
   let prev = "";
   while (prev !== t) {
     prev = t;
-    t = t.replace(/\(\s*(?:use|see|via|try|ask)?\s*(?:,|or|and)?\s*\)/gi, " ").replace(/\s+/g, " ").trim().replace(DANGLING, "").trim();
+    t = t
+      .replace(/\(\s*(?:use|see|via|try|ask)?\s*(?:,|or|and)?\s*\)/gi, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(DANGLING, "")
+      .trim();
   }
   return t;
 }

@@ -47,7 +47,12 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = {
 };
 
 /** Adds the model's logits for one input into `out` (length = classes), after zeroing it. */
-export function softmaxLogits(model: SoftmaxModel, dense: Float32Array | null, sparse: SparseVector, out: Float64Array): void {
+export function softmaxLogits(
+  model: SoftmaxModel,
+  dense: Float32Array | null,
+  sparse: SparseVector,
+  out: Float64Array,
+): void {
   const C = model.classes;
   for (let c = 0; c < C; c++) out[c] = model.bias[c]!;
   if (dense && model.denseDim > 0) {
@@ -80,7 +85,11 @@ export function softmaxInPlace(z: Float64Array): void {
  * Trains the model. Dense weights start at each class's mean dense input (a nearest-centroid
  * classifier), so even a short run is no worse than centroids.
  */
-export function trainSoftmax(samples: readonly TrainingSample[], dims: { dense: number; sparse: number; classes: number }, options: SoftmaxOptions): SoftmaxModel {
+export function trainSoftmax(
+  samples: readonly TrainingSample[],
+  dims: { dense: number; sparse: number; classes: number },
+  options: SoftmaxOptions,
+): SoftmaxModel {
   const model = initModel(samples, dims, options);
   const adam = createAdam(model);
   const random = mulberry32(options.seed);
@@ -91,14 +100,23 @@ export function trainSoftmax(samples: readonly TrainingSample[], dims: { dense: 
     const epochOrder = shuffled(order, random);
     for (let start = 0; start < epochOrder.length; start += options.batchSize) {
       const batch = epochOrder.slice(start, start + options.batchSize);
-      accumulateGradient(model, batch.map((i) => samples[i]!), grad, z);
+      accumulateGradient(
+        model,
+        batch.map((i) => samples[i]!),
+        grad,
+        z,
+      );
       adam.step(model, grad, options);
     }
   }
   return model;
 }
 
-function initModel(samples: readonly TrainingSample[], dims: { dense: number; sparse: number; classes: number }, options: SoftmaxOptions): SoftmaxModel {
+function initModel(
+  samples: readonly TrainingSample[],
+  dims: { dense: number; sparse: number; classes: number },
+  options: SoftmaxOptions,
+): SoftmaxModel {
   const C = dims.classes;
   const wDense = new Float32Array(dims.dense * C);
   const mass = new Float64Array(C);
@@ -146,7 +164,12 @@ function createGradient(model: SoftmaxModel): Gradient {
   };
 }
 
-function accumulateGradient(model: SoftmaxModel, batch: readonly TrainingSample[], grad: Gradient, z: Float64Array): void {
+function accumulateGradient(
+  model: SoftmaxModel,
+  batch: readonly TrainingSample[],
+  grad: Gradient,
+  z: Float64Array,
+): void {
   const C = model.classes;
   grad.dense.fill(0);
   grad.bias.fill(0);
@@ -189,8 +212,16 @@ function createAdam(model: SoftmaxModel) {
   const b1 = 0.9;
   const b2 = 0.999;
   const eps = 1e-8;
-  const m = { dense: new Float32Array(model.wDense.length), sparse: new Float32Array(model.wSparse.length), bias: new Float32Array(model.classes) };
-  const v = { dense: new Float32Array(model.wDense.length), sparse: new Float32Array(model.wSparse.length), bias: new Float32Array(model.classes) };
+  const m = {
+    dense: new Float32Array(model.wDense.length),
+    sparse: new Float32Array(model.wSparse.length),
+    bias: new Float32Array(model.classes),
+  };
+  const v = {
+    dense: new Float32Array(model.wDense.length),
+    sparse: new Float32Array(model.wSparse.length),
+    bias: new Float32Array(model.classes),
+  };
   let t = 0;
   const update = (w: Float32Array, g: number, mm: Float32Array, vv: Float32Array, i: number, lr: number): void => {
     const mi = (mm[i] = b1 * mm[i]! + (1 - b1) * g);
@@ -201,7 +232,8 @@ function createAdam(model: SoftmaxModel) {
     step(target: SoftmaxModel, grad: Gradient, o: SoftmaxOptions): void {
       t++;
       const lr = (o.learningRate * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-      for (let i = 0; i < target.wDense.length; i++) update(target.wDense, grad.dense[i]! + o.l2 * target.wDense[i]!, m.dense, v.dense, i, lr);
+      for (let i = 0; i < target.wDense.length; i++)
+        update(target.wDense, grad.dense[i]! + o.l2 * target.wDense[i]!, m.dense, v.dense, i, lr);
       for (let c = 0; c < target.classes; c++) update(target.bias, grad.bias[c]!, m.bias, v.bias, c, lr);
       const C = target.classes;
       for (let t = 0; t < grad.touchedCount; t++) {

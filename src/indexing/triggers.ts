@@ -20,6 +20,7 @@ export function buildTriggerPhrases(agents: readonly AgentSpec[]): TriggerPhrase
     return out;
   });
   const owners = new Map<string, number>();
-  for (const list of perAgent) for (const t of list) owners.set(t.stems.join(" "), (owners.get(t.stems.join(" ")) ?? 0) + 1);
+  for (const list of perAgent)
+    for (const t of list) owners.set(t.stems.join(" "), (owners.get(t.stems.join(" ")) ?? 0) + 1);
   return perAgent.map((list) => list.map((t) => ({ ...t, sharedBy: owners.get(t.stems.join(" ")) ?? 1 })));
 }

@@ -25,7 +25,9 @@ export function parseCsvRows(text: string, file: string): RawRow[] {
   const [header, ...rows] = records;
   if (header === undefined) {
     throw new AgentRouteError("DATASET_INVALID", `${file}: the CSV is empty`, {
-      hint: "Start the file with a header line: prompt,expected", file });
+      hint: "Start the file with a header line: prompt,expected",
+      file,
+    });
   }
   const columns = readHeader(header.record, file);
   return rows.map((row) => toRawRow(row, columns));
@@ -44,8 +46,11 @@ function parseRecords(text: string, file: string): CsvRecord[] {
     const line = (err as { lines?: number }).lines;
     const message = err instanceof Error ? err.message : String(err);
     throw new AgentRouteError("DATASET_INVALID", `${file}${line ? `:${line}` : ""}: malformed CSV: ${message}`, {
-      hint: "Every row needs as many fields as the header; quote fields that hold commas, quotes or newlines (\"a, b\", \"say \"\"hi\"\"\").",
-      file, line, cause: err });
+      hint: 'Every row needs as many fields as the header; quote fields that hold commas, quotes or newlines ("a, b", "say ""hi""").',
+      file,
+      line,
+      cause: err,
+    });
   }
 }
 
@@ -60,18 +65,34 @@ function readHeader(header: string[], file: string): Columns {
   const seen = new Set<string>();
   for (const name of names) {
     if (name === "" || seen.has(name.toLowerCase())) {
-      throw new AgentRouteError("DATASET_INVALID", `${file}:1: ${name === "" ? "empty" : `duplicate "${name}"`} column name in the header`, {
-        hint: "Give every column a distinct name; the required ones are prompt and expected.", file, line: 1 });
+      throw new AgentRouteError(
+        "DATASET_INVALID",
+        `${file}:1: ${name === "" ? "empty" : `duplicate "${name}"`} column name in the header`,
+        {
+          hint: "Give every column a distinct name; the required ones are prompt and expected.",
+          file,
+          line: 1,
+        },
+      );
     }
     seen.add(name.toLowerCase());
   }
   const prompt = names.findIndex((name) => name.toLowerCase() === "prompt");
   const expected = names.findIndex((name) => name.toLowerCase() === "expected");
   if (prompt < 0 || expected < 0) {
-    throw new AgentRouteError("DATASET_INVALID", `${file}:1: the header needs "prompt" and "expected" columns (found: ${names.join(", ")})`, {
-      hint: "Start the file with a header line such as: prompt,expected,kind", file, line: 1 });
+    throw new AgentRouteError(
+      "DATASET_INVALID",
+      `${file}:1: the header needs "prompt" and "expected" columns (found: ${names.join(", ")})`,
+      {
+        hint: "Start the file with a header line such as: prompt,expected,kind",
+        file,
+        line: 1,
+      },
+    );
   }
-  const tags = names.map((name, index) => ({ name, index })).filter((col) => col.index !== prompt && col.index !== expected);
+  const tags = names
+    .map((name, index) => ({ name, index }))
+    .filter((col) => col.index !== prompt && col.index !== expected);
   return { prompt, expected, tags };
 }
 

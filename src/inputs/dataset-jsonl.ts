@@ -28,8 +28,15 @@ export function parseJsonlRows(text: string, file: string): RawRow[] {
     const line = index + 1;
     if (content.trim() === "") return;
     if (content.length > DATASET_LIMITS.maxLineChars) {
-      throw new AgentRouteError("LIMIT_EXCEEDED", `${file}:${line}: line is ${content.length} characters long (limit ${DATASET_LIMITS.maxLineChars})`, {
-        hint: "Shorten the prompt; datasets hold one prompt per line.", file, line });
+      throw new AgentRouteError(
+        "LIMIT_EXCEEDED",
+        `${file}:${line}: line is ${content.length} characters long (limit ${DATASET_LIMITS.maxLineChars})`,
+        {
+          hint: "Shorten the prompt; datasets hold one prompt per line.",
+          file,
+          line,
+        },
+      );
     }
     rows.push(parseLine(content, file, line));
   });
@@ -42,16 +49,21 @@ function parseLine(content: string, file: string, line: number): RawRow {
     value = JSON.parse(content);
   } catch (err) {
     throw new AgentRouteError("DATASET_INVALID", `${file}:${line}: not valid JSON (${(err as Error).message})`, {
-      hint: "Each line must be one JSON object, e.g. {\"prompt\": \"fix the build\", \"expected\": [\"devops\"]}.",
-      file, line, cause: err });
+      hint: 'Each line must be one JSON object, e.g. {"prompt": "fix the build", "expected": ["devops"]}.',
+      file,
+      line,
+      cause: err,
+    });
   }
   const parsed = JsonlRowSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
     throw new AgentRouteError("DATASET_INVALID", `${file}:${line}: ${issue?.message ?? "invalid row"}${where}`, {
-      hint: "Use {\"prompt\": string, \"expected\": string[] | \"a|b\", \"tags\"?: {name: string}}; [] means no agent.",
-      file, line });
+      hint: 'Use {"prompt": string, "expected": string[] | "a|b", "tags"?: {name: string}}; [] means no agent.',
+      file,
+      line,
+    });
   }
   const { prompt, expected, tags } = parsed.data;
   const labels = typeof expected === "string" ? splitLabels(expected) : expected.flatMap(splitLabels);

@@ -33,23 +33,44 @@ export async function readDataset(source: string, options: ReadDatasetOptions): 
   const raw = format === "csv" ? parseCsvRows(text, file) : parseJsonlRows(text, file);
   if (raw.length > DATASET_LIMITS.maxRows) {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${raw.length} rows (limit ${DATASET_LIMITS.maxRows})`, {
-      hint: "Split the dataset into smaller files.", file });
+      hint: "Split the dataset into smaller files.",
+      file,
+    });
   }
   const { rows, skipped } = validateRows(raw, file, options.agentNames);
-  return { path: file, hash: createHash("sha256").update(bytes).digest("hex"), format, rows, skipped, read: raw.length };
+  return {
+    path: file,
+    hash: createHash("sha256").update(bytes).digest("hex"),
+    format,
+    rows,
+    skipped,
+    read: raw.length,
+  };
 }
 
 async function readBytes(source: string, file: string): Promise<Buffer> {
   const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(err.code === "ENOENT" ? "NOT_FOUND" : "IO", `${file}: cannot read the dataset (${err.code ?? err.message})`, {
-      hint: "Check the --dataset path.", file, cause: err });
+    throw new AgentRouteError(
+      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
+      `${file}: cannot read the dataset (${err.code ?? err.message})`,
+      {
+        hint: "Check the --dataset path.",
+        file,
+        cause: err,
+      },
+    );
   });
   if (!info.isFile()) {
-    throw new AgentRouteError("DATASET_INVALID", `${file}: not a file`, { hint: "Pass a .csv or .jsonl file to --dataset.", file });
+    throw new AgentRouteError("DATASET_INVALID", `${file}: not a file`, {
+      hint: "Pass a .csv or .jsonl file to --dataset.",
+      file,
+    });
   }
   if (info.size > DATASET_LIMITS.maxBytes) {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${info.size} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
-      hint: "Split the dataset into smaller files.", file });
+      hint: "Split the dataset into smaller files.",
+      file,
+    });
   }
   return readFile(source);
 }
@@ -59,7 +80,10 @@ function decodeUtf8(bytes: Buffer, file: string): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (err) {
     throw new AgentRouteError("DATASET_INVALID", `${file}: not UTF-8 text`, {
-      hint: "Save the dataset as UTF-8 (CSV or JSON Lines).", file, cause: err });
+      hint: "Save the dataset as UTF-8 (CSV or JSON Lines).",
+      file,
+      cause: err,
+    });
   }
 }
 
@@ -73,7 +97,12 @@ export function detectFormat(file: string, text: string): Dataset["format"] {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv") return "csv";
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
-  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "jsonl" : "csv";
+  return text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{")
+    ? "jsonl"
+    : "csv";
 }
 
 interface UnknownLabel {
@@ -81,7 +110,11 @@ interface UnknownLabel {
   label: string;
 }
 
-function validateRows(raw: RawRow[], file: string, agentNames: readonly string[]): { rows: DatasetRow[]; skipped: SkippedRow[] } {
+function validateRows(
+  raw: RawRow[],
+  file: string,
+  agentNames: readonly string[],
+): { rows: DatasetRow[]; skipped: SkippedRow[] } {
   const resolve = createLabelResolver(agentNames);
   const rows: DatasetRow[] = [];
   const skipped: SkippedRow[] = [];
@@ -92,8 +125,15 @@ function validateRows(raw: RawRow[], file: string, agentNames: readonly string[]
     checkPromptLength(prompt, file, row.line);
     const labels = resolve(row.labels);
     if (labels.noneWithAgents) {
-      throw new AgentRouteError("DATASET_INVALID", `${file}:${row.line}: expected says both "none" and ${labels.expected.join("|")}`, {
-        hint: "Write either agent names or none (an empty expected also means none).", file, line: row.line });
+      throw new AgentRouteError(
+        "DATASET_INVALID",
+        `${file}:${row.line}: expected says both "none" and ${labels.expected.join("|")}`,
+        {
+          hint: "Write either agent names or none (an empty expected also means none).",
+          file,
+          line: row.line,
+        },
+      );
     }
     unknown.push(...labels.unknown.map((label) => ({ line: row.line, label })));
     const seenAt = firstLine.get(prompt);
@@ -112,8 +152,15 @@ function validateRows(raw: RawRow[], file: string, agentNames: readonly string[]
 
 function checkPromptLength(prompt: string, file: string, line: number): void {
   if (prompt.length <= DATASET_LIMITS.maxPromptChars) return;
-  throw new AgentRouteError("LIMIT_EXCEEDED", `${file}:${line}: prompt is ${prompt.length} characters (limit ${DATASET_LIMITS.maxPromptChars})`, {
-    hint: "Shorten the prompt: routing reads what a user would type, not whole documents.", file, line });
+  throw new AgentRouteError(
+    "LIMIT_EXCEEDED",
+    `${file}:${line}: prompt is ${prompt.length} characters (limit ${DATASET_LIMITS.maxPromptChars})`,
+    {
+      hint: "Shorten the prompt: routing reads what a user would type, not whole documents.",
+      file,
+      line,
+    },
+  );
 }
 
 function unknownLabelError(unknown: UnknownLabel[], file: string, agentNames: readonly string[]): AgentRouteError {
@@ -123,7 +170,13 @@ function unknownLabelError(unknown: UnknownLabel[], file: string, agentNames: re
   });
   const more = unknown.length > shown.length ? [`  … and ${unknown.length - shown.length} more`] : [];
   const first = unknown[0]!;
-  return new AgentRouteError("DATASET_INVALID",
-    `${file}:${first.line}: ${unknown.length} label(s) name no agent in the set:\n${[...shown, ...more].join("\n")}`, {
-      hint: `Use agent names from the set (${agentNames.length} agents), or none/empty for no agent.`, file, line: first.line });
+  return new AgentRouteError(
+    "DATASET_INVALID",
+    `${file}:${first.line}: ${unknown.length} label(s) name no agent in the set:\n${[...shown, ...more].join("\n")}`,
+    {
+      hint: `Use agent names from the set (${agentNames.length} agents), or none/empty for no agent.`,
+      file,
+      line: first.line,
+    },
+  );
 }

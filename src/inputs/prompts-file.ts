@@ -16,13 +16,18 @@ export function parsePromptsText(text: string, file: string): string[] {
   // A BOM and CRLF line ends are harmless: the same prompts come out either way.
   const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const first = body.split(/\r?\n/, 1)[0]?.trim() ?? "";
-  const format = /\.(jsonl|ndjson)$/i.test(file) || first.startsWith("{") ? "jsonl" : /\.csv$/i.test(file) ? "csv" : "text";
+  const format =
+    /\.(jsonl|ndjson)$/i.test(file) || first.startsWith("{") ? "jsonl" : /\.csv$/i.test(file) ? "csv" : "text";
   const prompts = format === "jsonl" ? fromJsonl(body, file) : format === "csv" ? fromCsv(body, file) : fromText(body);
   if (prompts.length > MAX_BATCH_PROMPTS) {
-    throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${prompts.length} prompts, over the limit of ${MAX_BATCH_PROMPTS}`, {
-      hint: "Split the file into smaller batches.",
-      file,
-    });
+    throw new AgentRouteError(
+      "LIMIT_EXCEEDED",
+      `${file}: ${prompts.length} prompts, over the limit of ${MAX_BATCH_PROMPTS}`,
+      {
+        hint: "Split the file into smaller batches.",
+        file,
+      },
+    );
   }
   return prompts;
 }
@@ -33,13 +38,19 @@ export async function readPromptsFile(file: string, stdin: NodeJS.ReadableStream
   try {
     text = file === "-" ? await readStream(stdin) : await readFile(file, "utf8");
   } catch (err) {
-    throw new AgentRouteError("NOT_FOUND", `cannot read batch file ${file}: ${(err as Error).message}`, { hint: "Check the --batch path (use - for stdin).", file });
+    throw new AgentRouteError("NOT_FOUND", `cannot read batch file ${file}: ${(err as Error).message}`, {
+      hint: "Check the --batch path (use - for stdin).",
+      file,
+    });
   }
   return parsePromptsText(text, file === "-" ? "stdin" : file);
 }
 
 function fromText(body: string): string[] {
-  return body.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  return body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 function fromJsonl(body: string, file: string): string[] {
@@ -50,11 +61,19 @@ function fromJsonl(body: string, file: string): string[] {
     try {
       value = JSON.parse(line);
     } catch (err) {
-      throw new AgentRouteError("DATASET_INVALID", `${file}:${i + 1}: not valid JSON (${(err as Error).message})`, { hint: 'Each line must be an object like {"prompt": "…"}.', file, line: i + 1 });
+      throw new AgentRouteError("DATASET_INVALID", `${file}:${i + 1}: not valid JSON (${(err as Error).message})`, {
+        hint: 'Each line must be an object like {"prompt": "…"}.',
+        file,
+        line: i + 1,
+      });
     }
     const prompt = (value as { prompt?: unknown } | null)?.prompt;
     if (typeof prompt !== "string" || prompt.trim() === "") {
-      throw new AgentRouteError("DATASET_INVALID", `${file}:${i + 1}: no "prompt" string`, { hint: 'Each line must be an object like {"prompt": "…"}.', file, line: i + 1 });
+      throw new AgentRouteError("DATASET_INVALID", `${file}:${i + 1}: no "prompt" string`, {
+        hint: 'Each line must be an object like {"prompt": "…"}.',
+        file,
+        line: i + 1,
+      });
     }
     out.push(prompt);
   });
@@ -67,10 +86,18 @@ function fromCsv(body: string, file: string): string[] {
     records = parse(body, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
   } catch (err) {
     const e = err as Error & { lines?: number };
-    throw new AgentRouteError("DATASET_INVALID", `${file}${e.lines ? `:${e.lines}` : ""}: malformed CSV (${e.message})`, { hint: "Quote fields that contain commas, quotes or newlines.", file, line: e.lines });
+    throw new AgentRouteError(
+      "DATASET_INVALID",
+      `${file}${e.lines ? `:${e.lines}` : ""}: malformed CSV (${e.message})`,
+      { hint: "Quote fields that contain commas, quotes or newlines.", file, line: e.lines },
+    );
   }
   if (records.length > 0 && !Object.hasOwn(records[0]!, "prompt")) {
-    throw new AgentRouteError("DATASET_INVALID", `${file}: no "prompt" column (columns: ${Object.keys(records[0]!).join(", ")})`, { hint: "Name the column holding the prompts `prompt`.", file, line: 1 });
+    throw new AgentRouteError(
+      "DATASET_INVALID",
+      `${file}: no "prompt" column (columns: ${Object.keys(records[0]!).join(", ")})`,
+      { hint: "Name the column holding the prompts `prompt`.", file, line: 1 },
+    );
   }
   return records.map((r) => r.prompt ?? "").filter((p) => p.trim().length > 0);
 }

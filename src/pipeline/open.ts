@@ -84,7 +84,10 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   };
 }
 
-async function loadConfig(cwd: string, options: OpenRouterOptions): Promise<{ config: RouterConfig; configPath: string | null }> {
+async function loadConfig(
+  cwd: string,
+  options: OpenRouterOptions,
+): Promise<{ config: RouterConfig; configPath: string | null }> {
   if (options.config) return { config: options.config, configPath: null };
   if (options.configPath) {
     const file = path.resolve(cwd, options.configPath);
@@ -100,7 +103,13 @@ async function loadConfig(cwd: string, options: OpenRouterOptions): Promise<{ co
  * A model the user named explicitly (--model, --model-dir) is an error instead: silently
  * routing without it would measure something else than was asked.
  */
-async function openEmbedder(options: OpenRouterOptions, cacheDir: string | null, cwd: string, env: NodeJS.ProcessEnv, warn: (m: string) => void): Promise<Embedder | null> {
+async function openEmbedder(
+  options: OpenRouterOptions,
+  cacheDir: string | null,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  warn: (m: string) => void,
+): Promise<Embedder | null> {
   const explicit = options.model !== undefined || options.modelDir !== undefined;
   try {
     return await createEmbedder({ model: options.model, modelDir: options.modelDir, cacheDir }, { cwd, env, warn });

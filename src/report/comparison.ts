@@ -23,27 +23,53 @@ const range = (ci: Interval | null): string => (ci === null ? "n/a" : `[${signed
  * @example
  * renderComparison(compareReports(a, b), "md", { a: "main", b: "this branch" })
  */
-export function renderComparison(comparison: Comparison, format: ComparisonFormat, sides: Sides, maxFlips = 50): string {
+export function renderComparison(
+  comparison: Comparison,
+  format: ComparisonFormat,
+  sides: Sides,
+  maxFlips = 50,
+): string {
   const changed = comparison.agents.filter((agent) => agent.delta !== 0);
   const flips = comparison.flipped;
   const ci = comparison.deltaCi;
-  const ciLine = ci === null ? [] : [`Paired 95% CI of Δ over ${ci.pairs} shared prompts (bootstrap, ${ci.resamples} resamples): ` +
-    `accuracy [${signed(ci.accuracy.low)}, ${signed(ci.accuracy.high)}], macro F1 [${signed(ci.macroF1.low)}, ${signed(ci.macroF1.high)}]; an interval without 0 is beyond noise.`];
+  const ciLine =
+    ci === null
+      ? []
+      : [
+          `Paired 95% CI of Δ over ${ci.pairs} shared prompts (bootstrap, ${ci.resamples} resamples): ` +
+            `accuracy [${signed(ci.accuracy.low)}, ${signed(ci.accuracy.high)}], macro F1 [${signed(ci.macroF1.low)}, ${signed(ci.macroF1.high)}]; an interval without 0 is beyond noise.`,
+        ];
   const notes = [
     ...(comparison.sameDataset ? [] : ["Note: the two runs used different datasets (hash differs)."]),
     ...(comparison.unmatched.onlyA + comparison.unmatched.onlyB > 0
-      ? [`Note: ${comparison.unmatched.onlyA} prompt(s) only in ${sides.a}, ${comparison.unmatched.onlyB} only in ${sides.b}.`] : []),
+      ? [
+          `Note: ${comparison.unmatched.onlyA} prompt(s) only in ${sides.a}, ${comparison.unmatched.onlyB} only in ${sides.b}.`,
+        ]
+      : []),
   ];
   if (format === "md") {
     return [
-      `## agentroute compare: ${cell(sides.a)} → ${cell(sides.b)}`, "",
+      `## agentroute compare: ${cell(sides.a)} → ${cell(sides.b)}`,
+      "",
       ...notes.map((note) => `${note}\n`),
-      "| metric | A | B | Δ |", "| --- | ---: | ---: | ---: |",
-      ...comparison.metrics.map((m) => `| ${m.metric} | ${value(m.a)} | ${value(m.b)} | ${signed(m.delta)} |`), "",
+      "| metric | A | B | Δ |",
+      "| --- | ---: | ---: | ---: |",
+      ...comparison.metrics.map((m) => `| ${m.metric} | ${value(m.a)} | ${value(m.b)} | ${signed(m.delta)} |`),
+      "",
       ...ciLine.flatMap((line) => [line, ""]),
-      "### F1 per agent (changed only)", "",
-      ...(changed.length === 0 ? ["No agent's F1 changed.", ""] : ["| agent | A | B | Δ | 95% CI of Δ | support |", "| --- | ---: | ---: | ---: | --- | ---: |",
-        ...changed.map((a) => `| ${cell(a.agent)} | ${value(a.a)} | ${value(a.b)} | ${signed(a.delta)} | ${range(a.ci)} | ${a.support} |`), ""]),
+      "### F1 per agent (changed only)",
+      "",
+      ...(changed.length === 0
+        ? ["No agent's F1 changed.", ""]
+        : [
+            "| agent | A | B | Δ | 95% CI of Δ | support |",
+            "| --- | ---: | ---: | ---: | --- | ---: |",
+            ...changed.map(
+              (a) =>
+                `| ${cell(a.agent)} | ${value(a.a)} | ${value(a.b)} | ${signed(a.delta)} | ${range(a.ci)} | ${a.support} |`,
+            ),
+            "",
+          ]),
       ...renderFlipsMd("Right → wrong", flips.rightToWrong, maxFlips),
       ...renderFlipsMd("Wrong → right", flips.wrongToRight, maxFlips),
     ].join("\n");
@@ -51,12 +77,21 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
   const width = Math.max(16, ...changed.map((a) => a.agent.length));
   return [
     `compare: ${sides.a} → ${sides.b}`,
-    ...notes, "",
+    ...notes,
+    "",
     `${"metric".padEnd(width)}${"A".padStart(10)}${"B".padStart(10)}${"Δ".padStart(10)}`,
-    ...comparison.metrics.map((m) => `${m.metric.padEnd(width)}${value(m.a).padStart(10)}${value(m.b).padStart(10)}${signed(m.delta).padStart(10)}`),
-    ...ciLine, "",
+    ...comparison.metrics.map(
+      (m) =>
+        `${m.metric.padEnd(width)}${value(m.a).padStart(10)}${value(m.b).padStart(10)}${signed(m.delta).padStart(10)}`,
+    ),
+    ...ciLine,
+    "",
     changed.length === 0 ? "no agent's F1 changed" : "F1 per agent (changed only):",
-    ...changed.map((a) => `${a.agent.padEnd(width)}${value(a.a).padStart(10)}${value(a.b).padStart(10)}${signed(a.delta).padStart(10)}   CI ${range(a.ci).padEnd(19)}  support ${a.support}`), "",
+    ...changed.map(
+      (a) =>
+        `${a.agent.padEnd(width)}${value(a.a).padStart(10)}${value(a.b).padStart(10)}${signed(a.delta).padStart(10)}   CI ${range(a.ci).padEnd(19)}  support ${a.support}`,
+    ),
+    "",
     ...renderFlipsText("right → wrong", flips.rightToWrong, maxFlips),
     ...renderFlipsText("wrong → right", flips.wrongToRight, maxFlips),
   ].join("\n");
@@ -65,7 +100,12 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
 function renderFlipsText(title: string, flips: FlippedCase[], max: number): string[] {
   return [
     `${title}: ${flips.length}`,
-    ...flips.slice(0, max).map((f) => `  line ${f.line}: "${truncate(f.prompt, 80)}"  expected ${formatLabels(f.expected)}: ${formatLabels(f.before)} → ${formatLabels(f.after)}`),
+    ...flips
+      .slice(0, max)
+      .map(
+        (f) =>
+          `  line ${f.line}: "${truncate(f.prompt, 80)}"  expected ${formatLabels(f.expected)}: ${formatLabels(f.before)} → ${formatLabels(f.after)}`,
+      ),
     ...(flips.length > max ? [`  … and ${flips.length - max} more`] : []),
     "",
   ];
@@ -74,9 +114,16 @@ function renderFlipsText(title: string, flips: FlippedCase[], max: number): stri
 function renderFlipsMd(title: string, flips: FlippedCase[], max: number): string[] {
   if (flips.length === 0) return [`### ${title}: none`, ""];
   return [
-    `### ${title}: ${flips.length}`, "",
-    "| line | prompt | expected | before | after | why (after) |", "| ---: | --- | --- | --- | --- | --- |",
-    ...flips.slice(0, max).map((f) => `| ${f.line} | ${cell(truncate(f.prompt, 120))} | ${cell(formatLabels(f.expected))} | ${cell(formatLabels(f.before))} | ${cell(formatLabels(f.after))} | ${cell(truncate(f.reason, 140))} |`),
+    `### ${title}: ${flips.length}`,
+    "",
+    "| line | prompt | expected | before | after | why (after) |",
+    "| ---: | --- | --- | --- | --- | --- |",
+    ...flips
+      .slice(0, max)
+      .map(
+        (f) =>
+          `| ${f.line} | ${cell(truncate(f.prompt, 120))} | ${cell(formatLabels(f.expected))} | ${cell(formatLabels(f.before))} | ${cell(formatLabels(f.after))} | ${cell(truncate(f.reason, 140))} |`,
+      ),
     ...(flips.length > max ? ["", `… and ${flips.length - max} more.`] : []),
     "",
   ];
@@ -89,7 +136,9 @@ function renderFlipsMd(title: string, flips: FlippedCase[], max: number): string
  * io.err(renderGate(checkGate(baseline, report)));
  */
 export function renderGate(gate: GateResult, maxFlips = 50): string {
-  const head = gate.passed ? "gate: passed" : `gate: FAILED (${gate.failures.length} failure${gate.failures.length === 1 ? "" : "s"})`;
+  const head = gate.passed
+    ? "gate: passed"
+    : `gate: FAILED (${gate.failures.length} failure${gate.failures.length === 1 ? "" : "s"})`;
   return [
     head,
     ...gate.failures.map((f) => `  ✗ ${f.message}`),

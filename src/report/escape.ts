@@ -41,8 +41,9 @@ export function jsonForScript(value: unknown): string {
 }
 
 // XML 1.0 allows tab, LF, CR and U+0020 and above, minus lone surrogates, U+FFFE and U+FFFF.
-// eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Escapes text for XML attributes (default) or element content, dropping the characters XML

@@ -36,7 +36,10 @@ export function describeDataset(report: EvalReport): string {
   const { path, rows, read, skipped } = report.dataset;
   const head = `${path}: ${rows} rows used of ${read} read`;
   if (skipped.length === 0) return head;
-  const shown = skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join("; ");
+  const shown = skipped
+    .slice(0, 3)
+    .map((s) => `line ${s.line}: ${s.reason}`)
+    .join("; ");
   return `${head}; ${skipped.length} skipped (${shown}${skipped.length > 3 ? "; …" : ""})`;
 }
 

@@ -45,9 +45,11 @@ function card(label: string, value: number, note: string): string {
 }
 
 function renderBars(report: EvalReport): string {
-  const rows = Object.entries(report.perAgent).map(([name, m]) =>
-    `<tr><td>${h(name)}</td><td><div class="bar"><span style="width:${(m.f1 * 100).toFixed(1)}%"></span></div></td>` +
-    `<td class="n">${n(m.f1)}</td><td class="n">${n(m.precision)}</td><td class="n">${n(m.recall)}</td><td class="n">${m.support}</td></tr>`);
+  const rows = Object.entries(report.perAgent).map(
+    ([name, m]) =>
+      `<tr><td>${h(name)}</td><td><div class="bar"><span style="width:${(m.f1 * 100).toFixed(1)}%"></span></div></td>` +
+      `<td class="n">${n(m.f1)}</td><td class="n">${n(m.precision)}</td><td class="n">${n(m.recall)}</td><td class="n">${m.support}</td></tr>`,
+  );
   return `<table><thead><tr><th>agent</th><th>F1</th><th></th><th>precision</th><th>recall</th><th>support</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
 
@@ -68,8 +70,12 @@ function renderHeatmap(report: EvalReport): string {
 }
 
 function renderByTag(report: EvalReport): string {
-  const rows = Object.entries(report.byTag).flatMap(([tag, values]) => Object.entries(values).map(([value, m]) =>
-    `<tr><td>${h(tag)}</td><td>${h(value)}</td><td class="n">${m.rows}</td><td class="n">${n(m.accuracy)}</td><td class="n">${n(m.macroF1)}</td></tr>`));
+  const rows = Object.entries(report.byTag).flatMap(([tag, values]) =>
+    Object.entries(values).map(
+      ([value, m]) =>
+        `<tr><td>${h(tag)}</td><td>${h(value)}</td><td class="n">${m.rows}</td><td class="n">${n(m.accuracy)}</td><td class="n">${n(m.macroF1)}</td></tr>`,
+    ),
+  );
   if (rows.length === 0) return "";
   return `<h2>By tag</h2>
 <table><thead><tr><th>tag</th><th>value</th><th>rows</th><th>accuracy</th><th>macro F1</th></tr></thead><tbody>
@@ -79,9 +85,11 @@ ${rows.join("\n")}
 
 function renderMisroutes(report: EvalReport): string {
   const misroutes = misroutedCases(report);
-  const rows = misroutes.map((c) =>
-    `<tr><td class="n">${c.line}</td><td>${h(c.prompt)}</td><td>${h(formatLabels(c.expected))}</td><td>${h(formatLabels(c.predicted))}</td>` +
-    `<td class="why">${h(c.reasons.summary)}</td></tr>`);
+  const rows = misroutes.map(
+    (c) =>
+      `<tr><td class="n">${c.line}</td><td>${h(c.prompt)}</td><td>${h(formatLabels(c.expected))}</td><td>${h(formatLabels(c.predicted))}</td>` +
+      `<td class="why">${h(c.reasons.summary)}</td></tr>`,
+  );
   return `<h2>Misroutes (<span id="shown">${misroutes.length}</span> of ${misroutes.length})</h2>
 <input id="q" type="search" placeholder="Filter by prompt, agent or reason" aria-label="Filter misroutes">
 <table id="misroutes"><thead><tr><th>line</th><th>prompt</th><th>expected</th><th>predicted</th><th>why</th></tr></thead><tbody>

@@ -49,11 +49,19 @@ const FILE_NAMES: Record<Exclude<ReportFormat, "table">, (stem: string) => strin
  * parseFormats("pdf")         // throws AgentRouteError USAGE listing table, md, json, junit, html
  */
 export function parseFormats(list: string): ReportFormat[] {
-  const names = list.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = list
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
   const unknown = names.filter((name) => !(REPORT_FORMATS as string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    throw new AgentRouteError("USAGE", `unknown report format${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ") || "(none given)"}`, {
-      hint: `Use --format with a comma-separated list of: ${REPORT_FORMATS.join(", ")}.` });
+    throw new AgentRouteError(
+      "USAGE",
+      `unknown report format${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ") || "(none given)"}`,
+      {
+        hint: `Use --format with a comma-separated list of: ${REPORT_FORMATS.join(", ")}.`,
+      },
+    );
   }
   return [...new Set(names)] as ReportFormat[];
 }
@@ -86,12 +94,20 @@ export async function writeReports(
   const files = formats.filter((format): format is Exclude<ReportFormat, "table"> => format !== "table");
   if (files.length === 0) return written;
   await mkdir(outDir, { recursive: true }).catch((err: Error) => {
-    throw new AgentRouteError("IO", `${outDir}: cannot create the report folder (${err.message})`, { hint: "Pick a writable --out folder.", file: outDir, cause: err });
+    throw new AgentRouteError("IO", `${outDir}: cannot create the report folder (${err.message})`, {
+      hint: "Pick a writable --out folder.",
+      file: outDir,
+      cause: err,
+    });
   });
   for (const format of files) {
     const file = path.join(outDir, FILE_NAMES[format](options.stem ?? "report"));
     await writeFile(file, renderReport(report, format, options)).catch((err: Error) => {
-      throw new AgentRouteError("IO", `${file}: cannot write the report (${err.message})`, { hint: "Pick a writable --out folder.", file, cause: err });
+      throw new AgentRouteError("IO", `${file}: cannot write the report (${err.message})`, {
+        hint: "Pick a writable --out folder.",
+        file,
+        cause: err,
+      });
     });
     written.push(file);
   }

@@ -20,7 +20,9 @@ export function renderJunitReport(report: EvalReport): string {
     bySuite.get(label)!.push(c);
   }
   const failures = report.cases.filter((c) => !c.correct).length;
-  const suites = sortLabels(bySuite.keys()).map((label) => renderSuite(label, bySuite.get(label)!, report.dataset.path));
+  const suites = sortLabels(bySuite.keys()).map((label) =>
+    renderSuite(label, bySuite.get(label)!, report.dataset.path),
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="agentroute eval" tests="${report.cases.length}" failures="${failures}" errors="0" timestamp="${x(report.createdAt)}">`,
@@ -43,7 +45,10 @@ function renderCase(label: string, c: CaseRecord, file: string): string {
   const open = `    <testcase classname="${x(`agentroute.${label}`)}" name="${x(`line ${c.line}: ${truncate(c.prompt, 120)}`)}" file="${x(file)}" line="${c.line}"`;
   if (c.correct) return `${open}/>`;
   const message = `expected ${formatLabels(c.expected)}, got ${formatLabels(c.predicted)}`;
-  const ranked = c.ranked.slice(0, 3).map((r) => `${r.agent} ${r.score}`).join(", ");
+  const ranked = c.ranked
+    .slice(0, 3)
+    .map((r) => `${r.agent} ${r.score}`)
+    .join(", ");
   const details = [
     `prompt: ${c.prompt}`,
     `expected: ${formatLabels(c.expected)}`,

@@ -33,7 +33,9 @@ export function renderMarkdownReport(report: EvalReport, options: ReportOptions 
     "",
     "| agent | precision | recall | F1 | support |",
     "| --- | ---: | ---: | ---: | ---: |",
-    ...Object.entries(report.perAgent).map(([name, m]) => `| ${cell(name)} | ${n(m.precision)} | ${n(m.recall)} | ${n(m.f1)} | ${m.support} |`),
+    ...Object.entries(report.perAgent).map(
+      ([name, m]) => `| ${cell(name)} | ${n(m.precision)} | ${n(m.recall)} | ${n(m.f1)} | ${m.support} |`,
+    ),
     "",
     ...renderByTag(report),
     ...renderConfusions(report, options.maxConfusions ?? 10),
@@ -44,9 +46,19 @@ export function renderMarkdownReport(report: EvalReport, options: ReportOptions 
 
 function renderByTag(report: EvalReport): string[] {
   const rows = Object.entries(report.byTag).flatMap(([tag, values]) =>
-    Object.entries(values).map(([value, m]) => `| ${cell(tag)} | ${cell(value)} | ${m.rows} | ${n(m.accuracy)} | ${n(m.macroF1)} |`));
+    Object.entries(values).map(
+      ([value, m]) => `| ${cell(tag)} | ${cell(value)} | ${m.rows} | ${n(m.accuracy)} | ${n(m.macroF1)} |`,
+    ),
+  );
   if (rows.length === 0) return [];
-  return ["### By tag", "", "| tag | value | rows | accuracy | macro F1 |", "| --- | --- | ---: | ---: | ---: |", ...rows, ""];
+  return [
+    "### By tag",
+    "",
+    "| tag | value | rows | accuracy | macro F1 |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows,
+    "",
+  ];
 }
 
 function renderConfusions(report: EvalReport, limit: number): string[] {
@@ -57,7 +69,9 @@ function renderConfusions(report: EvalReport, limit: number): string[] {
     "",
     "| expected | predicted | count | example |",
     "| --- | --- | ---: | --- |",
-    ...pairs.map((p) => `| ${cell(p.expected)} | ${cell(p.predicted)} | ${p.count} | ${cell(truncate(p.example, 100))} |`),
+    ...pairs.map(
+      (p) => `| ${cell(p.expected)} | ${cell(p.predicted)} | ${p.count} | ${cell(truncate(p.example, 100))} |`,
+    ),
     "",
   ];
 }
@@ -71,7 +85,10 @@ function renderMisroutes(report: EvalReport, limit: number): string[] {
     "",
     "| line | prompt | expected | predicted | why |",
     "| ---: | --- | --- | --- | --- |",
-    ...shown.map((c) => `| ${c.line} | ${cell(truncate(c.prompt, 120))} | ${cell(formatLabels(c.expected))} | ${cell(formatLabels(c.predicted))} | ${cell(truncate(c.reasons.summary, 160))} |`),
+    ...shown.map(
+      (c) =>
+        `| ${c.line} | ${cell(truncate(c.prompt, 120))} | ${cell(formatLabels(c.expected))} | ${cell(formatLabels(c.predicted))} | ${cell(truncate(c.reasons.summary, 160))} |`,
+    ),
     "",
   ];
 }

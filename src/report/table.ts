@@ -29,7 +29,9 @@ export function renderTableReport(report: EvalReport, options: ReportOptions = {
     "",
     row("", "precision".padStart(COL), "recall".padStart(COL), "f1-score".padStart(COL), "support".padStart(COL)),
     "",
-    ...Object.entries(report.perAgent).map(([name, m]) => row(name, num(m.precision), num(m.recall), num(m.f1), String(m.support).padStart(COL))),
+    ...Object.entries(report.perAgent).map(([name, m]) =>
+      row(name, num(m.precision), num(m.recall), num(m.f1), String(m.support).padStart(COL)),
+    ),
     "",
     row("accuracy", "".padStart(COL), "".padStart(COL), num(summary.accuracy), String(cases).padStart(COL)),
     ...(["micro", "macro", "weighted"] as const).map((kind) => {
@@ -53,7 +55,9 @@ function renderConfusions(report: EvalReport, limit: number): string[] {
   const count = Math.max(...pairs.map((p) => String(p.count).length));
   return [
     "worst confusions (expected → predicted):",
-    ...pairs.map((p) => `  ${String(p.count).padStart(count)}  ${p.expected} → ${p.predicted}   e.g. "${truncate(p.example, 70)}"`),
+    ...pairs.map(
+      (p) => `  ${String(p.count).padStart(count)}  ${p.expected} → ${p.predicted}   e.g. "${truncate(p.example, 70)}"`,
+    ),
     "",
   ];
 }

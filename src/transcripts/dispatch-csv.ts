@@ -13,7 +13,13 @@ import type { DispatchDataset } from "./dispatch-eval.js";
 export function renderDispatchCsv(data: DispatchDataset): string {
   const lines = [["prompt", "expected", "source", "session", "dispatched"].join(",")];
   data.dataset.rows.forEach((row, i) => {
-    const cells = [row.prompt, row.expected.join("|"), row.tags.source ?? "transcript", row.tags.session ?? "", (data.dispatched[i] ?? []).join("|")];
+    const cells = [
+      row.prompt,
+      row.expected.join("|"),
+      row.tags.source ?? "transcript",
+      row.tags.session ?? "",
+      (data.dispatched[i] ?? []).join("|"),
+    ];
     lines.push(cells.map(quoteCsvCell).join(","));
   });
   return lines.join("\n") + "\n";

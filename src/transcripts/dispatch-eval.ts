@@ -40,12 +40,18 @@ export interface DispatchDataset {
  * const { dataset, builtIn } = await readDispatchDataset("dispatch.jsonl", { agentNames: router.agentNames });
  * const report = await runEval(router, dataset, meta); // summary.accuracy = agreement with Claude
  */
-export async function readDispatchDataset(file: string, options: { agentNames: readonly string[] }): Promise<DispatchDataset> {
+export async function readDispatchDataset(
+  file: string,
+  options: { agentNames: readonly string[] },
+): Promise<DispatchDataset> {
   const bytes = await readLog(file);
   const canonical = new Map(options.agentNames.map((name) => [normalizeAgentName(name), name]));
   const result: DispatchDataset = { dataset: emptyDataset(file, bytes), builtIn: {}, notInSet: {}, dispatched: [] };
   const firstLine = new Map<string, number>();
-  const lines = bytes.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
   for (const [index, text] of lines.entries()) {
     if (text.trim() === "") continue;
     const line = index + 1;
@@ -105,7 +111,8 @@ function mapDispatched(dispatched: string[], canonical: Map<string, string>, res
 function skipReason(prompt: string, seenAt: number | undefined): string | null {
   if (prompt === "") return "empty prompt";
   if (seenAt !== undefined) return `duplicate prompt (first on line ${seenAt})`;
-  if (prompt.length > DATASET_LIMITS.maxPromptChars) return `prompt longer than ${DATASET_LIMITS.maxPromptChars} characters`;
+  if (prompt.length > DATASET_LIMITS.maxPromptChars)
+    return `prompt longer than ${DATASET_LIMITS.maxPromptChars} characters`;
   return null;
 }
 
@@ -134,11 +141,15 @@ function logError(file: string, line: number, what: string): AgentRouteError {
 
 async function readLog(file: string): Promise<Buffer> {
   const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(err.code === "ENOENT" ? "NOT_FOUND" : "IO", `${file}: cannot read the dispatch log (${err.code ?? err.message})`, {
-      hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE`.",
-      file,
-      cause: err,
-    });
+    throw new AgentRouteError(
+      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
+      `${file}: cannot read the dispatch log (${err.code ?? err.message})`,
+      {
+        hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE`.",
+        file,
+        cause: err,
+      },
+    );
   });
   if (bytes.length > DATASET_LIMITS.maxBytes) {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${bytes.length} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
@@ -151,5 +162,12 @@ async function readLog(file: string): Promise<Buffer> {
 
 function emptyDataset(file: string, bytes: Buffer): Dataset {
   const skipped: SkippedRow[] = [];
-  return { path: file, hash: createHash("sha256").update(bytes).digest("hex"), format: "jsonl", rows: [], skipped, read: 0 };
+  return {
+    path: file,
+    hash: createHash("sha256").update(bytes).digest("hex"),
+    format: "jsonl",
+    rows: [],
+    skipped,
+    read: 0,
+  };
 }

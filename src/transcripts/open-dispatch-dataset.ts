@@ -34,7 +34,9 @@ export async function openDispatchDataset(
         file: options.asDataset,
       });
     });
-    notes.push(`labeled dataset for review written to ${options.asDataset} (prompt,expected,source,session,dispatched)`);
+    notes.push(
+      `labeled dataset for review written to ${options.asDataset} (prompt,expected,source,session,dispatched)`,
+    );
   }
   return { dataset, notes };
 }

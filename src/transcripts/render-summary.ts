@@ -25,12 +25,17 @@ export function renderTranscriptSummary(stats: TranscriptStats, cwd: string): st
   }
   const skipped = Object.entries(stats.skipped).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
   if (skipped.length > 0) lines.push(`lines not taken as prompts: ${skipped.map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  if (stats.duplicatePrompts > 0) lines.push(`${plural(stats.duplicatePrompts, "prompt")} already read from another file (resumed session), counted once`);
-  if (stats.filesBeforeSince > 0) lines.push(`${plural(stats.filesBeforeSince, "file")} last written before --since not read`);
+  if (stats.duplicatePrompts > 0)
+    lines.push(
+      `${plural(stats.duplicatePrompts, "prompt")} already read from another file (resumed session), counted once`,
+    );
+  if (stats.filesBeforeSince > 0)
+    lines.push(`${plural(stats.filesBeforeSince, "file")} last written before --since not read`);
   if (stats.beforeSince > 0) lines.push(`${plural(stats.beforeSince, "prompt")} before --since left out`);
   if (stats.problemCount > 0) {
     lines.push(`${plural(stats.problemCount, "problem")}:`);
-    for (const p of stats.problems.slice(0, MAX_PROBLEMS_SHOWN)) lines.push(`  ${relative(p.file, cwd)}:${p.line}: ${p.reason}`);
+    for (const p of stats.problems.slice(0, MAX_PROBLEMS_SHOWN))
+      lines.push(`  ${relative(p.file, cwd)}:${p.line}: ${p.reason}`);
     if (stats.problemCount > MAX_PROBLEMS_SHOWN) lines.push(`  … and ${stats.problemCount - MAX_PROBLEMS_SHOWN} more`);
   }
   return lines.join("\n") + "\n";

@@ -18,7 +18,8 @@ export interface DispatchCall {
 const SUBAGENT_TOOLS = new Set(["Agent", "Task"]);
 
 /** Wrappers Claude Code writes around what is not a typed request (local command output, `!` bash mode…). */
-const OUTPUT_WRAPPERS = /^<(local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|user-memory-input|task-notification)>/;
+const OUTPUT_WRAPPERS =
+  /^<(local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|user-memory-input|task-notification)>/;
 const COMMAND_WRAPPER = /^<(command-name|command-message|command-args)>/;
 const INTERRUPTED = /^\[Request interrupted by user/;
 /** Compaction summaries written by versions without the `isCompactSummary` flag. */

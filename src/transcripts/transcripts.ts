@@ -146,7 +146,10 @@ function attachCalls(
 ): void {
   if (!open.has(session)) {
     state.stats.orphanDispatches += calls.length;
-    addProblem(state, { ...where, reason: `${calls.length} subagent call(s) before any typed prompt of session ${session}` });
+    addProblem(state, {
+      ...where,
+      reason: `${calls.length} subagent call(s) before any typed prompt of session ${session}`,
+    });
     return;
   }
   const record = open.get(session);
@@ -155,7 +158,8 @@ function attachCalls(
       if (state.seenCalls.has(call.id)) continue;
       state.seenCalls.add(call.id);
     }
-    if (call.agent === null) addProblem(state, { ...where, reason: "subagent call without subagent_type, not counted" });
+    if (call.agent === null)
+      addProblem(state, { ...where, reason: "subagent call without subagent_type, not counted" });
     else if (record) record.dispatched.push(call.agent);
   }
 }
@@ -180,7 +184,9 @@ async function modifiedBefore(file: string, since: number | null): Promise<boole
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -193,7 +199,17 @@ function addProblem(state: ReadState, problem: TranscriptProblem): void {
 
 function emptyStats(): TranscriptStats {
   return {
-    files: 0, filesBeforeSince: 0, lines: 0, prompts: 0, promptsWithDispatch: 0, perAgent: {}, skipped: {},
-    orphanDispatches: 0, duplicatePrompts: 0, beforeSince: 0, problemCount: 0, problems: [],
+    files: 0,
+    filesBeforeSince: 0,
+    lines: 0,
+    prompts: 0,
+    promptsWithDispatch: 0,
+    perAgent: {},
+    skipped: {},
+    orphanDispatches: 0,
+    duplicatePrompts: 0,
+    beforeSince: 0,
+    problemCount: 0,
+    problems: [],
   };
 }

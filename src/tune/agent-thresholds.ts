@@ -23,7 +23,11 @@ export const DEFAULT_AGENT_THRESHOLDS: AgentThresholdOptions = { minRows: 5, shr
  * @example
  * fitAgentThresholds(fuseTable(train, fusion), decision).agentThresholds // { "debugger": 0.43 }
  */
-export function fitAgentThresholds(fused: FusedTable, base: DecisionConfig, options: AgentThresholdOptions = DEFAULT_AGENT_THRESHOLDS): DecisionConfig {
+export function fitAgentThresholds(
+  fused: FusedTable,
+  base: DecisionConfig,
+  options: AgentThresholdOptions = DEFAULT_AGENT_THRESHOLDS,
+): DecisionConfig {
   const { agents, rows } = fused.table;
   const support = new Array<number>(agents.length).fill(0);
   for (const row of rows) for (const a of row.expected) support[a]!++;

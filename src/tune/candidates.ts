@@ -60,8 +60,16 @@ export const CANDIDATES: readonly Candidate[] = [
     description: "default rule + per-agent thresholds (≥ 5 rows, shrunk)",
     fit: (train, context) => withAgentThresholds(train, context.defaults),
   },
-  { name: "weights", description: "refit weights (L2 toward defaults) + threshold", fit: (train, context) => refitWeights(train, context, true) },
-  { name: "weights-fresh", description: "refit weights from scratch + threshold", fit: (train, context) => refitWeights(train, context, false) },
+  {
+    name: "weights",
+    description: "refit weights (L2 toward defaults) + threshold",
+    fit: (train, context) => refitWeights(train, context, true),
+  },
+  {
+    name: "weights-fresh",
+    description: "refit weights from scratch + threshold",
+    fit: (train, context) => refitWeights(train, context, false),
+  },
   {
     name: "weights+agents",
     description: "refit weights + per-agent thresholds",

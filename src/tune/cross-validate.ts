@@ -34,13 +34,24 @@ export function selectRows(table: FeatureTable, indices: readonly number[]): Fea
  * const scores = crossValidate(table, assignFolds(labels, 5, 1), CANDIDATES, context);
  * scores[0].macroF1 // { mean: 0.66, sd: 0.04 } (the defaults)
  */
-export function crossValidate(table: FeatureTable, folds: readonly number[], candidates: readonly Candidate[], context: TuneContext): CandidateScore[] {
+export function crossValidate(
+  table: FeatureTable,
+  folds: readonly number[],
+  candidates: readonly Candidate[],
+  context: TuneContext,
+): CandidateScore[] {
   const k = folds.reduce((a, b) => Math.max(a, b), -1) + 1;
   const perCandidate: FoldScore[][] = candidates.map(() => []);
   for (let fold = 0; fold < k; fold++) {
     const rows = table.rows.map((_, i) => i);
-    const train = selectRows(table, rows.filter((i) => folds[i] !== fold));
-    const test = selectRows(table, rows.filter((i) => folds[i] === fold));
+    const train = selectRows(
+      table,
+      rows.filter((i) => folds[i] !== fold),
+    );
+    const test = selectRows(
+      table,
+      rows.filter((i) => folds[i] === fold),
+    );
     candidates.forEach((candidate, c) => {
       const rule = candidate.fit(train, context);
       perCandidate[c]!.push(scoreFused(fuseTable(test, rule.fusion), rule.decision));

@@ -44,7 +44,12 @@ export async function crossValidateExamples(input: ExamplesInput): Promise<Candi
   for (let fold = 0; fold < k; fold++) {
     const train = input.rows.filter((_, i) => input.folds[i] !== fold);
     const test = input.rows.filter((_, i) => input.folds[i] === fold);
-    const index = await buildIndex(input.agentSet, { embedder: input.embedder, cacheDir: input.cacheDir, examples: examplesFrom(train), warn: input.warn });
+    const index = await buildIndex(input.agentSet, {
+      embedder: input.embedder,
+      cacheDir: input.cacheDir,
+      examples: examplesFrom(train),
+      warn: input.warn,
+    });
     const table = await extractFeatureTable(index, test);
     folds.push(scoreFused(fuseTable(table, input.defaults.fusion), input.defaults.decision));
   }

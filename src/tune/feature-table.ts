@@ -23,7 +23,11 @@ export interface FeatureRow {
  * Routes every labeled prompt once and keeps the raw features, so fusion weights and
  * thresholds can be fitted (and cross-validated) without routing again.
  */
-export async function extractFeatureTable(index: AgentIndex, rows: readonly DatasetRow[], onProgress?: (done: number, total: number) => void): Promise<FeatureTable> {
+export async function extractFeatureTable(
+  index: AgentIndex,
+  rows: readonly DatasetRow[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<FeatureTable> {
   const scorer = createScorer(index, resolveConfig({ scorer: "fused" }));
   const byName = new Map(index.agents.map((a, i) => [a.name.toLowerCase(), i]));
   const out: FeatureRow[] = [];

@@ -52,8 +52,15 @@ export function fitFusion(tables: readonly FeatureTable[], options: FusionFitOpt
     }
   }
   const total = ws.reduce((s, w) => s + w, 0) || 1;
-  const prior = options.prior ? { bias: options.prior.bias, weights: options.features.map((name) => options.prior!.weights[name] ?? 0) } : undefined;
-  const model = fitLogistic(xs, ys, ws.map((w) => (w / total) * xs.length), { l2: options.l2 * xs.length * 0.01, prior });
+  const prior = options.prior
+    ? { bias: options.prior.bias, weights: options.features.map((name) => options.prior!.weights[name] ?? 0) }
+    : undefined;
+  const model = fitLogistic(
+    xs,
+    ys,
+    ws.map((w) => (w / total) * xs.length),
+    { l2: options.l2 * xs.length * 0.01, prior },
+  );
   const weights: Partial<Record<FeatureName, number>> = {};
   options.features.forEach((name, j) => {
     const w = Math.round(model.weights[j]! * 1000) / 1000;
@@ -97,7 +104,11 @@ export function scoreFused(fused: FusedTable, decision: DecisionConfig): { accur
 }
 
 /** Exact-match accuracy and macro-F1 (none included) of a table under a fusion and decision rule. */
-export function scoreTable(table: FeatureTable, fusion: FusionWeights, decision: DecisionConfig): { accuracy: number; macroF1: number } {
+export function scoreTable(
+  table: FeatureTable,
+  fusion: FusionWeights,
+  decision: DecisionConfig,
+): { accuracy: number; macroF1: number } {
   return scoreFused(fuseTable(table, fusion), decision);
 }
 
@@ -108,10 +119,16 @@ export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 29 }, (_, 
  * Grid-searches the global threshold and the multi-dispatch margin for the best mean
  * macro-F1 (or accuracy) over the tables (ties: the lower threshold, the smaller margin, in grid order).
  */
-export function fitDecision(tables: readonly FeatureTable[], fusion: FusionWeights, base: DecisionConfig, objective: "accuracy" | "macroF1" = "macroF1"): DecisionConfig {
+export function fitDecision(
+  tables: readonly FeatureTable[],
+  fusion: FusionWeights,
+  base: DecisionConfig,
+  objective: "accuracy" | "macroF1" = "macroF1",
+): DecisionConfig {
   // Fuse once: the grid only changes the decision rule, never the scores.
   const fused = tables.map((table) => fuseTable(table, fusion));
-  const value = (decision: DecisionConfig): number => fused.reduce((s, f) => s + scoreFusedFast(f, decision)[objective], 0) / fused.length;
+  const value = (decision: DecisionConfig): number =>
+    fused.reduce((s, f) => s + scoreFusedFast(f, decision)[objective], 0) / fused.length;
   let best = { value: -1, decision: base };
   for (let t = 0.1; t <= 0.9001; t += 0.025) {
     const decision = { ...base, threshold: roundTo(t, 3), multi: { ...base.multi, margin: 0 } };

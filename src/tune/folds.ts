@@ -13,11 +13,14 @@ import { mulberry32, shuffled } from "../util/prng.js";
  */
 export function assignFolds(labels: readonly string[], k: number, seed: number): number[] {
   if (!Number.isInteger(k) || k < 2) {
-    throw new AgentRouteError("USAGE", `--folds: expected a whole number of at least 2, got ${k}`, { hint: "Use --folds 5 (the default) or 10." });
+    throw new AgentRouteError("USAGE", `--folds: expected a whole number of at least 2, got ${k}`, {
+      hint: "Use --folds 5 (the default) or 10.",
+    });
   }
   if (labels.length < k) {
     throw new AgentRouteError("DATASET_INVALID", `${labels.length} labeled rows cannot be split into ${k} folds`, {
-      hint: `Label at least ${k} prompts (a few per agent; 100 or more for figures worth trusting), or lower --folds.` });
+      hint: `Label at least ${k} prompts (a few per agent; 100 or more for figures worth trusting), or lower --folds.`,
+    });
   }
   const groups = new Map<string, number[]>();
   labels.forEach((label, row) => groups.set(label, [...(groups.get(label) ?? []), row]));

@@ -33,7 +33,12 @@ export interface LogisticOptions {
  */
 const MAX_STEP = 2;
 
-export function fitLogistic(xs: readonly ArrayLike<number>[], ys: readonly number[], ws: readonly number[], options: LogisticOptions): LogisticModel {
+export function fitLogistic(
+  xs: readonly ArrayLike<number>[],
+  ys: readonly number[],
+  ws: readonly number[],
+  options: LogisticOptions,
+): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const prior = options.prior?.weights ?? new Array<number>(d).fill(0);
   const beta = new Float64Array(d + 1); // beta[0] is the bias (not penalised)

@@ -89,16 +89,26 @@ export function renderTuneTable(result: TuneResult): string {
     `${result.dataset.path}: ${result.dataset.rows} rows, ${result.folds}-fold cross-validation (seed ${result.seed}); figures on held-out folds only`,
     "",
     `  ${"candidate".padEnd(width)}  ${"accuracy".padEnd(13)}  ${"macro-F1".padEnd(13)}  ${"Δ F1 (folds up)".padEnd(16)}  what it fits`,
-    ...result.candidates.map((c) => `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${formatDelta(c, result.candidates[0]!).padEnd(16)}  ${c.description}`),
+    ...result.candidates.map(
+      (c) =>
+        `${c.name === result.chosen ? "*" : " "} ${c.name.padEnd(width)}  ${pm(c.accuracy)}  ${pm(c.macroF1)}  ${formatDelta(c, result.candidates[0]!).padEnd(16)}  ${c.description}`,
+    ),
     "",
   ];
   const before = result.candidates[0]!;
   const after = result.candidates.find((c) => c.name === result.chosen)!;
-  lines.push(`before (${before.name}): accuracy ${before.accuracy.mean.toFixed(3)}, macro-F1 ${before.macroF1.mean.toFixed(3)}`);
-  lines.push(`after  (${after.name}): accuracy ${after.accuracy.mean.toFixed(3)}, macro-F1 ${after.macroF1.mean.toFixed(3)}`);
-  if (after === before) lines.push("no candidate beat the defaults on held-out folds; the file written holds the defaults");
+  lines.push(
+    `before (${before.name}): accuracy ${before.accuracy.mean.toFixed(3)}, macro-F1 ${before.macroF1.mean.toFixed(3)}`,
+  );
+  lines.push(
+    `after  (${after.name}): accuracy ${after.accuracy.mean.toFixed(3)}, macro-F1 ${after.macroF1.mean.toFixed(3)}`,
+  );
+  if (after === before)
+    lines.push("no candidate beat the defaults on held-out folds; the file written holds the defaults");
   // The config has one set of thresholds for both modes: they were fitted for this one.
-  lines.push(`fitted for ${result.mode === "embeddings" ? "embeddings" : "keyword-only"} routing: route and eval in the same mode (the thresholds apply to both)`);
+  lines.push(
+    `fitted for ${result.mode === "embeddings" ? "embeddings" : "keyword-only"} routing: route and eval in the same mode (the thresholds apply to both)`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

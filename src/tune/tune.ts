@@ -53,23 +53,56 @@ export interface TuneResult {
  */
 export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { dataset: datasetPath, folds: k = 5, seed = 1, candidates = CANDIDATES, onProgress, examples: _examples, ...routerOptions } = options;
+  const {
+    dataset: datasetPath,
+    folds: k = 5,
+    seed = 1,
+    candidates = CANDIDATES,
+    onProgress,
+    examples: _examples,
+    ...routerOptions
+  } = options;
   const defaults = resolveConfig({});
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir), config: defaults });
+  const opened = await openRouter({
+    ...routerOptions,
+    cwd,
+    agentsDir: path.resolve(cwd, options.agentsDir),
+    config: defaults,
+  });
   try {
     const datasetFile = path.resolve(cwd, datasetPath);
-    const dataset = await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
-    const folds = assignFolds(dataset.rows.map((r) => primaryLabel(r.expected)), k, seed);
+    const dataset = await readDataset(datasetFile, {
+      agentNames: opened.router.agentNames,
+      label: displayPath(cwd, datasetFile),
+    });
+    const folds = assignFolds(
+      dataset.rows.map((r) => primaryLabel(r.expected)),
+      k,
+      seed,
+    );
     const table = await extractFeatureTable(opened.index, dataset.rows, onProgress);
     const mode = opened.router.mode;
     const context: TuneContext = {
-      defaults: { fusion: defaults.fusion[mode], decision: { threshold: defaults.threshold, agentThresholds: defaults.agentThresholds, multi: defaults.multi } },
-      features: mode === "embeddings" ? FEATURE_NAMES : FEATURE_NAMES.filter((f): f is FeatureName => !f.startsWith("emb_")),
+      defaults: {
+        fusion: defaults.fusion[mode],
+        decision: { threshold: defaults.threshold, agentThresholds: defaults.agentThresholds, multi: defaults.multi },
+      },
+      features:
+        mode === "embeddings" ? FEATURE_NAMES : FEATURE_NAMES.filter((f): f is FeatureName => !f.startsWith("emb_")),
     };
     const scores = crossValidate(table, folds, candidates, context);
     if (options.examples !== false) {
-      const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
-      const input = { agentSet: opened.agentSet, embedder: opened.index.embedder, cacheDir, rows: dataset.rows, folds, defaults: context.defaults, warn: options.warn };
+      const cacheDir =
+        options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
+      const input = {
+        agentSet: opened.agentSet,
+        embedder: opened.index.embedder,
+        cacheDir,
+        rows: dataset.rows,
+        folds,
+        defaults: context.defaults,
+        warn: options.warn,
+      };
       scores.push(await crossValidateExamples(input));
     }
     const best = pickBest(scores);
@@ -80,7 +113,11 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
     return {
       mode,
       model: opened.router.model,
-      agents: { path: displayPath(cwd, opened.agentsDir), count: opened.agentSet.agents.length, hash: opened.agentSet.hash },
+      agents: {
+        path: displayPath(cwd, opened.agentsDir),
+        count: opened.agentSet.agents.length,
+        hash: opened.agentSet.hash,
+      },
       dataset: { path: dataset.path, rows: dataset.rows.length, hash: dataset.hash },
       folds: k,
       seed,

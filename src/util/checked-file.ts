@@ -40,11 +40,14 @@ export async function readCheckedFile(file: string, version: number): Promise<Ch
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { body: null, problem: null };
     return { body: null, problem: `cannot read it (${(err as Error).message})` };
   }
-  if (bytes.length < HEADER || bytes.toString("latin1", 0, 4) !== MAGIC) return { body: null, problem: "not a cache file (bad header)" };
-  if (bytes.readUInt32LE(4) !== version) return { body: null, problem: `format version ${bytes.readUInt32LE(4)}, expected ${version}` };
+  if (bytes.length < HEADER || bytes.toString("latin1", 0, 4) !== MAGIC)
+    return { body: null, problem: "not a cache file (bad header)" };
+  if (bytes.readUInt32LE(4) !== version)
+    return { body: null, problem: `format version ${bytes.readUInt32LE(4)}, expected ${version}` };
   const length = Number(bytes.readBigUInt64LE(8));
   const body = bytes.subarray(HEADER);
   if (body.length !== length) return { body: null, problem: `truncated (${body.length} of ${length} bytes)` };
-  if (!createHash("sha256").update(body).digest().equals(bytes.subarray(16, HEADER))) return { body: null, problem: "checksum mismatch" };
+  if (!createHash("sha256").update(body).digest().equals(bytes.subarray(16, HEADER)))
+    return { body: null, problem: "checksum mismatch" };
   return { body };
 }

@@ -4,7 +4,16 @@ import { groupConfusions } from "../../src/advise/data.js";
 
 function make(prompt: string, expected: string[], predicted: string[]): CaseRecord {
   const correct = expected.length === predicted.length && predicted.every((p) => expected.includes(p));
-  return { prompt, expected, predicted, ranked: [], correct, tags: {}, line: 2, reasons: { summary: "", agents: [], threshold: 0.5 } };
+  return {
+    prompt,
+    expected,
+    predicted,
+    ranked: [],
+    correct,
+    tags: {},
+    line: 2,
+    reasons: { summary: "", agents: [], threshold: 0.5 },
+  };
 }
 
 describe("groupConfusions", () => {

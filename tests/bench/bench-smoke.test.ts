@@ -14,24 +14,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeShared("npm run bench --quick (built)", () => {
   it("runs the speed part, prints its tables and writes every figure to the JSON file", () => {
     const out = path.join(dir, "bench.json");
-    const run = spawnSync(process.execPath, [BENCH, "--quick", "--only", "speed", "--out", out], { encoding: "utf8", cwd: REPO_ROOT });
+    const run = spawnSync(process.execPath, [BENCH, "--quick", "--only", "speed", "--out", out], {
+      encoding: "utf8",
+      cwd: REPO_ROOT,
+    });
     expect(run.stderr).not.toMatch(/bench failed/);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("## Speed");
     expect(run.stdout).toMatch(/\| per prompt \(ms\)\s+\|\s+p50 \|\s+p95 \|/);
     expect(run.stdout).toMatch(/\| agents \| pieces \| build cold \(s\)/);
     expect(run.stdout).toMatch(/\| target\s+\| measured \| met \|/);
-    const json = JSON.parse(readFileSync(out, "utf8")) as { quick: boolean; parts: string[]; machine: { cores: number; node: string }; speed: { scale: { agents: number }[] } };
+    const json = JSON.parse(readFileSync(out, "utf8")) as {
+      quick: boolean;
+      parts: string[];
+      machine: { cores: number; node: string };
+      speed: { scale: { agents: number }[] };
+    };
     expect(json).toMatchObject({ quick: true, parts: ["speed"], machine: { node: process.version } });
     expect(json.speed.scale.map((s) => s.agents)).toEqual([10]);
   }, 240_000);
 
-  it.each([["--only", "colour"], ["--colour"]])("rejects bad arguments %s with exit code 2 and the usage", (...args) => {
-    const run = spawnSync(process.execPath, [BENCH, ...args], { encoding: "utf8", cwd: REPO_ROOT });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain("usage: node dist/bench/main.js");
-    expect(run.stderr).not.toContain("    at ");
-  });
+  it.each([["--only", "colour"], ["--colour"]])(
+    "rejects bad arguments %s with exit code 2 and the usage",
+    (...args) => {
+      const run = spawnSync(process.execPath, [BENCH, ...args], { encoding: "utf8", cwd: REPO_ROOT });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("usage: node dist/bench/main.js");
+      expect(run.stderr).not.toContain("    at ");
+    },
+  );
 
   it("names the valid parts when --only names an unknown one", () => {
     const run = spawnSync(process.execPath, [BENCH, "--only", "colour"], { encoding: "utf8", cwd: REPO_ROOT });

@@ -34,8 +34,21 @@ describe("bench statistics", () => {
 
 describe("bench tables", () => {
   it("renders a Markdown table, names left and figures right", () => {
-    expect(renderTable(["set", "accuracy"], [["banking77", pct(0.8612)], ["example", pct(1)]])).toBe(
-      ["| set       | accuracy |", "| --------- | -------: |", "| banking77 |    86.1% |", "| example   |   100.0% |"].join("\n"),
+    expect(
+      renderTable(
+        ["set", "accuracy"],
+        [
+          ["banking77", pct(0.8612)],
+          ["example", pct(1)],
+        ],
+      ),
+    ).toBe(
+      [
+        "| set       | accuracy |",
+        "| --------- | -------: |",
+        "| banking77 |    86.1% |",
+        "| example   |   100.0% |",
+      ].join("\n"),
     );
   });
 });

@@ -10,5 +10,12 @@ export const FIXTURE_AGENTS = path.join(REPO_ROOT, "tests/fixtures/classify/agen
 export async function openFixtureRouter(embeddings: boolean, config?: Record<string, unknown>): Promise<OpenedRouter> {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "agentroute-classify-"));
   const { resolveConfig } = await import("../../src/classify/config.js");
-  return openRouter({ agentsDir: FIXTURE_AGENTS, cwd: REPO_ROOT, embeddings, cacheDir, warn: () => {}, config: config ? resolveConfig(config) : undefined });
+  return openRouter({
+    agentsDir: FIXTURE_AGENTS,
+    cwd: REPO_ROOT,
+    embeddings,
+    cacheDir,
+    warn: () => {},
+    config: config ? resolveConfig(config) : undefined,
+  });
 }

@@ -17,7 +17,9 @@ describe("router on the fixture agents (real model)", () => {
     const reason = d.reasons.agents.find((r) => r.agent === "release-captain")!;
     expect(reason.matchedTriggers).toContain("deploy");
     expect(reason.bestPiece).not.toBeNull();
-    expect(Object.keys(reason.features)).toEqual(expect.arrayContaining(["head_p", "emb_max", "kw_cov", "trig", "not_engage", "redirect"]));
+    expect(Object.keys(reason.features)).toEqual(
+      expect.arrayContaining(["head_p", "emb_max", "kw_cov", "trig", "not_engage", "redirect"]),
+    );
     expect(d.reasons.summary).toMatch(/^release-captain/);
   });
 
@@ -44,7 +46,13 @@ describe("router on the fixture agents (real model)", () => {
   });
 
   it("routeMany gives exactly the decisions route gives, in input order", async () => {
-    const prompts = ["the orders query is slow", "document the CLI flags", "hello", "ship the release", "the orders query is slow"];
+    const prompts = [
+      "the orders query is slow",
+      "document the CLI flags",
+      "hello",
+      "ship the release",
+      "the orders query is slow",
+    ];
     const batch = await opened.router.routeMany(prompts);
     const one = [];
     for (const p of prompts) one.push(await opened.router.route(p));

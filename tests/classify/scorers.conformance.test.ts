@@ -6,7 +6,13 @@ import { createScorer, listScorers } from "../../src/classify/scorers/registry.j
 import { softmaxInPlace, softmaxLogits } from "../../src/indexing/softmax.js";
 import { openFixtureRouter } from "./helpers.js";
 
-const PROMPTS = ["roll back the release, the deploy failed", "the checkout tests are flaky", "", "write a birthday poem", "x".repeat(5000)];
+const PROMPTS = [
+  "roll back the release, the deploy failed",
+  "the checkout tests are flaky",
+  "",
+  "write a birthday poem",
+  "x".repeat(5000),
+];
 
 /** Every scorer, in both modes, must keep the same contract (hono's shared-suite pattern). */
 describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings) => {
@@ -44,6 +50,8 @@ describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings)
   });
 
   it("rejects an unknown scorer, naming the valid ones", () => {
-    expect(() => createScorer(opened.index, resolveConfig({ scorer: "magic" }))).toThrow(/valid scorers: embedding, fused, head, keyword, rules/);
+    expect(() => createScorer(opened.index, resolveConfig({ scorer: "magic" }))).toThrow(
+      /valid scorers: embedding, fused, head, keyword, rules/,
+    );
   });
 });

@@ -25,13 +25,18 @@ describeShared("similarity on a large set (wshobson-agents, 84 agents, real mode
     const exactAgents = [...exact.keys()].filter((a) => exact[a]);
     expect(exactAgents.length).toBe(32);
     index.pieces.forEach((p, i) => {
-      if (exact[p.agent] || p.kind === "notEngage" || p.kind === "mustBeUsed" || p.kind === "proactive") expect(cos[i]).toBe(direct.cos[i]);
+      if (exact[p.agent] || p.kind === "notEngage" || p.kind === "mustBeUsed" || p.kind === "proactive")
+        expect(cos[i]).toBe(direct.cos[i]);
     });
     // The agent with the most similar piece overall is among the exactly compared ones.
     const best = index.pieces[full.indexOf(Math.max(...full))]!.agent;
     expect(exact[best]).toBe(1);
     const router = createRouter(index, resolveConfig({}));
-    const prompts = ["our postgres queries got slow after the last migration", "design a GraphQL schema for orders", "hello there"];
+    const prompts = [
+      "our postgres queries got slow after the last migration",
+      "design a GraphQL schema for orders",
+      "hello there",
+    ];
     const one = [];
     for (const p of prompts) one.push(await router.route(p));
     expect(await router.routeMany(prompts)).toEqual(one);

@@ -12,27 +12,61 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
     const result = await runBuiltCli(["advise", "--agents", AGENTS, "--no-embeddings", "--format", "json"]);
     expect(result.code, result.stderr).toBe(0);
     const advice = JSON.parse(result.stdout) as Advice;
-    expect(Object.keys(advice)).toEqual(["schemaVersion", "agents", "mode", "model", "confusablePairs", "sharedTriggers", "sharedTerms", "staleRedirects", "indistinct", "distinctive", "eval", "confusions", "suggestions"]);
+    expect(Object.keys(advice)).toEqual([
+      "schemaVersion",
+      "agents",
+      "mode",
+      "model",
+      "confusablePairs",
+      "sharedTriggers",
+      "sharedTerms",
+      "staleRedirects",
+      "indistinct",
+      "distinctive",
+      "eval",
+      "confusions",
+      "suggestions",
+    ]);
     expect(advice).toMatchObject({ schemaVersion: 1, mode: "keyword", model: null, eval: null, confusions: [] });
-    expect(advice.sharedTriggers).toEqual(expect.arrayContaining([
-      { phrase: "pipeline", agents: ["data-engineer", "devops"] },
-      { phrase: "database", agents: ["backend-engineer", "data-engineer"] },
-    ]));
+    expect(advice.sharedTriggers).toEqual(
+      expect.arrayContaining([
+        { phrase: "pipeline", agents: ["data-engineer", "devops"] },
+        { phrase: "database", agents: ["backend-engineer", "data-engineer"] },
+      ]),
+    );
     const stale = advice.staleRedirects.map((r) => `${r.agent}→${r.target}`);
-    expect(stale).toEqual(expect.arrayContaining(["backend-engineer→api-architect", "backend-engineer→database-admin"]));
-    expect(advice.staleRedirects.find((r) => r.target === "api-architect")).toMatchObject({ file: "backend-engineer.md", line: expect.any(Number) });
+    expect(stale).toEqual(
+      expect.arrayContaining(["backend-engineer→api-architect", "backend-engineer→database-admin"]),
+    );
+    expect(advice.staleRedirects.find((r) => r.target === "api-architect")).toMatchObject({
+      file: "backend-engineer.md",
+      line: expect.any(Number),
+    });
     // "performance" is no shared trigger phrase, but two headlines claim it.
-    expect(advice.sharedTerms.find((t) => t.term === "performance")?.agents).toEqual(expect.arrayContaining(["backend-engineer", "debugger"]));
+    expect(advice.sharedTerms.find((t) => t.term === "performance")?.agents).toEqual(
+      expect.arrayContaining(["backend-engineer", "debugger"]),
+    );
     expect(advice.confusablePairs.length).toBeGreaterThan(0);
     for (const p of advice.confusablePairs) {
       expect(p.a < p.b).toBe(true);
       expect(p.embedding).toBeNull();
     }
-    expect(advice.suggestions.map((s) => s.text)).toContain('drop shared trigger "pipeline" from one of data-engineer / devops');
+    expect(advice.suggestions.map((s) => s.text)).toContain(
+      'drop shared trigger "pipeline" from one of data-engineer / devops',
+    );
   });
 
   it("with a dataset: confused pairs with their prompts, and suggestions backed by prompts (Markdown)", async () => {
-    const json = await runBuiltCli(["advise", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--format", "json"]);
+    const json = await runBuiltCli([
+      "advise",
+      "--agents",
+      AGENTS,
+      "--dataset",
+      DATASET,
+      "--no-embeddings",
+      "--format",
+      "json",
+    ]);
     expect(json.code, json.stderr).toBe(0);
     const advice = JSON.parse(json.stdout) as Advice;
     expect(advice.eval).toMatchObject({ rows: 201 });

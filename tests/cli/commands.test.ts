@@ -8,6 +8,15 @@ describe("command loading", () => {
     const all = await Promise.all(Object.values(commandLoaders).map((load) => load()));
     expect(await loadCommands(["--help"])).toEqual(all);
     expect(await loadCommands(["evl"])).toEqual(all);
-    expect(Object.keys(commandLoaders)).toEqual(["lint", "route", "transcripts", "hook", "eval", "compare", "tune", "advise"]);
+    expect(Object.keys(commandLoaders)).toEqual([
+      "lint",
+      "route",
+      "transcripts",
+      "hook",
+      "eval",
+      "compare",
+      "tune",
+      "advise",
+    ]);
   });
 });

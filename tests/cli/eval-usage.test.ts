@@ -38,7 +38,9 @@ describe("agentroute compare", () => {
     const table = await runBuiltCli(["compare", oldFile!, newFile!]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/accuracy +1\.0000 +0\.6667 +-0\.3333/);
-    expect(table.stdout).toContain('right → wrong: 1\n  line 3: "review the deploy script"  expected code-reviewer: code-reviewer → devops');
+    expect(table.stdout).toContain(
+      'right → wrong: 1\n  line 3: "review the deploy script"  expected code-reviewer: code-reviewer → devops',
+    );
     const md = await runBuiltCli(["compare", oldFile!, newFile!, "--format", "md"]);
     expect(md.stdout).toMatch(/\| accuracy \| 1\.0000 \| 0\.6667 \| -0\.3333 \|/);
     expect(md.stdout).toContain("### Right → wrong: 1");

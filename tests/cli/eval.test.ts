@@ -19,14 +19,29 @@ async function readJson(file: string): Promise<EvalReport> {
 describe("agentroute eval through the built CLI (keyword mode)", () => {
   it("writes every report format, prints the table and exits 0", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md,json,junit,html"]);
+    const result = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "table,md,json,junit,html",
+    ]);
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/precision +recall +f1-score +support/);
     expect(result.stdout).toMatch(/\n +gardener +\d\.\d\d/);
     expect((await readdir(out)).sort()).toEqual(["junit.xml", "report.html", "report.json", "report.md"]);
     const report = await readJson(path.join(out, "report.json"));
-    expect(report).toMatchObject({ schemaVersion: 1, mode: { kind: "keyword", model: null }, agents: { path: EVAL_AGENTS, count: 3 } });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      mode: { kind: "keyword", model: null },
+      agents: { path: EVAL_AGENTS, count: 3 },
+    });
     expect(report.dataset).toMatchObject({ path: EVAL_DATASET, rows: 12, read: 12 });
     expect(report.cases).toHaveLength(12);
     expect(Object.keys(report.perAgent)).toEqual(["carpenter", "chef", "gardener", "none"]);
@@ -40,10 +55,34 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 
   it("gates on a baseline: passes against itself, fails (exit 1) listing flipped prompts when it got worse", async () => {
     const out = await tempDir();
-    const first = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "json"]);
+    const first = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "json",
+    ]);
     expect(first.code).toBe(0);
     const baselineFile = path.join(out, "report.json");
-    const same = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table", "--baseline", baselineFile]);
+    const same = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "table",
+      "--baseline",
+      baselineFile,
+    ]);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain("gate: passed");
 
@@ -54,7 +93,20 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     better.summary = computeSummary(better.cases);
     const betterFile = path.join(out, "better.json");
     await writeFile(betterFile, JSON.stringify(better));
-    const worse = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table", "--baseline", betterFile]);
+    const worse = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "table",
+      "--baseline",
+      betterFile,
+    ]);
     if (wrong.length === 0) return; // nothing can flip when keyword routing is already perfect
     expect(worse.code).toBe(1);
     expect(worse.stdout).toMatch(/gate: FAILED/);
@@ -64,7 +116,20 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 
   it("fails on --min-macro-f1 above what the set reaches", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "json", "--min-macro-f1", "1"]);
+    const result = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "json",
+      "--min-macro-f1",
+      "1",
+    ]);
     const report = await readJson(path.join(out, "report.json"));
     expect(result.code).toBe(report.summary.macro.f1 < 1 ? 1 : 0);
   });
@@ -76,11 +141,30 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     const chef = path.join(dirB, "chef.md");
     // B drops the chef's triggers: its recall should not improve, and the comparison must say what moved.
     await writeFile(chef, (await readFile(chef, "utf8")).replace(/ Triggers on .*$/m, ""));
-    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--compare-agents", dirB, "--dataset", EVAL_DATASET, "--no-embeddings", "--out", out, "--format", "table,md"]);
+    const result = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--compare-agents",
+      dirB,
+      "--dataset",
+      EVAL_DATASET,
+      "--no-embeddings",
+      "--out",
+      out,
+      "--format",
+      "table,md",
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/compare: tests\/fixtures\/eval\/agents → .*agents-b/);
     expect(result.stdout).toMatch(/macro F1 +\d\.\d{4} +\d\.\d{4} +[+-]?\d\.\d{4}/);
-    expect((await readdir(out)).sort()).toEqual(["comparison.md", "report-a.json", "report-a.md", "report-b.json", "report-b.md"]);
+    expect((await readdir(out)).sort()).toEqual([
+      "comparison.md",
+      "report-a.json",
+      "report-a.md",
+      "report-b.json",
+      "report-b.md",
+    ]);
     expect(await readFile(path.join(out, "comparison.md"), "utf8")).toMatch(/^## agentroute compare: /);
   });
 });
@@ -88,7 +172,17 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 describe("agentroute eval with embeddings", () => {
   it("runs the fixture set with the embedding model and records it", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli(["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--out", out, "--format", "json"]);
+    const result = await runBuiltCli([
+      "eval",
+      "--agents",
+      EVAL_AGENTS,
+      "--dataset",
+      EVAL_DATASET,
+      "--out",
+      out,
+      "--format",
+      "json",
+    ]);
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
     const report = await readJson(path.join(out, "report.json"));

@@ -35,7 +35,14 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
   let env: NodeJS.ProcessEnv = {};
   const log = () => path.join(home, ".claude", "agentroute", "hook.log");
   const payload = (prompt: string) =>
-    JSON.stringify({ session_id: "s-1", transcript_path: path.join(home, "t.jsonl"), cwd: project, permission_mode: "default", hook_event_name: "UserPromptSubmit", prompt });
+    JSON.stringify({
+      session_id: "s-1",
+      transcript_path: path.join(home, "t.jsonl"),
+      cwd: project,
+      permission_mode: "default",
+      hook_event_name: "UserPromptSubmit",
+      prompt,
+    });
 
   beforeAll(async () => {
     ({ root, home, project } = await makeHookWorld("agentroute-hook-"));
@@ -49,14 +56,28 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const out = JSON.parse(run.stdout) as { hookSpecificOutput: { hookEventName: string; additionalContext: string } };
     expect(out.hookSpecificOutput.hookEventName).toBe("UserPromptSubmit");
-    expect(out.hookSpecificOutput.additionalContext).toMatch(/^agentroute: this looks like a job for code-reviewer \(confidence \d\.\d\d/);
+    expect(out.hookSpecificOutput.additionalContext).toMatch(
+      /^agentroute: this looks like a job for code-reviewer \(confidence \d\.\d\d/,
+    );
     expect(existsSync(log())).toBe(false);
-    const logged = (await readFile(env.AGENTROUTE_DECISION_LOG!, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { prompt: string; dispatch: string[]; session: string });
-    expect(logged.at(-1)).toMatchObject({ prompt: "Please review my pull request before I merge it", dispatch: ["code-reviewer"], session: "s-1" });
+    const logged = (await readFile(env.AGENTROUTE_DECISION_LOG!, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { prompt: string; dispatch: string[]; session: string });
+    expect(logged.at(-1)).toMatchObject({
+      prompt: "Please review my pull request before I merge it",
+      dispatch: ["code-reviewer"],
+      session: "s-1",
+    });
   }, 30_000);
 
   it("the user's agents count too (docs-writer lives in ~/.claude/agents only), keyword-only", async () => {
-    const run = await runCli(["hook", "--no-embeddings"], payload("update the README and the changelog for this release"), env, root);
+    const run = await runCli(
+      ["hook", "--no-embeddings"],
+      payload("update the README and the changelog for this release"),
+      env,
+      root,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("a job for docs-writer");
     expect(existsSync(log())).toBe(false);
@@ -65,11 +86,15 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
   it.each([
     ["an unrelated prompt", "what's a good name for a cat?"],
     ["a slash command", "/review the migration"],
-  ])("%s prints nothing, and nothing went wrong", async (_name, prompt) => {
-    const run = await runCli(["hook"], payload(prompt), env, root);
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
-    expect(existsSync(log())).toBe(false);
-  }, 30_000);
+  ])(
+    "%s prints nothing, and nothing went wrong",
+    async (_name, prompt) => {
+      const run = await runCli(["hook"], payload(prompt), env, root);
+      expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+      expect(existsSync(log())).toBe(false);
+    },
+    30_000,
+  );
 
   it("garbage on stdin: exit 0, nothing printed, the error in the log", async () => {
     const run = await runCli(["hook"], "this is not json", env, root);
@@ -90,7 +115,12 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     const broken = path.join(root, "broken");
     await mkdir(path.join(broken, ".claude", "agents"), { recursive: true });
     await writeFile(path.join(broken, ".claude", "agents", "x.md"), "---\nname: [unclosed\n---\nbody\n");
-    const run = await runCli(["hook"], JSON.stringify({ prompt: "review my pull request", cwd: broken, hook_event_name: "UserPromptSubmit" }), { HOME: path.join(root, "nohome"), AGENTROUTE_HOOK_SERVER: "0" }, root);
+    const run = await runCli(
+      ["hook"],
+      JSON.stringify({ prompt: "review my pull request", cwd: broken, hook_event_name: "UserPromptSubmit" }),
+      { HOME: path.join(root, "nohome"), AGENTROUTE_HOOK_SERVER: "0" },
+      root,
+    );
     expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
   }, 30_000);
 
@@ -100,8 +130,12 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     await writeFile(settings, original);
     const install = await runCli(["hook", "install", "--project"], "", env, project);
     expect(install.code).toBe(0);
-    expect(install.stderr).toMatch(/^added the agentroute UserPromptSubmit hook to \.claude\/settings\.json \(backup: settings\.json\.bak-\d{8}T\d{9}Z\)\n$/);
-    const installed = JSON.parse(await readFile(settings, "utf8")) as { hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] } };
+    expect(install.stderr).toMatch(
+      /^added the agentroute UserPromptSubmit hook to \.claude\/settings\.json \(backup: settings\.json\.bak-\d{8}T\d{9}Z\)\n$/,
+    );
+    const installed = JSON.parse(await readFile(settings, "utf8")) as {
+      hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] };
+    };
     expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook`);
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);

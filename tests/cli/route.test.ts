@@ -10,7 +10,12 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "agentroute-route-cli-"));
 const env = { ...process.env, AGENTROUTE_CACHE_DIR: path.join(tmp, "cache"), CI: "true" };
 
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI, "route", "--agents", AGENTS, ...args], { cwd: tmp, env, input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [CLI, "route", "--agents", AGENTS, ...args], {
+    cwd: tmp,
+    env,
+    input,
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +38,10 @@ describe("agentroute route (built CLI)", () => {
   it("routes a batch from stdin, CSV and JSONL, one JSON line per prompt in input order", () => {
     const lines = run(["--batch", "-", "--no-embeddings"], "the deploy failed\n\nwrite a README section\n");
     expect(lines.code).toBe(0);
-    const out = lines.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = lines.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out.map((d) => d.prompt)).toEqual(["the deploy failed", "write a README section"]);
     expect(out[0].mode).toBe("keyword");
     writeFileSync(path.join(tmp, "p.csv"), 'id,prompt\n1,"slow query on orders, again"\n2,flaky tests\n');
@@ -41,7 +49,12 @@ describe("agentroute route (built CLI)", () => {
     const csv = run(["--batch", "p.csv", "--no-embeddings"]).stdout;
     const jsonl = run(["--batch", "p.jsonl", "--no-embeddings", "--out", "out.jsonl"]);
     expect(jsonl.stdout).toBe("");
-    expect(csv.trim().split("\n").map((l) => JSON.parse(l).prompt)).toEqual(["slow query on orders, again", "flaky tests"]);
+    expect(
+      csv
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).prompt),
+    ).toEqual(["slow query on orders, again", "flaky tests"]);
   });
 
   it("prints a readable decision by default", () => {

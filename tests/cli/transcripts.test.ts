@@ -13,7 +13,12 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, cwd: string) {
   let out = "";
   let err = "";
   const code = await runCli(argv, {
-    out: (s) => (out += s), err: (s) => (err += s), isTTY: false, env, cwd, stdin: Readable.from([]),
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    isTTY: false,
+    env,
+    cwd,
+    stdin: Readable.from([]),
   });
   return { code, out, err };
 }
@@ -31,10 +36,33 @@ describe("agentroute transcripts", () => {
   it("reads the --project sessions under $HOME/.claude/projects and prints one JSON line per prompt", async () => {
     const { code, out, err } = await run(["transcripts", "--project", project], { HOME: home }, REPO_ROOT);
     expect(code).toBe(0);
-    expect(out.trim().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual([
-      { prompt: "Write Jest tests for the cart reducer", dispatched: ["test-writer", "code-reviewer"], session: "11111111-2222-3333-4444-555555555555", timestamp: "2025-10-02T09:01:00Z", version: "2.0.10" },
-      { prompt: "now plan the migration to Postgres 16", dispatched: ["plan"], session: "11111111-2222-3333-4444-555555555555", timestamp: "2025-10-02T09:03:00Z", version: "2.0.10" },
-      { prompt: "what time is it?", dispatched: [], session: "11111111-2222-3333-4444-555555555555", timestamp: "2025-10-02T09:04:00Z", version: "2.0.10" },
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      {
+        prompt: "Write Jest tests for the cart reducer",
+        dispatched: ["test-writer", "code-reviewer"],
+        session: "11111111-2222-3333-4444-555555555555",
+        timestamp: "2025-10-02T09:01:00Z",
+        version: "2.0.10",
+      },
+      {
+        prompt: "now plan the migration to Postgres 16",
+        dispatched: ["plan"],
+        session: "11111111-2222-3333-4444-555555555555",
+        timestamp: "2025-10-02T09:03:00Z",
+        version: "2.0.10",
+      },
+      {
+        prompt: "what time is it?",
+        dispatched: [],
+        session: "11111111-2222-3333-4444-555555555555",
+        timestamp: "2025-10-02T09:04:00Z",
+        version: "2.0.10",
+      },
     ]);
     expect(err).toMatchInlineSnapshot(`
       "read 1 file, 13 lines: 3 typed prompts, 2 with a subagent dispatch (66.7%)
@@ -49,13 +77,19 @@ describe("agentroute transcripts", () => {
 
   it("defaults to the working directory's project and writes --out", async () => {
     const outFile = path.join(home, "log.jsonl");
-    const { code, out, err } = await run(["transcripts", "--since", "2025-10-02T09:02:00Z", "--out", outFile], { HOME: home }, project);
+    const { code, out, err } = await run(
+      ["transcripts", "--since", "2025-10-02T09:02:00Z", "--out", outFile],
+      { HOME: home },
+      project,
+    );
     expect(code).toBe(0);
     expect(out).toBe("");
-    expect((await readFile(outFile, "utf8")).trim().split("\n").map((l) => (JSON.parse(l) as { prompt: string }).prompt)).toEqual([
-      "now plan the migration to Postgres 16",
-      "what time is it?",
-    ]);
+    expect(
+      (await readFile(outFile, "utf8"))
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { prompt: string }).prompt),
+    ).toEqual(["now plan the migration to Postgres 16", "what time is it?"]);
     expect(err).toContain("1 prompt before --since left out");
   });
 

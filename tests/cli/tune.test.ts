@@ -32,20 +32,48 @@ describe("agentroute tune through the built CLI (keyword mode)", () => {
     // Deterministic: a second run with the same seed writes the same bytes.
     const second = await runBuiltCli([...args, "--out", "second.json"], dir);
     expect(second.code).toBe(0);
-    expect(await readFile(path.join(dir, "second.json"), "utf8")).toBe(await readFile(path.join(dir, "first.json"), "utf8"));
+    expect(await readFile(path.join(dir, "second.json"), "utf8")).toBe(
+      await readFile(path.join(dir, "first.json"), "utf8"),
+    );
 
-    const evaluated = await runBuiltCli(["eval", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--config", "first.json", "--out", "reports", "--format", "json"], dir);
+    const evaluated = await runBuiltCli(
+      [
+        "eval",
+        "--agents",
+        AGENTS,
+        "--dataset",
+        DATASET,
+        "--no-embeddings",
+        "--config",
+        "first.json",
+        "--out",
+        "reports",
+        "--format",
+        "json",
+      ],
+      dir,
+    );
     expect(evaluated.code, evaluated.stderr).toBe(0);
     const evalReport = JSON.parse(await readFile(path.join(dir, "reports/report.json"), "utf8")) as EvalReport;
-    expect(evalReport.config).toMatchObject({ threshold: config.threshold, multi: config.multi, agentThresholds: config.agentThresholds });
+    expect(evalReport.config).toMatchObject({
+      threshold: config.threshold,
+      multi: config.multi,
+      agentThresholds: config.agentThresholds,
+    });
   });
 
   it("rejects bad --folds and too few rows with exit 2 and a hint", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "agentroute-tune-"));
-    const bad = await runBuiltCli(["tune", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--folds", "one"], dir);
+    const bad = await runBuiltCli(
+      ["tune", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--folds", "one"],
+      dir,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--folds: expected a whole number/);
-    const many = await runBuiltCli(["tune", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--folds", "50"], dir);
+    const many = await runBuiltCli(
+      ["tune", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings", "--folds", "50"],
+      dir,
+    );
     expect(many.code).toBe(2);
     expect(many.stderr).toMatch(/12 labeled rows cannot be split into 50 folds/);
     expect(many.stderr).toMatch(/^hint: /m);

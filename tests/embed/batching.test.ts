@@ -5,7 +5,14 @@ describe("planBuckets", () => {
   it.each([
     { counts: [], max: 4, expected: [] },
     { counts: [3, 5, 3, 3], max: 2, expected: [[0, 2], [3], [1]] },
-    { counts: [7, 1, 7, 1], max: 64, expected: [[1, 3], [0, 2]] },
+    {
+      counts: [7, 1, 7, 1],
+      max: 64,
+      expected: [
+        [1, 3],
+        [0, 2],
+      ],
+    },
     { counts: [2, 2, 2], max: 1, expected: [[0], [1], [2]] },
   ])("groups $counts by token count, chunks of $max", ({ counts, max, expected }) => {
     expect(planBuckets(counts, max)).toEqual(expected);

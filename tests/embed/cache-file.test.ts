@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { decodeCacheFile, encodeCacheFile, encodeCacheHeader, encodeCacheRecords, hashText, recordBytes } from "../../src/embed/cache-file.js";
+import {
+  decodeCacheFile,
+  encodeCacheFile,
+  encodeCacheHeader,
+  encodeCacheRecords,
+  hashText,
+  recordBytes,
+} from "../../src/embed/cache-file.js";
 
 function sample(count: number, dims: number) {
   const vectors = new Map<string, Float32Array>();
-  for (let i = 0; i < count; i++) vectors.set(hashText(`text ${i}`), Float32Array.from({ length: dims }, (_, j) => Math.sin(i * 31 + j) / 3));
+  for (let i = 0; i < count; i++)
+    vectors.set(
+      hashText(`text ${i}`),
+      Float32Array.from({ length: dims }, (_, j) => Math.sin(i * 31 + j) / 3),
+    );
   return { embedderId: "test@1", dims, vectors };
 }
 
@@ -28,7 +39,11 @@ describe("cache file format", () => {
   it("reads appended records after the first ones, counting repeats once", () => {
     const contents = sample(6, 4);
     const entries = [...contents.vectors];
-    const file = Buffer.concat([encodeCacheHeader("test@1", 4), encodeCacheRecords(entries.slice(0, 4), 4), encodeCacheRecords(entries.slice(2), 4)]);
+    const file = Buffer.concat([
+      encodeCacheHeader("test@1", 4),
+      encodeCacheRecords(entries.slice(0, 4), 4),
+      encodeCacheRecords(entries.slice(2), 4),
+    ]);
     expect(decodeCacheFile(file)).toEqual({ ...contents, damage: undefined, duplicates: 2 });
   });
 
@@ -53,9 +68,24 @@ describe("cache file format", () => {
   });
 
   it.each([
-    { name: "a flipped bit in record 3", bytes: flip(header + 3 * recordBytes(5) + 40), kept: 9, damage: "1 of 10 records fail their checksum" },
-    { name: "a torn last record", bytes: good.subarray(0, good.length - 10), kept: 9, damage: `${recordBytes(5) - 10} stray bytes at the end` },
-    { name: "extra bytes", bytes: Buffer.concat([good, Buffer.alloc(4)]), kept: 10, damage: "4 stray bytes at the end" },
+    {
+      name: "a flipped bit in record 3",
+      bytes: flip(header + 3 * recordBytes(5) + 40),
+      kept: 9,
+      damage: "1 of 10 records fail their checksum",
+    },
+    {
+      name: "a torn last record",
+      bytes: good.subarray(0, good.length - 10),
+      kept: 9,
+      damage: `${recordBytes(5) - 10} stray bytes at the end`,
+    },
+    {
+      name: "extra bytes",
+      bytes: Buffer.concat([good, Buffer.alloc(4)]),
+      kept: 10,
+      damage: "4 stray bytes at the end",
+    },
   ])("drops only the bad records with $name, and says so", ({ bytes, kept, damage }) => {
     const decoded = decodeCacheFile(bytes);
     if (typeof decoded === "string") throw new Error(decoded);

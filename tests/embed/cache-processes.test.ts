@@ -32,8 +32,23 @@ beforeAll(async () => {
   // Compile the cache module on its own, so real separate Node processes can run it.
   work = await mkdtemp(path.join(tmpdir(), "agentroute-cache-proc-"));
   const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
-  await run(process.execPath, [tsc, "--outDir", work, "--rootDir", REPO_ROOT, "--module", "nodenext", "--moduleResolution", "nodenext",
-    "--target", "es2022", "--skipLibCheck", "--types", "node", path.join(REPO_ROOT, "src/embed/vector-cache.ts")]);
+  await run(process.execPath, [
+    tsc,
+    "--outDir",
+    work,
+    "--rootDir",
+    REPO_ROOT,
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    path.join(REPO_ROOT, "src/embed/vector-cache.ts"),
+  ]);
   await writeFile(path.join(work, "package.json"), '{ "type": "module" }');
   await writeFile(path.join(work, "writer.js"), WRITER);
 }, 120_000);
@@ -45,7 +60,9 @@ describe("vector cache shared by separate processes", () => {
   it("keeps both processes' vectors in a valid file when they write it at once", async () => {
     const dir = path.join(work, "cache");
     const startAt = String(Date.now() + 1500);
-    const writers = ["alpha", "beta"].map((name) => run(process.execPath, ["writer.js", dir, name, "150", startAt], { cwd: work }));
+    const writers = ["alpha", "beta"].map((name) =>
+      run(process.execPath, ["writer.js", dir, name, "150", startAt], { cwd: work }),
+    );
     const results = await Promise.all(writers);
     expect(results.map((r) => r.stderr)).toEqual(["", ""]);
     // The test means something only if the two writing spans overlapped.

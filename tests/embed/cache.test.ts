@@ -10,11 +10,21 @@ import { createUseLiteEmbedder } from "../../src/embed/use-lite.js";
 /** The real model, counting what it is asked to compute. */
 function countingEmbedder(inner: Embedder) {
   const calls: string[][] = [];
-  const embedder: Embedder = { id: inner.id, dims: inner.dims, dispose: () => inner.dispose(), embed: (texts) => (calls.push([...texts]), inner.embed(texts)) };
+  const embedder: Embedder = {
+    id: inner.id,
+    dims: inner.dims,
+    dispose: () => inner.dispose(),
+    embed: (texts) => (calls.push([...texts]), inner.embed(texts)),
+  };
   return { embedder, calls };
 }
 
-const texts = ["run the database migration", "write unit tests for the parser", "why is CI red?", "review my pull request"];
+const texts = [
+  "run the database migration",
+  "write unit tests for the parser",
+  "why is CI red?",
+  "review my pull request",
+];
 let model: Embedder;
 let dir: string;
 const warnings: string[] = [];
@@ -48,7 +58,9 @@ describe("defaultCacheDir", () => {
   });
 
   it("makes file names safe and distinct per embedder id", () => {
-    expect(cacheFileName("transformers:Xenova/all-MiniLM-L6-v2")).toMatch(/^transformers_Xenova_all-MiniLM-L6-v2-[0-9a-f]{8}\.vec$/);
+    expect(cacheFileName("transformers:Xenova/all-MiniLM-L6-v2")).toMatch(
+      /^transformers_Xenova_all-MiniLM-L6-v2-[0-9a-f]{8}\.vec$/,
+    );
     expect(cacheFileName("a/b")).not.toBe(cacheFileName("a:b"));
   });
 });
@@ -84,29 +96,36 @@ describe("cachedEmbedder over the real model", () => {
 
   it.each([
     { name: "truncated", recomputed: 4, damage: (file: string) => truncate(file, 100) },
-    { name: "one flipped byte", recomputed: 1, damage: async (file: string) => {
-      const bytes = await readFile(file);
-      bytes[bytes.length - 5]! ^= 0xff;
-      await writeFile(file, bytes);
-    } },
+    {
+      name: "one flipped byte",
+      recomputed: 1,
+      damage: async (file: string) => {
+        const bytes = await readFile(file);
+        bytes[bytes.length - 5]! ^= 0xff;
+        await writeFile(file, bytes);
+      },
+    },
     { name: "replaced by text", recomputed: 4, damage: (file: string) => writeFile(file, "not a cache") },
-  ])("recovers from a $name cache file with one warning, recomputing only what was lost", async ({ damage, recomputed }) => {
-    const cacheDir = await freshDir();
-    const seed = cachedEmbedder(model, openCache(cacheDir));
-    await seed.embed(texts);
-    await damage(seed.cache.file);
+  ])(
+    "recovers from a $name cache file with one warning, recomputing only what was lost",
+    async ({ damage, recomputed }) => {
+      const cacheDir = await freshDir();
+      const seed = cachedEmbedder(model, openCache(cacheDir));
+      await seed.embed(texts);
+      await damage(seed.cache.file);
 
-    const counting = countingEmbedder(model);
-    const run = cachedEmbedder(counting.embedder, openCache(cacheDir));
-    const out = await run.embed(texts);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/vector cache .*\.vec is damaged \(.+\); keeping \d+ good vectors and rewriting it/);
-    expect(counting.calls.flat()).toHaveLength(recomputed);
-    expect(out).toEqual(await model.embed(texts));
-    const rebuilt = decodeCacheFile(await readFile(run.cache.file));
-    if (typeof rebuilt === "string") throw new Error(rebuilt);
-    expect({ damage: rebuilt.damage, size: rebuilt.vectors.size }).toEqual({ damage: undefined, size: texts.length });
-  });
+      const counting = countingEmbedder(model);
+      const run = cachedEmbedder(counting.embedder, openCache(cacheDir));
+      const out = await run.embed(texts);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/vector cache .*\.vec is damaged \(.+\); keeping \d+ good vectors and rewriting it/);
+      expect(counting.calls.flat()).toHaveLength(recomputed);
+      expect(out).toEqual(await model.embed(texts));
+      const rebuilt = decodeCacheFile(await readFile(run.cache.file));
+      if (typeof rebuilt === "string") throw new Error(rebuilt);
+      expect({ damage: rebuilt.damage, size: rebuilt.vectors.size }).toEqual({ damage: undefined, size: texts.length });
+    },
+  );
 
   it("repairs a damaged file even when nothing new is computed", async () => {
     const cacheDir = await freshDir();
@@ -155,12 +174,14 @@ describe("VectorCache with several writers", () => {
     const cacheDir = await freshDir();
     const writers = Array.from({ length: 6 }, () => openCache(cacheDir, "w@1", 8));
     await Promise.all(writers.map((w) => w.load()));
-    await Promise.all(writers.map(async (w, k) => {
-      for (let round = 0; round < 5; round++) {
-        w.set(hashText(`w${k} r${round}`), vec(k * 10 + round));
-        await w.flush();
-      }
-    }));
+    await Promise.all(
+      writers.map(async (w, k) => {
+        for (let round = 0; round < 5; round++) {
+          w.set(hashText(`w${k} r${round}`), vec(k * 10 + round));
+          await w.flush();
+        }
+      }),
+    );
     const decoded = decodeCacheFile(await readFile(writers[0]!.file));
     expect(typeof decoded).not.toBe("string");
     const stored = typeof decoded === "string" ? new Map() : decoded.vectors;

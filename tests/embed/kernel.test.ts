@@ -24,7 +24,9 @@ describe("rowMatrix (SIMD dot-product kernel)", () => {
     const all = rowMatrix(m, dims).dotAll(v);
     expect(all).toHaveLength(rows);
     for (let r = 0; r < rows; r++) expect(all[r]).toBeCloseTo(dotRow(m, dims, r, v), 4);
-    expect(rowMatrix(m, dims, { backend: "js" }).dotAll(v)).toEqual(Float32Array.from({ length: rows }, (_, r) => dotRow(m, dims, r, v)));
+    expect(rowMatrix(m, dims, { backend: "js" }).dotAll(v)).toEqual(
+      Float32Array.from({ length: rows }, (_, r) => dotRow(m, dims, r, v)),
+    );
   });
 
   it("picks rows in the order given, with repeats and more ids than rows", () => {
@@ -61,7 +63,9 @@ describe("rowMatrix (SIMD dot-product kernel)", () => {
   });
 
   it("the committed kernel bytes match a fresh compile of kernel.wat", () => {
-    expect(() => execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/build-kernel.mjs"), "--check"], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/build-kernel.mjs"), "--check"], { stdio: "pipe" }),
+    ).not.toThrow();
   });
 });
 

@@ -35,7 +35,9 @@ describe("chooseBackend", () => {
     }
     expect(err).toBeInstanceOf(AgentRouteError);
     expect((err as AgentRouteError).code).toBe("USAGE");
-    expect((err as AgentRouteError).message).toBe(`unknown embedding backend "${backend}"; valid backends: transformers, use-lite`);
+    expect((err as AgentRouteError).message).toBe(
+      `unknown embedding backend "${backend}"; valid backends: transformers, use-lite`,
+    );
   });
 
   it("lists backends sorted", () => {
@@ -72,11 +74,17 @@ describe("createEmbedder", () => {
     const vectors = await first.embed(["reset my password"]);
     const second = (await createEmbedder({ modelDir: folder, cacheDir: dir })) as CachedEmbedder;
     expect(await second.embed(["reset my password"])).toEqual(vectors);
-    expect({ id: second.id, misses: second.stats.misses, file: path.basename(second.cache.file) }).toMatchObject({ id: "transformers:tiny-bert", misses: 0, file: expect.stringMatching(/^transformers_tiny-bert-/) });
+    expect({ id: second.id, misses: second.stats.misses, file: path.basename(second.cache.file) }).toMatchObject({
+      id: "transformers:tiny-bert",
+      misses: 0,
+      file: expect.stringMatching(/^transformers_tiny-bert-/),
+    });
     await Promise.all([first.dispose(), second.dispose()]);
   }, 60_000);
 
   it("reports a model that cannot be loaded as MODEL_UNAVAILABLE", async () => {
-    await expect(createEmbedder({ modelDir: dir, cacheDir: null })).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
+    await expect(createEmbedder({ modelDir: dir, cacheDir: null })).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+    });
   }, 30_000);
 });

@@ -8,7 +8,25 @@ import path from "node:path";
  * masked by attention_mask: last_hidden_state = E[input_ids] · mask. Vectors are seeded per
  * word, so sentences sharing words are closer than sentences that share none.
  */
-const WORDS = ["how", "do", "i", "reset", "my", "password", "?", "forgot", "login", "the", "weather", "is", "sunny", "today", "deploy", "to", "staging"];
+const WORDS = [
+  "how",
+  "do",
+  "i",
+  "reset",
+  "my",
+  "password",
+  "?",
+  "forgot",
+  "login",
+  "the",
+  "weather",
+  "is",
+  "sunny",
+  "today",
+  "deploy",
+  "to",
+  "staging",
+];
 const SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"];
 export const TINY_BERT_DIMS = 16;
 
@@ -58,7 +76,8 @@ function onnxModel(vocab: string[]): Buffer {
   const table = Buffer.concat(vocab.map((w) => Buffer.from(tinyBertWordVector(w).buffer)));
   const axes = Buffer.alloc(8);
   axes.writeBigInt64LE(2n);
-  const graph = msg(7,
+  const graph = msg(
+    7,
     node(["embeddings", "input_ids"], "gathered", "Gather"),
     node(["attention_mask"], "mask_f", "Cast", msg(5, bytes(1, "to"), int(3, FLOAT), int(20, 2))),
     node(["mask_f", "axes"], "mask_3d", "Unsqueeze"),
@@ -74,21 +93,51 @@ function onnxModel(vocab: string[]): Buffer {
 }
 
 function tokenizerJson(vocab: string[]): object {
-  const special = (content: string) => ({ id: vocab.indexOf(content), content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const special = (content: string) => ({
+    id: vocab.indexOf(content),
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   const token = (id: string) => ({ SpecialToken: { id, type_id: 0 } });
   return {
-    version: "1.0", truncation: null, padding: null,
+    version: "1.0",
+    truncation: null,
+    padding: null,
     added_tokens: SPECIALS.map(special),
-    normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: {
+      type: "BertNormalizer",
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: true,
+    },
     pre_tokenizer: { type: "BertPreTokenizer" },
     post_processor: {
       type: "TemplateProcessing",
       single: [token("[CLS]"), { Sequence: { id: "A", type_id: 0 } }, token("[SEP]")],
-      pair: [token("[CLS]"), { Sequence: { id: "A", type_id: 0 } }, token("[SEP]"), { Sequence: { id: "B", type_id: 1 } }, token("[SEP]")],
-      special_tokens: Object.fromEntries(["[CLS]", "[SEP]"].map((t) => [t, { id: t, ids: [vocab.indexOf(t)], tokens: [t] }])),
+      pair: [
+        token("[CLS]"),
+        { Sequence: { id: "A", type_id: 0 } },
+        token("[SEP]"),
+        { Sequence: { id: "B", type_id: 1 } },
+        token("[SEP]"),
+      ],
+      special_tokens: Object.fromEntries(
+        ["[CLS]", "[SEP]"].map((t) => [t, { id: t, ids: [vocab.indexOf(t)], tokens: [t] }]),
+      ),
     },
     decoder: { type: "WordPiece", prefix: "##", cleanup: true },
-    model: { type: "WordPiece", unk_token: "[UNK]", continuing_subword_prefix: "##", max_input_chars_per_word: 100, vocab: Object.fromEntries(vocab.map((w, i) => [w, i])) },
+    model: {
+      type: "WordPiece",
+      unk_token: "[UNK]",
+      continuing_subword_prefix: "##",
+      max_input_chars_per_word: 100,
+      vocab: Object.fromEntries(vocab.map((w, i) => [w, i])),
+    },
   };
 }
 
@@ -102,8 +151,27 @@ export async function writeTinyBert(root: string, name: string): Promise<string>
   const folder = path.join(root, name);
   const vocab = [...SPECIALS, ...WORDS];
   await mkdir(path.join(folder, "onnx"), { recursive: true });
-  await writeFile(path.join(folder, "config.json"), JSON.stringify({ model_type: "bert", architectures: ["BertModel"], hidden_size: TINY_BERT_DIMS, vocab_size: vocab.length }));
-  await writeFile(path.join(folder, "tokenizer_config.json"), JSON.stringify({ tokenizer_class: "BertTokenizer", do_lower_case: true, model_max_length: 512, cls_token: "[CLS]", sep_token: "[SEP]", pad_token: "[PAD]", unk_token: "[UNK]" }));
+  await writeFile(
+    path.join(folder, "config.json"),
+    JSON.stringify({
+      model_type: "bert",
+      architectures: ["BertModel"],
+      hidden_size: TINY_BERT_DIMS,
+      vocab_size: vocab.length,
+    }),
+  );
+  await writeFile(
+    path.join(folder, "tokenizer_config.json"),
+    JSON.stringify({
+      tokenizer_class: "BertTokenizer",
+      do_lower_case: true,
+      model_max_length: 512,
+      cls_token: "[CLS]",
+      sep_token: "[SEP]",
+      pad_token: "[PAD]",
+      unk_token: "[UNK]",
+    }),
+  );
   await writeFile(path.join(folder, "tokenizer.json"), JSON.stringify(tokenizerJson(vocab)));
   await writeFile(path.join(folder, "onnx", "model.onnx"), onnxModel(vocab));
   return folder;

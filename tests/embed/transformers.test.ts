@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AgentRouteError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AgentRouteError);
   return err as AgentRouteError;
 }
@@ -27,7 +30,10 @@ describe("locateModel", () => {
   });
 
   it("resolves a model id under a models folder", () => {
-    expect(locateModel({ model: "Xenova/bge-small-en-v1.5", modelDir: empty })).toEqual({ modelId: "Xenova/bge-small-en-v1.5", localModelPath: empty });
+    expect(locateModel({ model: "Xenova/bge-small-en-v1.5", modelDir: empty })).toEqual({
+      modelId: "Xenova/bge-small-en-v1.5",
+      localModelPath: empty,
+    });
   });
 
   it("accepts a folder that is one model", async () => {
@@ -58,7 +64,12 @@ describe("transformers backend without a model on disk", () => {
 });
 
 describe("transformers backend on a tiny real ONNX model (offline)", () => {
-  const texts = ["How do I reset my password?", "I forgot my login password", "The weather is sunny today", "deploy to staging"];
+  const texts = [
+    "How do I reset my password?",
+    "I forgot my login password",
+    "The weather is sunny today",
+    "deploy to staging",
+  ];
 
   it("loads a one-model folder and embeds with mean pooling, normalised", async () => {
     const folder = await writeTinyBert(empty, "tiny-bert");
@@ -99,7 +110,10 @@ describe("transformers backend on a tiny real ONNX model (offline)", () => {
  */
 describe.runIf(process.env.AGENTROUTE_TEST_MODEL_DIR)("transformers backend with a real model", () => {
   it("embeds to unit vectors, related closer than unrelated, batch-invariant", async () => {
-    const embedder = await createTransformersEmbedder({ model: process.env.AGENTROUTE_TEST_MODEL ?? DEFAULT_TRANSFORMERS_MODEL, modelDir: process.env.AGENTROUTE_TEST_MODEL_DIR });
+    const embedder = await createTransformersEmbedder({
+      model: process.env.AGENTROUTE_TEST_MODEL ?? DEFAULT_TRANSFORMERS_MODEL,
+      modelDir: process.env.AGENTROUTE_TEST_MODEL_DIR,
+    });
     const texts = ["How do I reset my password?", "I forgot my login password", "The weather is sunny today"];
     const [a, b, c] = await embedder.embed(texts);
     expect(norm(a!)).toBeCloseTo(1, 5);

@@ -20,7 +20,11 @@ describe("use-lite embedder (real model)", () => {
   });
 
   it("finds related prompts closer than unrelated ones", async () => {
-    const [a, b, c] = await embedder.embed(["How do I reset my password?", "I forgot my login password", "The weather is sunny today"]);
+    const [a, b, c] = await embedder.embed([
+      "How do I reset my password?",
+      "I forgot my login password",
+      "The weather is sunny today",
+    ]);
     expect(cosine(a!, b!)).toBeCloseTo(0.735, 2);
     expect(cosine(a!, c!)).toBeCloseTo(0.049, 2);
   });
@@ -63,7 +67,8 @@ describeShared("use-lite batch invariance on BANKING77 prompts", () => {
     const differing: string[] = [];
     for (const [i, prompt] of prompts.entries()) {
       const [alone] = await embedder.embed([prompt]);
-      if (!equalBits(alone!, batched[i]!) || !equalBits(alone!, reversed[prompts.length - 1 - i]!)) differing.push(prompt);
+      if (!equalBits(alone!, batched[i]!) || !equalBits(alone!, reversed[prompts.length - 1 - i]!))
+        differing.push(prompt);
     }
     expect(differing).toEqual([]);
     expect(batched[0]).toEqual((await embedder.embed([prompts[0]!]))[0]);

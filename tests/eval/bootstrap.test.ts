@@ -3,7 +3,9 @@ import { bootstrapDelta, bootstrapIntervals, mulberry32, percentile } from "../.
 import { computeCalibration, decisionConfidence } from "../../src/eval/calibration.js";
 import { makeCase } from "../fixtures/eval/cases.js";
 
-const cases = Array.from({ length: 60 }, (_, i) => (i % 4 === 0 ? makeCase(["a"], ["b"]) : makeCase(i % 2 ? ["a"] : ["b"], i % 2 ? ["a"] : ["b"])));
+const cases = Array.from({ length: 60 }, (_, i) =>
+  i % 4 === 0 ? makeCase(["a"], ["b"]) : makeCase(i % 2 ? ["a"] : ["b"], i % 2 ? ["a"] : ["b"]),
+);
 
 describe("bootstrap", () => {
   it("mulberry32 repeats for a seed and differs across seeds", () => {
@@ -38,7 +40,10 @@ describe("bootstrap", () => {
 
   it("collapses to a point when every case is right, and to 0 with no cases", () => {
     const right = [makeCase(["a"], ["a"]), makeCase([], [])];
-    expect(bootstrapIntervals(right, { resamples: 100 })).toEqual({ accuracy: { low: 1, high: 1 }, macroF1: { low: 1, high: 1 } });
+    expect(bootstrapIntervals(right, { resamples: 100 })).toEqual({
+      accuracy: { low: 1, high: 1 },
+      macroF1: { low: 1, high: 1 },
+    });
     expect(bootstrapIntervals([])).toEqual({ accuracy: { low: 0, high: 0 }, macroF1: { low: 0, high: 0 } });
   });
 });
@@ -46,7 +51,11 @@ describe("bootstrap", () => {
 describe("paired bootstrap of a change", () => {
   it("is exactly 0 when both runs decided the same", () => {
     const zero = { low: 0, high: 0 };
-    expect(bootstrapDelta(cases, cases, { resamples: 200 })).toEqual({ accuracy: zero, macroF1: zero, perLabel: { a: zero, b: zero } });
+    expect(bootstrapDelta(cases, cases, { resamples: 200 })).toEqual({
+      accuracy: zero,
+      macroF1: zero,
+      perLabel: { a: zero, b: zero },
+    });
   });
 
   it("excludes 0 when B fixes a quarter of the prompts and breaks none", () => {

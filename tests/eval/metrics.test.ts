@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { averagePrf, computePrf, computeRanking, countClasses, isExactMatch, safeDivide } from "../../src/eval/metrics.js";
+import {
+  averagePrf,
+  computePrf,
+  computeRanking,
+  countClasses,
+  isExactMatch,
+  safeDivide,
+} from "../../src/eval/metrics.js";
 import { computeConfusion, confusionCell, topConfusions } from "../../src/eval/confusion.js";
 import { computeByTag, computePerAgent, computeSummary } from "../../src/eval/summary.js";
 import { makeCase } from "../fixtures/eval/cases.js";
@@ -7,7 +14,12 @@ import { makeCase } from "../fixtures/eval/cases.js";
 // Six cases worked by hand (see the expectations): single-label, a miss, none rows, multi-label.
 const mixed = [
   makeCase(["a"], ["a"]),
-  makeCase(["a"], ["b"], { ranked: [{ agent: "b", score: 0.9 }, { agent: "a", score: 0.8 }] }),
+  makeCase(["a"], ["b"], {
+    ranked: [
+      { agent: "b", score: 0.9 },
+      { agent: "a", score: 0.8 },
+    ],
+  }),
   makeCase(["b"], ["b"]),
   makeCase([], [], { ranked: [{ agent: "a", score: 0.2 }] }),
   makeCase([], ["a"]),
@@ -24,10 +36,22 @@ describe("per-class counts and scores", () => {
   });
 
   it.each([
-    [{ tp: 2, fp: 1, fn: 1 }, { precision: 2 / 3, recall: 2 / 3, f1: 2 / 3, support: 3 }],
-    [{ tp: 0, fp: 0, fn: 0 }, { precision: 0, recall: 0, f1: 0, support: 0 }],
-    [{ tp: 0, fp: 3, fn: 0 }, { precision: 0, recall: 0, f1: 0, support: 0 }],
-    [{ tp: 1, fp: 0, fn: 3 }, { precision: 1, recall: 0.25, f1: 0.4, support: 4 }],
+    [
+      { tp: 2, fp: 1, fn: 1 },
+      { precision: 2 / 3, recall: 2 / 3, f1: 2 / 3, support: 3 },
+    ],
+    [
+      { tp: 0, fp: 0, fn: 0 },
+      { precision: 0, recall: 0, f1: 0, support: 0 },
+    ],
+    [
+      { tp: 0, fp: 3, fn: 0 },
+      { precision: 0, recall: 0, f1: 0, support: 0 },
+    ],
+    [
+      { tp: 1, fp: 0, fn: 3 },
+      { precision: 1, recall: 0.25, f1: 0.4, support: 4 },
+    ],
   ])("computePrf(%o) = %o, never NaN", (counts, expected) => {
     const prf = computePrf(counts);
     expect(prf.precision).toBeCloseTo(expected.precision, 10);
@@ -83,7 +107,11 @@ describe("ranking metrics", () => {
 describe("confusion matrix", () => {
   it.each([
     [["a"], ["a"], ["a", "a"]],
-    [["a", "b"], ["c", "a"], ["a", "a"]],
+    [
+      ["a", "b"],
+      ["c", "a"],
+      ["a", "a"],
+    ],
     [["a", "b"], ["b"], ["a", "b"]],
     [[], ["c"], ["none", "c"]],
     [["a"], [], ["a", "none"]],
@@ -93,7 +121,14 @@ describe("confusion matrix", () => {
   });
 
   it("sums to the number of cases, labels sorted with none last", () => {
-    expect(computeConfusion(mixed)).toEqual({ labels: ["a", "b", "none"], matrix: [[2, 1, 0], [0, 1, 0], [1, 0, 1]] });
+    expect(computeConfusion(mixed)).toEqual({
+      labels: ["a", "b", "none"],
+      matrix: [
+        [2, 1, 0],
+        [0, 1, 0],
+        [1, 0, 1],
+      ],
+    });
   });
 
   it("includes agents that never occur when asked", () => {
@@ -101,7 +136,11 @@ describe("confusion matrix", () => {
   });
 
   it("lists the worst confusions with the first example prompt", () => {
-    const cases = [makeCase(["a"], ["b"], { prompt: "first" }), makeCase(["a"], ["b"], { prompt: "second" }), makeCase([], ["a"], { prompt: "p" })];
+    const cases = [
+      makeCase(["a"], ["b"], { prompt: "first" }),
+      makeCase(["a"], ["b"], { prompt: "second" }),
+      makeCase([], ["a"], { prompt: "p" }),
+    ];
     expect(topConfusions(cases)).toEqual([
       { expected: "a", predicted: "b", count: 2, example: "first" },
       { expected: "none", predicted: "a", count: 1, example: "p" },
@@ -126,7 +165,14 @@ describe("computeSummary", () => {
 
   it("handles an all-none dataset where the router abstains every time", () => {
     const s = computeSummary([makeCase([], []), makeCase([], [])]);
-    expect(s).toMatchObject({ accuracy: 1, macro: { f1: 1 }, none: { precision: 1, recall: 1, f1: 1, support: 2 }, top1: 1, top3: 1, mrr: 1 });
+    expect(s).toMatchObject({
+      accuracy: 1,
+      macro: { f1: 1 },
+      none: { precision: 1, recall: 1, f1: 1, support: 2 },
+      top1: 1,
+      top3: 1,
+      mrr: 1,
+    });
   });
 
   it("has no NaN for an empty case list or when nothing is ever right", () => {

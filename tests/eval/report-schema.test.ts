@@ -22,7 +22,10 @@ describe("readReport", () => {
   it.each([
     ["{ not json", /not valid JSON/],
     [JSON.stringify({ schemaVersion: 2 }), /schemaVersion 2 is not supported/],
-    [JSON.stringify({ schemaVersion: 1, tool: { name: "agentroute", version: "1" } }), /not an agentroute report: .* at "createdAt"/],
+    [
+      JSON.stringify({ schemaVersion: 1, tool: { name: "agentroute", version: "1" } }),
+      /not an agentroute report: .* at "createdAt"/,
+    ],
   ])("rejects %s with BASELINE_INVALID and a hint", async (content, message) => {
     const err = await readReport(await writeTemp(content)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AgentRouteError);

@@ -45,7 +45,11 @@ describe("runEval", () => {
     await writeFile(path.join(dir, "d.csv"), CSV);
     const dataset = await readDataset(path.join(dir, "d.csv"), { agentNames: router.agentNames });
     const progress: number[] = [];
-    const report = await runEval(router, dataset, { agents: { path: "a", count: 3, hash: "h" }, config: {}, onProgress: (d) => progress.push(d) });
+    const report = await runEval(router, dataset, {
+      agents: { path: "a", count: 3, hash: "h" },
+      config: {},
+      onProgress: (d) => progress.push(d),
+    });
     expect(router.calls).toBe(1);
     expect(progress.at(-1)).toBe(7);
     expect(report.cases.map((c) => [c.line, c.predicted, c.correct])).toEqual([
@@ -68,7 +72,11 @@ describe("runEval", () => {
     expect(Object.keys(report.perAgent)).toEqual(["code-reviewer", "devops", "test-engineer", "none"]);
     expect(report.confusion.labels).toEqual(["code-reviewer", "devops", "test-engineer", "none"]);
     expect(report.confusion.matrix.flat().reduce((a, b) => a + b, 0)).toBe(7);
-    expect(report.byTag.kind).toMatchObject({ plain: { rows: 4, accuracy: 1 }, multi: { rows: 1, accuracy: 0 }, trap: { rows: 1, accuracy: 0 } });
+    expect(report.byTag.kind).toMatchObject({
+      plain: { rows: 4, accuracy: 1 },
+      multi: { rows: 1, accuracy: 0 },
+      trap: { rows: 1, accuracy: 0 },
+    });
     expect(report.dataset).toMatchObject({ rows: 7, read: 7, skipped: [] });
     expect(report.calibration.bins).toHaveLength(10);
   });
@@ -85,23 +93,40 @@ describe("runEval", () => {
 describe("checkGate and compareReports", () => {
   it("passes against itself with nothing flipped", async () => {
     const { report } = await setup();
-    expect(checkGate(report, report)).toEqual({ passed: true, failures: [], notes: [], flipped: { rightToWrong: [], wrongToRight: [] } });
+    expect(checkGate(report, report)).toEqual({
+      passed: true,
+      failures: [],
+      notes: [],
+      flipped: { rightToWrong: [], wrongToRight: [] },
+    });
   });
 
   it("fails when routing degrades, listing the prompts that flipped right to wrong", async () => {
     const { report: baseline } = await setup();
-    const { report: worse } = await setup({ "code-reviewer": ["review"], devops: ["deploy"], "test-engineer": ["test", "pipeline"] });
+    const { report: worse } = await setup({
+      "code-reviewer": ["review"],
+      devops: ["deploy"],
+      "test-engineer": ["test", "pipeline"],
+    });
     const gate = checkGate(baseline, worse, { maxDrop: 0.02 });
     expect(gate.passed).toBe(false);
     expect(gate.failures.map((f) => f.metric)).toEqual(expect.arrayContaining(["macro F1", "accuracy", "F1 devops"]));
     expect(gate.failures.find((f) => f.metric === "accuracy")?.message).toMatch(/95% CI/);
     expect(gate.flipped.rightToWrong.map((f) => f.prompt)).toEqual(["the build pipeline is red"]);
-    expect(gate.flipped.rightToWrong[0]).toMatchObject({ before: ["devops"], after: ["test-engineer"], expected: ["devops"] });
+    expect(gate.flipped.rightToWrong[0]).toMatchObject({
+      before: ["devops"],
+      after: ["test-engineer"],
+      expected: ["devops"],
+    });
     expect(gate.flipped.wrongToRight).toEqual([]);
     // A generous tolerance lets the same drop through; the floor still applies.
     expect(checkGate(baseline, worse, { maxDrop: 0.5 }).passed).toBe(true);
-    expect(checkGate(baseline, worse, { maxDrop: 0.5, maxAgentDrop: 0.01 }).failures.map((f) => f.metric)).toContain("F1 devops");
-    expect(checkGate(baseline, worse, { maxDrop: 0.5, minMacroF1: 0.99 }).failures.map((f) => f.metric)).toEqual(["macro F1 floor"]);
+    expect(checkGate(baseline, worse, { maxDrop: 0.5, maxAgentDrop: 0.01 }).failures.map((f) => f.metric)).toContain(
+      "F1 devops",
+    );
+    expect(checkGate(baseline, worse, { maxDrop: 0.5, minMacroF1: 0.99 }).failures.map((f) => f.metric)).toEqual([
+      "macro F1 floor",
+    ]);
   });
 
   it("reports an agent missing from the current run as a failure and a new one as a note", async () => {
@@ -113,12 +138,18 @@ describe("checkGate and compareReports", () => {
     expect(gate.failures.map((f) => f.metric)).toEqual(["F1 test-engineer"]);
     expect(gate.notes.join("\n")).toContain("agent qa-engineer is new");
     renamed.mode = { kind: "embeddings", model: "m" };
-    expect(checkGate(baseline, renamed, { maxDrop: 1 }).notes.join("\n")).toContain("the baseline ran in keyword mode, this run in embeddings (m)");
+    expect(checkGate(baseline, renamed, { maxDrop: 1 }).notes.join("\n")).toContain(
+      "the baseline ran in keyword mode, this run in embeddings (m)",
+    );
   });
 
   it("compares metrics A → B with signed deltas", async () => {
     const { report: a } = await setup();
-    const { report: b } = await setup({ "code-reviewer": ["review"], devops: ["deploy"], "test-engineer": ["test", "pipeline"] });
+    const { report: b } = await setup({
+      "code-reviewer": ["review"],
+      devops: ["deploy"],
+      "test-engineer": ["test", "pipeline"],
+    });
     const diff = compareReports(a, b);
     const accuracy = diff.metrics.find((m) => m.metric === "accuracy")!;
     expect(accuracy.delta).toBeCloseTo(b.summary.accuracy - a.summary.accuracy, 4);

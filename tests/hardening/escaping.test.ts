@@ -7,12 +7,21 @@ import { parseXml, type XmlElement } from "../report/xml-check.js";
 
 /** Text made of the pieces that break renderers: tags, pipes, backticks, quotes, control and odd Unicode characters. */
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES, "<script>alert(1)</script>", "</script>", "<!--", "]]>", "&amp;", "| --- |"), fc.string({ maxLength: 5, unit: "binary" })), { minLength: 1, maxLength: 12 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...HOSTILE_PIECES, "<script>alert(1)</script>", "</script>", "<!--", "]]>", "&amp;", "| --- |"),
+      fc.string({ maxLength: 5, unit: "binary" }),
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
   .map((parts) => parts.join(""));
 
 /** Agent names are file-safe in practice, but reports must survive any string. */
 const scenario = fc.record({
-  names: fc.uniqueArray(hostileText.filter((s) => s.trim() !== "" && s.trim().toLowerCase() !== "none"), { minLength: 2, maxLength: 4 }),
+  names: fc.uniqueArray(
+    hostileText.filter((s) => s.trim() !== "" && s.trim().toLowerCase() !== "none"),
+    { minLength: 2, maxLength: 4 },
+  ),
   prompts: fc.array(hostileText, { minLength: 1, maxLength: 8 }),
 });
 
@@ -39,16 +48,24 @@ describe("every user string is escaped in every report format", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ names, prompts }) => {
         const words = Object.fromEntries(names.map((name, i) => [name, [`w${i}`]]));
-        const rows = prompts.map((prompt, i) => ({ prompt: `${prompt} w${i % names.length}`, expected: i % 3 === 2 ? [] : [names[(i + 1) % names.length]!] }));
+        const rows = prompts.map((prompt, i) => ({
+          prompt: `${prompt} w${i % names.length}`,
+          expected: i % 3 === 2 ? [] : [names[(i + 1) % names.length]!],
+        }));
         const report = await buildReport(rows, words);
 
         const junit = parseXml(renderReport(report, "junit"));
         expect(elements(junit).filter((el) => el.name === "testcase")).toHaveLength(rows.length);
 
         const html = renderReport(report, "html");
-        expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/json" id="agentroute-data">', "<script>"]);
+        expect(html.match(/<script\b[^>]*>/g)).toEqual([
+          '<script type="application/json" id="agentroute-data">',
+          "<script>",
+        ]);
         const json = /<script type="application\/json" id="agentroute-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
-        expect(Object.keys((JSON.parse(json!) as { perAgent: object }).perAgent)).toEqual(expect.arrayContaining(Object.keys(report.perAgent)));
+        expect(Object.keys((JSON.parse(json!) as { perAgent: object }).perAgent)).toEqual(
+          expect.arrayContaining(Object.keys(report.perAgent)),
+        );
         expect(html).not.toMatch(/<!--/);
 
         const md = renderReport(report, "md");

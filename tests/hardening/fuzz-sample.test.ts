@@ -20,26 +20,47 @@ const SAMPLE = { cases: 120, seed: 20261125, timeLimitMs: 3000 };
 describe("fuzzing every reader (fixed-seed sample)", () => {
   it("covers every reader named in the hardening issue", () => {
     expect(FUZZ_TARGETS.map((t) => t.name)).toEqual([
-      "agent file", "dataset csv", "dataset jsonl", "router config", "baseline report", "batch prompts",
-      "transcript", "dispatch log", "hook input", "vector cache", "head cache",
+      "agent file",
+      "dataset csv",
+      "dataset jsonl",
+      "router config",
+      "baseline report",
+      "batch prompts",
+      "transcript",
+      "dispatch log",
+      "hook input",
+      "vector cache",
+      "head cache",
     ]);
   });
 
-  it.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))("%s: no uncaught error, no located error outside the file, no slow case", async (_name, target: FuzzTarget) => {
-    const result = await fuzzTarget(target, seeds, SAMPLE);
-    expect(result.counterexample).toBeNull();
-    expect(result.failures).toBe(0);
-  }, 120_000);
+  it.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))(
+    "%s: no uncaught error, no located error outside the file, no slow case",
+    async (_name, target: FuzzTarget) => {
+      const result = await fuzzTarget(target, seeds, SAMPLE);
+      expect(result.counterexample).toBeNull();
+      expect(result.failures).toBe(0);
+    },
+    120_000,
+  );
 
   it("the judge catches a reader that throws a plain Error (the property can fail)", async () => {
-    const broken: FuzzTarget = { name: "broken", seeds: (s) => s.configs, read: () => Promise.reject(new TypeError("boom")) };
+    const broken: FuzzTarget = {
+      name: "broken",
+      seeds: (s) => s.configs,
+      read: () => Promise.reject(new TypeError("boom")),
+    };
     const result = await fuzzTarget(broken, seeds, { cases: 5, seed: 1, timeLimitMs: 1000 });
     expect(result.failures).toBe(5);
     expect(result.counterexample).toMatch(/uncaught TypeError: boom/);
   });
 
   it("the judge catches a slow reader", async () => {
-    const slow: FuzzTarget = { name: "slow", seeds: (s) => s.configs, read: () => new Promise((r) => setTimeout(r, 30)) };
+    const slow: FuzzTarget = {
+      name: "slow",
+      seeds: (s) => s.configs,
+      read: () => new Promise((r) => setTimeout(r, 30)),
+    };
     const result = await fuzzTarget(slow, seeds, { cases: 2, seed: 1, timeLimitMs: 10 });
     expect(result.failures).toBe(2);
     expect(result.counterexample).toMatch(/took \d+ ms twice \(limit 10 ms\)/);
@@ -47,7 +68,8 @@ describe("fuzzing every reader (fixed-seed sample)", () => {
 
   it("mutations are the ones named: truncate, splice, flip, duplicate, nest, huge line, CRLF, BOM", () => {
     const text = Buffer.from("a: 1\nb: 2\n");
-    const apply = (m: Parameters<typeof applyMutations>[1][number]) => applyMutations(text, [m], [Buffer.from("XYZ")]).toString("latin1");
+    const apply = (m: Parameters<typeof applyMutations>[1][number]) =>
+      applyMutations(text, [m], [Buffer.from("XYZ")]).toString("latin1");
     expect(apply({ kind: "truncate", at: 0x8000 })).toBe("a: 1\n");
     expect(apply({ kind: "splice", at: 0, from: 0, length: 2, donor: 0 })).toBe("XYa: 1\nb: 2\n");
     expect(apply({ kind: "flip", at: 0, bit: 5 })).toBe("A: 1\nb: 2\n");

@@ -30,7 +30,11 @@ function parseAgent(bytes: Buffer) {
   const decoded = decodeAgentBytes(bytes, "a.md", 1 << 20);
   const parsed = parseAgentFile(decoded.text ?? "", "a.md");
   // The body is the file's own text after the frontmatter: only its final line break may differ.
-  return { decodeError: decoded.diagnostic, ...parsed, agent: parsed.agent && { ...parsed.agent, body: parsed.agent.body.trimEnd() } };
+  return {
+    decodeError: decoded.diagnostic,
+    ...parsed,
+    agent: parsed.agent && { ...parsed.agent, body: parsed.agent.body.trimEnd() },
+  };
 }
 
 async function viaFile<T>(name: string, bytes: Buffer, read: (file: string) => Promise<T>): Promise<T> {
@@ -50,7 +54,11 @@ async function outcome<T>(read: () => Promise<T> | T): Promise<T | { error: stri
 }
 
 /** Checks that `read` gives the same result or error (line numbers included) before and after each change. */
-async function checkHarmless<T>(list: () => Buffer[], read: (bytes: Buffer) => Promise<T> | T, normal: (x: T) => unknown = (x) => x) {
+async function checkHarmless<T>(
+  list: () => Buffer[],
+  read: (bytes: Buffer) => Promise<T> | T,
+  normal: (x: T) => unknown = (x) => x,
+) {
   await fc.assert(
     fc.asyncProperty(pick(list), async ({ i, change }: { i: number; change: HarmlessChange }) => {
       const original = list()[i % list().length]!;
@@ -65,32 +73,51 @@ async function checkHarmless<T>(list: () => Buffer[], read: (bytes: Buffer) => P
 describe("a valid input reads the same after a harmless change (CRLF, BOM, trailing newline)", () => {
   it("agent files", async () => {
     let parsed = 0;
-    await checkHarmless(() => seeds.agentFiles, (b) => {
-      const result = parseAgent(b);
-      if (result.agent) parsed++;
-      return result;
-    });
+    await checkHarmless(
+      () => seeds.agentFiles,
+      (b) => {
+        const result = parseAgent(b);
+        if (result.agent) parsed++;
+        return result;
+      },
+    );
     expect(parsed).toBeGreaterThan(60);
   });
 
   it("CSV datasets", async () => {
-    const read = (b: Buffer) => viaFile("d.csv", b, (f) => readDataset(f, { agentNames: seeds.agentNames, label: "d.csv" }));
+    const read = (b: Buffer) =>
+      viaFile("d.csv", b, (f) => readDataset(f, { agentNames: seeds.agentNames, label: "d.csv" }));
     // Every real dataset is valid, or the property compares two identical errors.
     for (const bytes of seeds.csvDatasets) expect((await read(bytes)).rows.length).toBeGreaterThan(10);
-    await checkHarmless(() => seeds.csvDatasets, read, (d) => ({ ...d, hash: "" }));
+    await checkHarmless(
+      () => seeds.csvDatasets,
+      read,
+      (d) => ({ ...d, hash: "" }),
+    );
   });
 
   it("JSONL datasets", async () => {
-    const read = (b: Buffer) => viaFile("d.jsonl", b, (f) => readDataset(f, { agentNames: seeds.agentNames, label: "d.jsonl" }));
-    await checkHarmless(() => seeds.jsonlDatasets, read, (d) => ({ ...d, hash: "" }));
+    const read = (b: Buffer) =>
+      viaFile("d.jsonl", b, (f) => readDataset(f, { agentNames: seeds.agentNames, label: "d.jsonl" }));
+    await checkHarmless(
+      () => seeds.jsonlDatasets,
+      read,
+      (d) => ({ ...d, hash: "" }),
+    );
   });
 
   it("batch prompt files (text and CSV)", async () => {
-    await checkHarmless(() => seeds.promptFiles, (b) => [parsePromptsText(b.toString("utf8"), "p.txt"), parsePromptsText(b.toString("utf8"), "p.csv")]);
+    await checkHarmless(
+      () => seeds.promptFiles,
+      (b) => [parsePromptsText(b.toString("utf8"), "p.txt"), parsePromptsText(b.toString("utf8"), "p.csv")],
+    );
   });
 
   it("router config files", async () => {
-    await checkHarmless(() => seeds.configs, (b) => viaFile("c.json", b, readConfigFile));
+    await checkHarmless(
+      () => seeds.configs,
+      (b) => viaFile("c.json", b, readConfigFile),
+    );
   });
 
   it("Claude Code transcripts", async () => {
@@ -101,6 +128,10 @@ describe("a valid input reads the same after a harmless change (CRLF, BOM, trail
 
   it("dispatch logs", async () => {
     const read = (b: Buffer) => viaFile("l.jsonl", b, (f) => readDispatchDataset(f, { agentNames: seeds.agentNames }));
-    await checkHarmless(() => seeds.dispatchLogs, read, (d) => ({ ...d, dataset: { ...d.dataset, hash: "" } }));
+    await checkHarmless(
+      () => seeds.dispatchLogs,
+      read,
+      (d) => ({ ...d, dataset: { ...d.dataset, hash: "" } }),
+    );
   });
 });

@@ -8,12 +8,22 @@ import { REPO_ROOT } from "../helpers/shared.js";
 import { scratchDir } from "./seeds.js";
 
 const AGENTS = path.join(REPO_ROOT, "agents");
-const PROMPTS = ["the login page takes 9 seconds to load", "write a migration adding an index on orders.user_id", "review this pull request for SQL injection"];
+const PROMPTS = [
+  "the login page takes 9 seconds to load",
+  "write a migration adding an index on orders.user_id",
+  "review this pull request for SQL injection",
+];
 
 /** Opens the keyword router on agents/ with `cacheDir`; returns decisions, whether the head came from the cache, and warnings. */
 async function openWith(cacheDir: string) {
   const warnings: string[] = [];
-  const opened = await openRouter({ agentsDir: AGENTS, cwd: REPO_ROOT, embeddings: false, cacheDir, warn: (m) => warnings.push(m) });
+  const opened = await openRouter({
+    agentsDir: AGENTS,
+    cwd: REPO_ROOT,
+    embeddings: false,
+    cacheDir,
+    warn: (m) => warnings.push(m),
+  });
   try {
     return { decisions: await opened.router.routeMany(PROMPTS), fromCache: opened.index.head.fromCache, warnings };
   } finally {
@@ -28,31 +38,43 @@ async function headFiles(cacheDir: string): Promise<string[]> {
 
 describe("the head cache is checked, never trusted when damaged", () => {
   it.each([
-    ["a flipped byte", "checksum mismatch", async (file: string) => {
-      const bytes = await readFile(file);
-      bytes[bytes.length - 7] = bytes[bytes.length - 7]! ^ 0x10;
-      await writeFile(file, bytes);
-    }],
-    ["a truncated file", "truncated", async (file: string) => truncate(file, Math.floor((await readFile(file)).length / 2))],
+    [
+      "a flipped byte",
+      "checksum mismatch",
+      async (file: string) => {
+        const bytes = await readFile(file);
+        bytes[bytes.length - 7] = bytes[bytes.length - 7]! ^ 0x10;
+        await writeFile(file, bytes);
+      },
+    ],
+    [
+      "a truncated file",
+      "truncated",
+      async (file: string) => truncate(file, Math.floor((await readFile(file)).length / 2)),
+    ],
     ["a foreign file", "bad header", (file: string) => writeFile(file, "not a cache file at all")],
-  ] as const)("%s is detected (%s), the head retrained with a warning and rewritten", async (_what, problem, damage) => {
-    const cacheDir = await scratchDir();
-    const cold = await openWith(cacheDir);
-    expect(cold.fromCache).toBe(false);
-    const [file] = await headFiles(cacheDir);
-    const warm = await openWith(cacheDir);
-    expect(warm).toMatchObject({ fromCache: true, warnings: [] });
-    expect(warm.decisions).toEqual(cold.decisions);
+  ] as const)(
+    "%s is detected (%s), the head retrained with a warning and rewritten",
+    async (_what, problem, damage) => {
+      const cacheDir = await scratchDir();
+      const cold = await openWith(cacheDir);
+      expect(cold.fromCache).toBe(false);
+      const [file] = await headFiles(cacheDir);
+      const warm = await openWith(cacheDir);
+      expect(warm).toMatchObject({ fromCache: true, warnings: [] });
+      expect(warm.decisions).toEqual(cold.decisions);
 
-    await damage(file!);
-    const repaired = await openWith(cacheDir);
-    expect(repaired.fromCache).toBe(false);
-    expect(repaired.warnings).toEqual([expect.stringContaining(problem)]);
-    expect(repaired.warnings[0]).toContain("training it again");
-    expect(repaired.decisions).toEqual(cold.decisions);
-    const after = await openWith(cacheDir);
-    expect(after).toMatchObject({ fromCache: true, warnings: [] });
-  }, 120_000);
+      await damage(file!);
+      const repaired = await openWith(cacheDir);
+      expect(repaired.fromCache).toBe(false);
+      expect(repaired.warnings).toEqual([expect.stringContaining(problem)]);
+      expect(repaired.warnings[0]).toContain("training it again");
+      expect(repaired.decisions).toEqual(cold.decisions);
+      const after = await openWith(cacheDir);
+      expect(after).toMatchObject({ fromCache: true, warnings: [] });
+    },
+    120_000,
+  );
 
   it("two processes building the same index in one fresh cache folder at once leave a valid head", async () => {
     const cacheDir = await scratchDir();
@@ -60,9 +82,12 @@ describe("the head cache is checked, never trusted when damaged", () => {
     const script = `const { openRouter } = await import(${JSON.stringify(open)});
       const o = await openRouter({ agentsDir: ${JSON.stringify(AGENTS)}, embeddings: false, cacheDir: ${JSON.stringify(cacheDir)} });
       process.stdout.write(JSON.stringify({ fromCache: o.index.head.fromCache })); await o.close();`;
-    const child = () => new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO_ROOT }, (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)));
-    });
+    const child = () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO_ROOT }, (err, stdout, stderr) =>
+          err ? reject(new Error(stderr)) : resolve(stdout),
+        );
+      });
     const results = (await Promise.all([child(), child()])).map((out) => JSON.parse(out) as { fromCache: boolean });
     expect(results.filter((r) => !r.fromCache).length).toBeGreaterThanOrEqual(1);
     // No temporary files left behind, exactly one head, and a third run trusts it.

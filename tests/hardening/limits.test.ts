@@ -37,15 +37,31 @@ describe("agent folders under hostile input", () => {
     await writeFile(path.join(dir, "ok.md"), agent("ok"));
     const set = await loadAgents(dir);
     expect(set.agents.map((a) => a.name)).toEqual(["ok"]);
-    expect(set.diagnostics).toContainEqual(expect.objectContaining({ file: "huge.md", code: "file-too-large", severity: "error" }));
+    expect(set.diagnostics).toContainEqual(
+      expect.objectContaining({ file: "huge.md", code: "file-too-large", severity: "error" }),
+    );
   });
 
   it("frontmatter over 64 KiB, YAML nested past 64 levels and an alias bomb are diagnostics", () => {
-    const big = parseAgentFile(`---\nname: a\ndescription: "${"x".repeat(AGENT_LIMITS.maxFrontmatterChars)}"\n---\n`, "a.md");
+    const big = parseAgentFile(
+      `---\nname: a\ndescription: "${"x".repeat(AGENT_LIMITS.maxFrontmatterChars)}"\n---\n`,
+      "a.md",
+    );
     expect(big.diagnostics.map((d) => d.code)).toEqual(["frontmatter-too-large"]);
-    const deep = parseAgentFile(`---\nname: a\ndescription: d\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n`, "a.md");
+    const deep = parseAgentFile(
+      `---\nname: a\ndescription: d\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n`,
+      "a.md",
+    );
     expect(deep.diagnostics.some((d) => d.severity === "error")).toBe(true);
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [*${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}]`)];
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ..."bcdefgh"
+        .split("")
+        .map(
+          (k, i) =>
+            `${k}: &${k} [*${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}, *${"abcdefg"[i]}]`,
+        ),
+    ];
     const alias = parseAgentFile(`---\nname: a\ndescription: d\n${bomb.join("\n")}\n---\n`, "a.md");
     expect(alias.diagnostics.map((d) => d.code)).toContain("yaml-too-large");
   });
@@ -77,12 +93,18 @@ describe("agent folders under hostile input", () => {
   it("10,000 agent files stop at the 5,000-file limit with a diagnostic, in bounded time", async () => {
     const dir = await scratchDir();
     for (let i = 0; i < 10_000; i += 500) {
-      await Promise.all(Array.from({ length: 500 }, (_, k) => writeFile(path.join(dir, `agent-${String(i + k).padStart(5, "0")}.md`), agent(`agent-${i + k}`))));
+      await Promise.all(
+        Array.from({ length: 500 }, (_, k) =>
+          writeFile(path.join(dir, `agent-${String(i + k).padStart(5, "0")}.md`), agent(`agent-${i + k}`)),
+        ),
+      );
     }
     const { value: set, ms } = await timed(() => loadAgents(dir));
     expect(set.agents).toHaveLength(AGENT_LIMITS.maxFiles);
     expect(set.diagnostics).toContainEqual(expect.objectContaining({ code: "too-many-files", severity: "error" }));
-    console.log(`[hardening] 10,000 agent files: ${AGENT_LIMITS.maxFiles} read, stopped with too-many-files in ${ms.toFixed(0)} ms`);
+    console.log(
+      `[hardening] 10,000 agent files: ${AGENT_LIMITS.maxFiles} read, stopped with too-many-files in ${ms.toFixed(0)} ms`,
+    );
     expect(ms).toBeLessThan(60_000);
   }, 120_000);
 });
@@ -91,7 +113,13 @@ describe("datasets, configs, batches, transcripts and hook input under hostile i
   const names = ["debugger", "devops"];
 
   it.each([
-    ["a dataset over 256 MiB (from its size, never read)", "big.csv", () => sparseFile, DATASET_LIMITS.maxBytes + 1, "LIMIT_EXCEEDED"],
+    [
+      "a dataset over 256 MiB (from its size, never read)",
+      "big.csv",
+      () => sparseFile,
+      DATASET_LIMITS.maxBytes + 1,
+      "LIMIT_EXCEEDED",
+    ],
   ] as const)("%s", async (_what, name, make, size, code) => {
     const file = path.join(await scratchDir(), name);
     await make()(file, size, "prompt,expected\n");
@@ -102,18 +130,32 @@ describe("datasets, configs, batches, transcripts and hook input under hostile i
     const dir = await scratchDir();
     const long = "x".repeat(DATASET_LIMITS.maxLineChars + 1);
     await writeFile(path.join(dir, "a.csv"), `prompt,expected\nok,debugger\n${long},debugger\n`);
-    await expect(readDataset(path.join(dir, "a.csv"), { agentNames: names })).rejects.toMatchObject({ code: "DATASET_INVALID", line: 3 });
+    await expect(readDataset(path.join(dir, "a.csv"), { agentNames: names })).rejects.toMatchObject({
+      code: "DATASET_INVALID",
+      line: 3,
+    });
     await writeFile(path.join(dir, "a.jsonl"), `{"prompt":"ok","expected":[]}\n{"prompt":"${long}","expected":[]}\n`);
-    await expect(readDataset(path.join(dir, "a.jsonl"), { agentNames: names })).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", line: 2 });
-    await writeFile(path.join(dir, "b.csv"), `prompt,expected\n${"y".repeat(DATASET_LIMITS.maxPromptChars + 1)},debugger\n`);
-    await expect(readDataset(path.join(dir, "b.csv"), { agentNames: names })).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", line: 2 });
+    await expect(readDataset(path.join(dir, "a.jsonl"), { agentNames: names })).rejects.toMatchObject({
+      code: "LIMIT_EXCEEDED",
+      line: 2,
+    });
+    await writeFile(
+      path.join(dir, "b.csv"),
+      `prompt,expected\n${"y".repeat(DATASET_LIMITS.maxPromptChars + 1)},debugger\n`,
+    );
+    await expect(readDataset(path.join(dir, "b.csv"), { agentNames: names })).rejects.toMatchObject({
+      code: "LIMIT_EXCEEDED",
+      line: 2,
+    });
   });
 
   it("more than 1,000,000 dataset rows or batch prompts is LIMIT_EXCEEDED", async () => {
     const file = path.join(await scratchDir(), "rows.csv");
     await writeFile(file, `prompt,expected\n${"p,\n".repeat(DATASET_LIMITS.maxRows + 1)}`);
     await expect(readDataset(file, { agentNames: names })).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", file });
-    expect(() => parsePromptsText("p\n".repeat(MAX_BATCH_PROMPTS + 1), "b.txt")).toThrow(expect.objectContaining({ code: "LIMIT_EXCEEDED" }));
+    expect(() => parsePromptsText("p\n".repeat(MAX_BATCH_PROMPTS + 1), "b.txt")).toThrow(
+      expect.objectContaining({ code: "LIMIT_EXCEEDED" }),
+    );
   }, 60_000);
 
   it("a config over the size limit is LIMIT_EXCEEDED naming the file, refused before it is read", async () => {
@@ -124,10 +166,17 @@ describe("datasets, configs, batches, transcripts and hook input under hostile i
 
   it("a transcript line over the line limit is skipped and reported, the rest still read", async () => {
     const file = path.join(await scratchDir(), "s.jsonl");
-    const prompt = (text: string, uuid: string) => JSON.stringify({ type: "user", sessionId: "s", uuid, message: { content: text } });
-    await writeFile(file, [prompt("first", "u1"), prompt("z".repeat(2_000_000), "u2"), prompt("third", "u3")].join("\n") + "\n");
+    const prompt = (text: string, uuid: string) =>
+      JSON.stringify({ type: "user", sessionId: "s", uuid, message: { content: text } });
+    await writeFile(
+      file,
+      [prompt("first", "u1"), prompt("z".repeat(2_000_000), "u2"), prompt("third", "u3")].join("\n") + "\n",
+    );
     const { records, stats } = await readDispatchLog([file], { maxLineBytes: 1024 * 1024 });
-    expect(records.map((r) => [r.prompt, r.line])).toEqual([["first", 1], ["third", 3]]);
+    expect(records.map((r) => [r.prompt, r.line])).toEqual([
+      ["first", 1],
+      ["third", 3],
+    ]);
     expect(stats.problems).toEqual([{ file, line: 2, reason: "line longer than 1048576 bytes, skipped" }]);
     expect((await readFile(file)).length).toBeGreaterThan(2_000_000);
   });
@@ -137,7 +186,9 @@ describe("datasets, configs, batches, transcripts and hook input under hostile i
     const reading = readStreamWithin(big, 5000, MAX_HOOK_INPUT_BYTES);
     big.write(Buffer.alloc(MAX_HOOK_INPUT_BYTES + 1, 0x20));
     await expect(reading).rejects.toMatchObject({ code: "HOOK_INPUT" });
-    const { ms } = await timed(() => expect(readStreamWithin(new PassThrough(), 200, 1024)).rejects.toMatchObject({ code: "HOOK_INPUT" }));
+    const { ms } = await timed(() =>
+      expect(readStreamWithin(new PassThrough(), 200, 1024)).rejects.toMatchObject({ code: "HOOK_INPUT" }),
+    );
     expect(ms).toBeLessThan(2000);
   });
 });

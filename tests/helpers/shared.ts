@@ -13,7 +13,9 @@ export function sharedPath(...parts: string[]): string {
 
 if (!HAS_SHARED && !process.env.AGENTROUTE_SHARED_WARNED) {
   process.env.AGENTROUTE_SHARED_WARNED = "1";
-  console.warn(`[agentroute tests] ${SHARED_DIR} not found: tests that need the real agent sets, datasets and transcripts are skipped.`);
+  console.warn(
+    `[agentroute tests] ${SHARED_DIR} not found: tests that need the real agent sets, datasets and transcripts are skipped.`,
+  );
 }
 
 /** `describe` that runs only when ../shared is present, and says so when it is not. */

@@ -13,7 +13,14 @@ const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/dispatch");
 
 describe("parseHookInput", () => {
   it("accepts the UserPromptSubmit payload, extra fields included", () => {
-    const input = { session_id: "s1", transcript_path: "/t.jsonl", cwd: "/repo", permission_mode: "default", hook_event_name: "UserPromptSubmit", prompt: "hi" };
+    const input = {
+      session_id: "s1",
+      transcript_path: "/t.jsonl",
+      cwd: "/repo",
+      permission_mode: "default",
+      hook_event_name: "UserPromptSubmit",
+      prompt: "hi",
+    };
     expect(parseHookInput(JSON.stringify(input))).toEqual(input);
   });
 
@@ -64,7 +71,10 @@ describe("loadHookAgents", () => {
 
   it("returns null when neither folder exists, and reads the user folder from CLAUDE_CONFIG_DIR or HOME", async () => {
     expect(await loadHookAgents(hookAgentDirs("/nonexistent", { HOME: "/nonexistent-home" }))).toBeNull();
-    expect(hookAgentDirs("/repo", { HOME: "/h", CLAUDE_CONFIG_DIR: "/cfg" })).toEqual(["/repo/.claude/agents", "/cfg/agents"]);
+    expect(hookAgentDirs("/repo", { HOME: "/h", CLAUDE_CONFIG_DIR: "/cfg" })).toEqual([
+      "/repo/.claude/agents",
+      "/cfg/agents",
+    ]);
   });
 });
 
@@ -72,15 +82,32 @@ describe("renderHookOutput", () => {
   const decision = (dispatch: string[]): RouteDecision => ({
     prompt: "p",
     dispatch,
-    ranked: [{ agent: "db-migrator", score: 0.8123 }, { agent: "test-writer", score: 0.7 }],
+    ranked: [
+      { agent: "db-migrator", score: 0.8123 },
+      { agent: "test-writer", score: 0.7 },
+    ],
     mode: "keyword",
     model: null,
     reasons: {
       summary: "s",
       threshold: 0.5,
       agents: [
-        { agent: "db-migrator", score: 0.8123, matchedTriggers: ["migration"], bestPiece: null, rules: [], features: {} },
-        { agent: "test-writer", score: 0.7, matchedTriggers: [], bestPiece: { kind: "engage", text: "The user asks for tests", line: 9, similarity: 0.6 }, rules: [], features: {} },
+        {
+          agent: "db-migrator",
+          score: 0.8123,
+          matchedTriggers: ["migration"],
+          bestPiece: null,
+          rules: [],
+          features: {},
+        },
+        {
+          agent: "test-writer",
+          score: 0.7,
+          matchedTriggers: [],
+          bestPiece: { kind: "engage", text: "The user asks for tests", line: 9, similarity: 0.6 },
+          rules: [],
+          features: {},
+        },
       ],
     },
   });
@@ -89,10 +116,13 @@ describe("renderHookOutput", () => {
     expect(JSON.parse(renderHookOutput(decision(["db-migrator", "test-writer"])))).toEqual({
       hookSpecificOutput: {
         hookEventName: "UserPromptSubmit",
-        additionalContext: 'agentroute: this looks like a job for db-migrator and test-writer (confidence 0.81; trigger "migration").',
+        additionalContext:
+          'agentroute: this looks like a job for db-migrator and test-writer (confidence 0.81; trigger "migration").',
       },
     });
-    expect(renderHookOutput(decision(["test-writer"]))).toContain('(confidence 0.70; close to its engage \\"The user asks for tests\\")');
+    expect(renderHookOutput(decision(["test-writer"]))).toContain(
+      '(confidence 0.70; close to its engage \\"The user asks for tests\\")',
+    );
   });
 
   it("prints nothing when no agent is dispatched", () => {
@@ -101,12 +131,25 @@ describe("renderHookOutput", () => {
 });
 
 describe("routeHookPrompt", () => {
-  it.each(["/review the diff", "/clear", "/plugin:cmd args", "   "])("does not route %j (a slash command or nothing)", async (prompt) => {
-    await expect(routeHookPrompt({ prompt, cwd: path.join(FIXTURES, "hook-project") }, { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } })).resolves.toBeNull();
-  });
+  it.each(["/review the diff", "/clear", "/plugin:cmd args", "   "])(
+    "does not route %j (a slash command or nothing)",
+    async (prompt) => {
+      await expect(
+        routeHookPrompt(
+          { prompt, cwd: path.join(FIXTURES, "hook-project") },
+          { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } },
+        ),
+      ).resolves.toBeNull();
+    },
+  );
 
   it("returns null without loading anything when the cwd has no agents", async () => {
-    await expect(routeHookPrompt({ prompt: "/src/app.ts crashes", cwd: path.join(os.tmpdir(), "agentroute-no-such-project") }, { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } })).resolves.toBeNull();
+    await expect(
+      routeHookPrompt(
+        { prompt: "/src/app.ts crashes", cwd: path.join(os.tmpdir(), "agentroute-no-such-project") },
+        { env: { HOME: path.join(os.tmpdir(), "agentroute-no-such-home") } },
+      ),
+    ).resolves.toBeNull();
   });
 });
 

@@ -31,10 +31,17 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
   let project = "";
   let env: NodeJS.ProcessEnv = {};
   const dirs = () => [path.join(project, ".claude", "agents"), path.join(home, ".claude", "agents")];
-  const routeRequest = (prompt: string, embeddings: boolean) => ({ op: "route" as const, prompt, dirs: dirs(), projectDir: project, embeddings });
+  const routeRequest = (prompt: string, embeddings: boolean) => ({
+    op: "route" as const,
+    prompt,
+    dirs: dirs(),
+    projectDir: project,
+    embeddings,
+  });
   const start = (socketPath: string, idleMs = 60_000) =>
     serveHook({ socketPath, env, cacheDir: path.join(root, "cache"), idleMs, log: () => undefined });
-  const up = (socket: string) => expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
+  const up = (socket: string) =>
+    expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
 
   beforeAll(async () => {
     ({ root, home, project } = await makeHookWorld("ar-hs-"));
@@ -54,7 +61,10 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       expect(answer).toEqual({ status: "reply", reply: { ok: true, decision: local } });
     }
     const agents = path.join(project, ".claude", "agents");
-    await writeFile(path.join(agents, "release-manager.md"), "---\nname: release-manager\ndescription: MUST BE USED to cut a release. Triggers on \"cut a release\", \"release notes\".\n---\nShips releases.\n");
+    await writeFile(
+      path.join(agents, "release-manager.md"),
+      '---\nname: release-manager\ndescription: MUST BE USED to cut a release. Triggers on "cut a release", "release notes".\n---\nShips releases.\n',
+    );
     const after = await askHookServer(socket, routeRequest("cut a release and write the release notes", false), 30_000);
     expect(after).toMatchObject({ status: "reply", reply: { ok: true, decision: { dispatch: ["release-manager"] } } });
     await rm(path.join(agents, "release-manager.md"));
@@ -81,7 +91,13 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     const socket = path.join(root, "s", "c.sock");
     const served = start(socket, 1500);
     await up(socket);
-    for (const line of ["not json", "null", "[]", '{"op":"route","prompt":"x"}', '{"op":"route","prompt":"x","dirs":[1],"projectDir":"/","embeddings":true}']) {
+    for (const line of [
+      "not json",
+      "null",
+      "[]",
+      '{"op":"route","prompt":"x"}',
+      '{"op":"route","prompt":"x","dirs":[1],"projectDir":"/","embeddings":true}',
+    ]) {
       expect(JSON.parse(await sendRaw(socket, `${line}\n`))).toEqual({ ok: false, error: "not a hook server request" });
     }
     expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual(PONG);
@@ -95,7 +111,13 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
 
   it("reads only the request shapes it knows", () => {
     expect(parseRequest('{"op":"ping","extra":1}')).toEqual({ op: "ping" });
-    expect(parseRequest('{"op":"route","prompt":"p","dirs":["/a"],"projectDir":"/","embeddings":false}')).toEqual({ op: "route", prompt: "p", dirs: ["/a"], projectDir: "/", embeddings: false });
+    expect(parseRequest('{"op":"route","prompt":"p","dirs":["/a"],"projectDir":"/","embeddings":false}')).toEqual({
+      op: "route",
+      prompt: "p",
+      dirs: ["/a"],
+      projectDir: "/",
+      embeddings: false,
+    });
     expect(parseRequest('{"op":"shutdown"}')).toBeNull();
     expect(parseRequest("42")).toBeNull();
   });
@@ -121,32 +143,46 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     expect(hookSocketPath(`/${"x".repeat(120)}`, "1")).toBeNull();
   });
 
-  it.skipIf(!existsSync(CLI))("end to end: the first hook starts a server, the next is answered by it, --stop-server ends it", async () => {
-    const input = JSON.stringify({ session_id: "s", cwd: project, hook_event_name: "UserPromptSubmit", prompt: PROMPT });
-    const run = (args: string[], stdin: string) =>
-      new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI, ...args], { env });
-        let stdout = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.on("close", (code) => resolve({ code, stdout }));
-        child.stdin.end(stdin);
+  it.skipIf(!existsSync(CLI))(
+    "end to end: the first hook starts a server, the next is answered by it, --stop-server ends it",
+    async () => {
+      const input = JSON.stringify({
+        session_id: "s",
+        cwd: project,
+        hook_event_name: "UserPromptSubmit",
+        prompt: PROMPT,
       });
-    // The built CLI names its socket after its own build (dist), so find the one it made.
-    const folder = path.dirname(hookPaths(env).errorLog);
-    const socketIn = async () => (await readdir(folder).catch(() => [])).filter((f) => f.endsWith(".sock") && f !== path.basename(hookPaths(env).socket!)).map((f) => path.join(folder, f));
-    try {
-      const first = await run(["hook"], input);
-      expect(first.code).toBe(0);
-      expect(first.stdout, first.stdout).toContain("code-reviewer");
-      await expect.poll(async () => (await socketIn()).length, { timeout: 30_000, interval: 250 }).toBe(1);
-      const socket = (await socketIn())[0]!;
-      await up(socket);
-      const second = await run(["hook"], input);
-      expect(second.stdout).toBe(first.stdout);
-      expect((await run(["hook", "--stop-server"], "")).code).toBe(0);
-      await expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 }).toEqual({ status: "absent" });
-    } finally {
-      for (const s of await socketIn()) await stopHookServer(s);
-    }
-  }, 120_000);
+      const run = (args: string[], stdin: string) =>
+        new Promise<{ code: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, [CLI, ...args], { env });
+          let stdout = "";
+          child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+          child.on("close", (code) => resolve({ code, stdout }));
+          child.stdin.end(stdin);
+        });
+      // The built CLI names its socket after its own build (dist), so find the one it made.
+      const folder = path.dirname(hookPaths(env).errorLog);
+      const socketIn = async () =>
+        (await readdir(folder).catch(() => []))
+          .filter((f) => f.endsWith(".sock") && f !== path.basename(hookPaths(env).socket!))
+          .map((f) => path.join(folder, f));
+      try {
+        const first = await run(["hook"], input);
+        expect(first.code).toBe(0);
+        expect(first.stdout, first.stdout).toContain("code-reviewer");
+        await expect.poll(async () => (await socketIn()).length, { timeout: 30_000, interval: 250 }).toBe(1);
+        const socket = (await socketIn())[0]!;
+        await up(socket);
+        const second = await run(["hook"], input);
+        expect(second.stdout).toBe(first.stdout);
+        expect((await run(["hook", "--stop-server"], "")).code).toBe(0);
+        await expect
+          .poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 })
+          .toEqual({ status: "absent" });
+      } finally {
+        for (const s of await socketIn()) await stopHookServer(s);
+      }
+    },
+    120_000,
+  );
 });

@@ -45,7 +45,10 @@ describe("installHook / uninstallHook", () => {
     const first = await installHook(file, COMMAND, T1);
     expect(first).toEqual({ file, outcome: "installed", backup: `${file}.bak-20251125T130400000Z` });
     expect(await readFile(first.backup!, "utf8")).toBe(ORIGINAL);
-    const installed = JSON.parse(await readFile(file, "utf8")) as { model: string; hooks: { UserPromptSubmit: unknown[]; PreToolUse: unknown[] } };
+    const installed = JSON.parse(await readFile(file, "utf8")) as {
+      model: string;
+      hooks: { UserPromptSubmit: unknown[]; PreToolUse: unknown[] };
+    };
     expect(installed.model).toBe("opus");
     expect(installed.hooks.PreToolUse).toHaveLength(1);
     expect(installed.hooks.UserPromptSubmit).toEqual([
@@ -63,7 +66,15 @@ describe("installHook / uninstallHook", () => {
   });
 
   it("a round trip on a file in JSON.stringify layout is byte-identical", async () => {
-    const original = JSON.stringify({ model: "opus", hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "echo hi" }] }] } }, null, 2) + "\n";
+    const original =
+      JSON.stringify(
+        {
+          model: "opus",
+          hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "echo hi" }] }] },
+        },
+        null,
+        2,
+      ) + "\n";
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, original);
     await installHook(file, COMMAND, T1);

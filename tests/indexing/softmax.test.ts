@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildFeatureVocab, featureCounts, sparseFeatures } from "../../src/indexing/features.js";
-import { DEFAULT_SOFTMAX, softmaxInPlace, softmaxLogits, trainSoftmax, type TrainingSample } from "../../src/indexing/softmax.js";
+import {
+  DEFAULT_SOFTMAX,
+  softmaxInPlace,
+  softmaxLogits,
+  trainSoftmax,
+  type TrainingSample,
+} from "../../src/indexing/softmax.js";
 
 const texts = [
   ["deploy the service to kubernetes", 0],
@@ -15,9 +21,21 @@ const texts = [
 ] as const;
 
 function train(seed = 7) {
-  const vocab = buildFeatureVocab(texts.map(([t]) => t), 10_000);
-  const samples: TrainingSample[] = texts.map(([t, label]) => ({ dense: null, sparse: sparseFeatures(t, vocab), label, weight: 1 }));
-  const model = trainSoftmax(samples, { dense: 0, sparse: vocab.idf.length, classes: 3 }, { ...DEFAULT_SOFTMAX, epochs: 60, learningRate: 0.05, seed });
+  const vocab = buildFeatureVocab(
+    texts.map(([t]) => t),
+    10_000,
+  );
+  const samples: TrainingSample[] = texts.map(([t, label]) => ({
+    dense: null,
+    sparse: sparseFeatures(t, vocab),
+    label,
+    weight: 1,
+  }));
+  const model = trainSoftmax(
+    samples,
+    { dense: 0, sparse: vocab.idf.length, classes: 3 },
+    { ...DEFAULT_SOFTMAX, epochs: 60, learningRate: 0.05, seed },
+  );
   const predict = (text: string): number => {
     const z = new Float64Array(3);
     softmaxLogits(model, null, sparseFeatures(text, vocab), z);

@@ -26,7 +26,10 @@ async function readError(name: string, content: string): Promise<AgentRouteError
 
 describe("readDataset", () => {
   it("reads the out-of-scope spellings of intent benchmarks as none, unless an agent has that name", async () => {
-    const file = await writeTemp("oos.csv", "prompt,expected\nwhat is 2+2,oos\nhi,OUT_OF_SCOPE\nbye,no-agent\nreview it,code-reviewer\n");
+    const file = await writeTemp(
+      "oos.csv",
+      "prompt,expected\nwhat is 2+2,oos\nhi,OUT_OF_SCOPE\nbye,no-agent\nreview it,code-reviewer\n",
+    );
     const data = await readDataset(file, { agentNames });
     expect(data.rows.map((r) => r.expected)).toEqual([[], [], [], ["code-reviewer"]]);
     const named = await readDataset(file, { agentNames: [...agentNames, "oos"] });
@@ -70,8 +73,8 @@ describe("readDataset", () => {
 
   it.each([
     ["ragged.csv", "prompt,expected\na,devops\nb\nc,devops\n", 3, /malformed CSV/],
-    ["ragged-after-multiline.csv", "prompt,expected\n\"a\nb\",devops\n\nc,devops,extra\n", 5, /malformed CSV/],
-    ["quote.csv", "prompt,expected\n\"never closed,devops\n", 2, /malformed CSV/],
+    ["ragged-after-multiline.csv", 'prompt,expected\n"a\nb",devops\n\nc,devops,extra\n', 5, /malformed CSV/],
+    ["quote.csv", 'prompt,expected\n"never closed,devops\n', 2, /malformed CSV/],
     ["header.csv", "text,label\na,devops\n", 1, /needs "prompt" and "expected"/],
     ["dup-header.csv", "prompt,expected,Prompt\na,devops,b\n", 1, /duplicate "Prompt"/],
     ["bad.jsonl", '{"prompt": "a", "expected": []}\n{"prompt": "b", "expected": [\n', 2, /not valid JSON/],
@@ -96,7 +99,9 @@ describe("readDataset", () => {
   });
 
   it("rejects a missing file and an over-long prompt with clear codes", async () => {
-    const missing = (await readDataset("/nonexistent/x.csv", { agentNames }).catch((e: unknown) => e)) as AgentRouteError;
+    const missing = (await readDataset("/nonexistent/x.csv", { agentNames }).catch(
+      (e: unknown) => e,
+    )) as AgentRouteError;
     expect(missing.code).toBe("NOT_FOUND");
     const err = await readError("long.csv", `prompt,expected\n${"x".repeat(100_001)},devops\n`);
     expect(err.code).toBe("LIMIT_EXCEEDED");

@@ -10,14 +10,17 @@ import { parseXml, type XmlElement } from "./xml-check.js";
 const words = { "<script>x</script>": ["script"], "code-reviewer": ["review"], devops: ["deploy"] };
 
 async function nastyReport() {
-  return buildReport([
-    { prompt: `review ${NASTY.script}`, expected: ["devops"] },
-    { prompt: `deploy ${NASTY.markdown}`, expected: ["code-reviewer"] },
-    { prompt: `review ${NASTY.control}`, expected: ["devops"] },
-    { prompt: "deploy now", expected: ["devops"] },
-    { prompt: "a script please", expected: ["<script>x</script>"] },
-    { prompt: "nothing here", expected: [] },
-  ], words);
+  return buildReport(
+    [
+      { prompt: `review ${NASTY.script}`, expected: ["devops"] },
+      { prompt: `deploy ${NASTY.markdown}`, expected: ["code-reviewer"] },
+      { prompt: `review ${NASTY.control}`, expected: ["devops"] },
+      { prompt: "deploy now", expected: ["devops"] },
+      { prompt: "a script please", expected: ["<script>x</script>"] },
+      { prompt: "nothing here", expected: [] },
+    ],
+    words,
+  );
 }
 
 function allElements(el: XmlElement): XmlElement[] {
@@ -26,8 +29,8 @@ function allElements(el: XmlElement): XmlElement[] {
 
 describe("escaping helpers", () => {
   it.each([
-    [escapeHtml, "<a href=\"x\">&'", "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"],
-    [escapeXml, "a<b & \"c\"\u0007\ud800", "a&lt;b &amp; &quot;c&quot;"],
+    [escapeHtml, '<a href="x">&\'', "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"],
+    [escapeXml, 'a<b & "c"\u0007\ud800', "a&lt;b &amp; &quot;c&quot;"],
     [escapeMarkdownCell, "a | `b`\n<c>", "a \\| \\`b\\` &lt;c&gt;"],
   ])("%o escapes %j", (escape, input, output) => {
     expect(escape(input)).toBe(output);
@@ -68,7 +71,9 @@ describe("reporters", () => {
     expect(md).toContain("&lt;script&gt;");
     expect(md).toContain("a \\| b \\`code\\` &lt;b&gt;bold&lt;/b&gt; second line");
     // Every table row keeps its column count despite the pipes in prompts.
-    for (const row of md.split("\n").filter((line) => line.startsWith("| ") && line.includes("prompt") === false && line.split(" | ").length > 4)) {
+    for (const row of md
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && line.includes("prompt") === false && line.split(" | ").length > 4)) {
       expect(row.replace(/\\\|/g, "").split("|").length).toBe(7);
     }
     expect(md).toMatch(/^## agentroute eval: macro F1 /);
@@ -87,7 +92,12 @@ describe("reporters", () => {
     const controlCase = failures.find((f) => f.text.includes("bell"))!;
     expect(controlCase.text).toContain("prompt: review bell nul esc vt ok");
     expect(failures.some((f) => f.text.includes(NASTY.script))).toBe(true);
-    expect(root.children.map((s) => s.attrs.name)).toEqual(["route to <script>x</script>", "route to code-reviewer", "route to devops", "route to none"]);
+    expect(root.children.map((s) => s.attrs.name)).toEqual([
+      "route to <script>x</script>",
+      "route to code-reviewer",
+      "route to devops",
+      "route to none",
+    ]);
   });
 
   it("html renders a script tag in a prompt or agent name as text and embeds safe JSON", async () => {
@@ -113,17 +123,27 @@ describe("reporters", () => {
     const written = await writeReports(report, path.join(dir, "out"), ["table", "md", "json", "junit", "html"]);
     expect(written.map((f) => path.basename(f))).toEqual(["report.md", "report.json", "junit.xml", "report.html"]);
     await writeReports(report, path.join(dir, "out"), ["json", "junit"], { stem: "report-a" });
-    expect((await readdir(path.join(dir, "out"))).sort()).toEqual(["junit-a.xml", "junit.xml", "report-a.json", "report.html", "report.json", "report.md"]);
+    expect((await readdir(path.join(dir, "out"))).sort()).toEqual([
+      "junit-a.xml",
+      "junit.xml",
+      "report-a.json",
+      "report.html",
+      "report.json",
+      "report.md",
+    ]);
   });
 });
 
 describe("markdown layout", () => {
   it("renders a small report as a PR comment", async () => {
-    const report = await buildReport([
-      { prompt: "deploy the app", expected: ["devops"] },
-      { prompt: "review this diff", expected: ["devops"] },
-      { prompt: "hello", expected: [] },
-    ], { "code-reviewer": ["review"], devops: ["deploy"] });
+    const report = await buildReport(
+      [
+        { prompt: "deploy the app", expected: ["devops"] },
+        { prompt: "review this diff", expected: ["devops"] },
+        { prompt: "hello", expected: [] },
+      ],
+      { "code-reviewer": ["review"], devops: ["deploy"] },
+    );
     expect(renderReport(report, "md", { maxMisroutes: 5 })).toMatchInlineSnapshot(`
       "## agentroute eval: macro F1 0.556, accuracy 0.667
 

@@ -61,6 +61,7 @@ export function parseXml(doc: string): XmlElement {
     if (!selfClosing) stack.push(element);
   }
   if (stack.length !== 1) throw new Error(`unclosed <${stack.at(-1)!.name}>`);
-  if (root.children.length !== 1 || root.text.trim() !== "") throw new Error("a document needs exactly one root element");
+  if (root.children.length !== 1 || root.text.trim() !== "")
+    throw new Error("a document needs exactly one root element");
   return root.children[0]!;
 }

@@ -19,7 +19,12 @@ describe("readDispatchDataset", () => {
     expect(dataset.rows.map((r) => [r.line, r.prompt, r.expected, r.tags])).toEqual([
       [1, "Review the payment module for SQL injection", ["security-auditor"], { source: "transcript", session: "s1" }],
       [2, "Find where the retry logic lives", [], { source: "transcript", session: "s1" }],
-      [3, "Write Jest tests for the cart reducer, then review them", ["test-writer", "code-reviewer"], { source: "transcript", session: "s1" }],
+      [
+        3,
+        "Write Jest tests for the cart reducer, then review them",
+        ["test-writer", "code-reviewer"],
+        { source: "transcript", session: "s1" },
+      ],
       [4, "what does this error mean?", [], { source: "transcript", session: "s2" }],
       [8, 'Plan the Postgres 16 upgrade, "carefully"', [], { source: "transcript", session: "s2" }],
     ]);
@@ -62,7 +67,11 @@ describe("readDispatchDataset", () => {
       expect(back.rows.map((r) => [r.prompt, r.expected, r.tags.dispatched])).toEqual([
         ["Review the payment module for SQL injection", ["security-auditor"], "security-auditor"],
         ["Find where the retry logic lives", [], "explore"],
-        ["Write Jest tests for the cart reducer, then review them", ["test-writer", "code-reviewer"], "test-writer|code-reviewer|test-writer"],
+        [
+          "Write Jest tests for the cart reducer, then review them",
+          ["test-writer", "code-reviewer"],
+          "test-writer|code-reviewer|test-writer",
+        ],
         ["what does this error mean?", [], undefined], // the CSV reader drops empty tag cells
         ['Plan the Postgres 16 upgrade, "carefully"', [], "plan|db-migrator|general-purpose"],
       ]);
@@ -76,15 +85,31 @@ function nameRouter(names: string[]): Router {
     const words = prompt.toLowerCase();
     const dispatch = names.filter((n) => n.split("-").every((w) => words.includes(w.slice(0, 4))));
     const ranked = names.map((agent) => ({ agent, score: dispatch.includes(agent) ? 0.9 : 0.1 }));
-    return { prompt, dispatch, ranked, mode: "keyword", model: null, reasons: { summary: "names", agents: [], threshold: 0.5 } };
+    return {
+      prompt,
+      dispatch,
+      ranked,
+      mode: "keyword",
+      model: null,
+      reasons: { summary: "names", agents: [], threshold: 0.5 },
+    };
   };
-  return { mode: "keyword", model: null, agentNames: names, route: decide, routeMany: (ps) => Promise.all(ps.map(decide)) };
+  return {
+    mode: "keyword",
+    model: null,
+    agentNames: names,
+    route: decide,
+    routeMany: (ps) => Promise.all(ps.map(decide)),
+  };
 }
 
 describe("dispatch evaluation through runEval", () => {
   it("agreement is the report's accuracy; disagreements are the incorrect cases", async () => {
     const { dataset } = await readDispatchDataset(LOG, { agentNames: AGENTS });
-    const report = await runEval(nameRouter(AGENTS), dataset, { agents: { path: "x", count: 3, hash: "h" }, config: {} });
+    const report = await runEval(nameRouter(AGENTS), dataset, {
+      agents: { path: "x", count: 3, hash: "h" },
+      config: {},
+    });
     expect(report.cases.filter((c) => !c.correct).map((c) => [c.prompt, c.expected, c.predicted])).toEqual([
       ["Review the payment module for SQL injection", ["security-auditor"], []],
       ["Write Jest tests for the cart reducer, then review them", ["test-writer", "code-reviewer"], ["test-writer"]],

@@ -7,8 +7,16 @@ const user = (content: unknown, extra: Record<string, unknown> = {}) =>
 describe("readTranscriptLine", () => {
   it.each([
     ["a plain string", "fix the flaky login test", "fix the flaky login test"],
-    ["text blocks, joined; images ignored", [{ type: "text", text: "look at" }, { type: "image" }, { type: "text", text: "this" }], "look at\nthis"],
-    ["a slash command with args, literal", "<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>the auth module</command-args>", "/review the auth module"],
+    [
+      "text blocks, joined; images ignored",
+      [{ type: "text", text: "look at" }, { type: "image" }, { type: "text", text: "this" }],
+      "look at\nthis",
+    ],
+    [
+      "a slash command with args, literal",
+      "<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>the auth module</command-args>",
+      "/review the auth module",
+    ],
     ["surrounding space trimmed", "  hi  \n", "hi"],
   ])("takes %s as a typed prompt", (_name, content, text) => {
     expect(user(content)).toMatchObject({ kind: "prompt", text, session: "s" });
@@ -20,7 +28,12 @@ describe("readTranscriptLine", () => {
     ["meta lines", "expanded command body", { isMeta: true }, "meta"],
     ["compaction summaries", "summary", { isCompactSummary: true }, "compact-summary"],
     ["sidechain lines", "the Task prompt", { isSidechain: true }, "sidechain"],
-    ["bare slash commands", "<command-name>/clear</command-name>\n<command-args></command-args>", {}, "command-without-args"],
+    [
+      "bare slash commands",
+      "<command-name>/clear</command-name>\n<command-args></command-args>",
+      {},
+      "command-without-args",
+    ],
     ["local command output", "<local-command-stdout>Set model</local-command-stdout>", {}, "command-output"],
     ["bash mode", "<bash-input>git status</bash-input>", {}, "command-output"],
     ["interruptions", "[Request interrupted by user]", {}, "interrupted"],

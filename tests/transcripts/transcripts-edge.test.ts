@@ -43,12 +43,15 @@ describe("readDispatchLog on damaged files", () => {
 
     it("is skipped and reported; the lines around it are read", async () => {
       const file = path.join(dir, "s.jsonl");
-      const prompt = (text: string) => JSON.stringify({ type: "user", sessionId: "s", uuid: text, message: { content: text } });
+      const prompt = (text: string) =>
+        JSON.stringify({ type: "user", sessionId: "s", uuid: text, message: { content: text } });
       const huge = JSON.stringify({ type: "user", sessionId: "s", message: { content: "x".repeat(12 * 1024 * 1024) } });
       await writeFile(file, [prompt("before"), huge, prompt("after")].join("\n") + "\n");
       const { records, stats } = await readDispatchLog([file]);
       expect(records.map((r) => r.prompt)).toEqual(["before", "after"]);
-      expect(stats.problems).toEqual([{ file, line: 2, reason: `line longer than ${10 * 1024 * 1024} bytes, skipped` }]);
+      expect(stats.problems).toEqual([
+        { file, line: 2, reason: `line longer than ${10 * 1024 * 1024} bytes, skipped` },
+      ]);
     });
   });
 });

@@ -15,11 +15,26 @@ async function writeBigSession(file: string, megabytes: number): Promise<number>
   let bytes = 0;
   let turns = 0;
   while (bytes < megabytes * MB) {
-    const chunk = [
-      { type: "user", sessionId: "big", uuid: `u${turns}`, message: { content: `prompt ${turns}` } },
-      { type: "assistant", sessionId: "big", message: { content: [{ type: "tool_use", id: `t${turns}`, name: "Task", input: { subagent_type: "Explore", prompt: pad } }] } },
-      { type: "user", sessionId: "big", message: { content: [{ type: "tool_result", tool_use_id: `t${turns}`, content: pad + pad + pad }] } },
-    ].map((line) => JSON.stringify(line)).join("\n") + "\n";
+    const chunk =
+      [
+        { type: "user", sessionId: "big", uuid: `u${turns}`, message: { content: `prompt ${turns}` } },
+        {
+          type: "assistant",
+          sessionId: "big",
+          message: {
+            content: [
+              { type: "tool_use", id: `t${turns}`, name: "Task", input: { subagent_type: "Explore", prompt: pad } },
+            ],
+          },
+        },
+        {
+          type: "user",
+          sessionId: "big",
+          message: { content: [{ type: "tool_result", tool_use_id: `t${turns}`, content: pad + pad + pad }] },
+        },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join("\n") + "\n";
     bytes += Buffer.byteLength(chunk);
     turns += 1;
     if (!out.write(chunk)) await once(out, "drain");

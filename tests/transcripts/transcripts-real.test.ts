@@ -8,7 +8,13 @@ import { describeShared, sharedPath } from "../helpers/shared.js";
 const T = (...parts: string[]) => sharedPath("transcripts", ...parts);
 const KIMUSON = T("d-kimuson-claude-code-viewer", "5c0375b4-57a5-4f26-b12d-d022ee4e51b7.jsonl");
 const SHOWCASE = T("daaain-claude-code-log", "minimal_showcase", "55550000-0000-4000-8000-000000000001.jsonl");
-const SHOWCASE_AGENT = T("daaain-claude-code-log", "minimal_showcase", "55550000-0000-4000-8000-000000000001", "subagents", "agent-showcol1.jsonl");
+const SHOWCASE_AGENT = T(
+  "daaain-claude-code-log",
+  "minimal_showcase",
+  "55550000-0000-4000-8000-000000000001",
+  "subagents",
+  "agent-showcol1.jsonl",
+);
 const INLINE = T("daaain-claude-code-log", "sidechain_integrated.jsonl");
 const MAROT_AGENT = T("marot-spotter", "ae4a77f8-aedd-4bc1-888f-c94edc91af04", "subagents", "agent-aac57f5.jsonl");
 
@@ -60,7 +66,11 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
     expect(records).toEqual([]);
     expect(stats.orphanDispatches).toBe(1);
     expect(stats.problems).toEqual([
-      { file: INLINE, line: 1, reason: "1 subagent call(s) before any typed prompt of session 88a8d761-7b9a-4bf1-a8ca-c1febe6bf358" },
+      {
+        file: INLINE,
+        line: 1,
+        reason: "1 subagent call(s) before any typed prompt of session 88a8d761-7b9a-4bf1-a8ca-c1febe6bf358",
+      },
     ]);
     expect(stats.skipped).toEqual({ "tool-result": 1, sidechain: 3 });
   });
@@ -68,12 +78,15 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
   it.each([
     ["2.1.39 marot", MAROT_AGENT, 40],
     ["2.1.173 showcase", SHOWCASE_AGENT, 2],
-  ])("a subagent transcript passed explicitly (%s) yields no prompts: every line is a sidechain", async (_name, file, lines) => {
-    const { records, stats } = await readDispatchLog([file]);
-    expect(records).toEqual([]);
-    expect(stats).toMatchObject({ files: 1, lines, prompts: 0, problemCount: 0 });
-    expect(stats.skipped.sidechain).toBe(lines);
-  });
+  ])(
+    "a subagent transcript passed explicitly (%s) yields no prompts: every line is a sidechain",
+    async (_name, file, lines) => {
+      const { records, stats } = await readDispatchLog([file]);
+      expect(records).toEqual([]);
+      expect(stats).toMatchObject({ files: 1, lines, prompts: 0, problemCount: 0 });
+      expect(stats.skipped.sidechain).toBe(lines);
+    },
+  );
 
   // The first three sources, named one by one: walking the whole folder would change with every sample added.
   const FIRST_SOURCES = [T("d-kimuson-claude-code-viewer"), T("daaain-claude-code-log"), T("marot-spotter")];
@@ -96,7 +109,10 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
   it.each([KIMUSON, SHOWCASE])("file-order attribution agrees with the parentUuid chain (%s)", async (file) => {
     // Walk each subagent call's parentUuid chain up to the first typed prompt: the prompt the
     // call answers by construction. It must be the prompt the reader attributed it to.
-    const entries = (await readFile(file, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entries = (await readFile(file, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const byUuid = new Map(entries.map((e) => [e.uuid as string, e]));
     const promptLineOf = (entry: Record<string, unknown>): number => {
       let at: Record<string, unknown> | undefined = entry;

@@ -16,24 +16,33 @@ function syntheticTable(rows: number, seed = 1): FeatureTable {
   const out: FeatureRow[] = [];
   for (let i = 0; i < rows; i++) {
     const target = i % 5 === 4 ? -1 : i % 3;
-    const features = FEATURE_NAMES.map((name) => Float64Array.from(AGENTS, (_, a) => {
-      if (name === "head_p" || name === "kw_cov") return (a === target ? 0.6 : 0.1) + random() * 0.3;
-      return 0;
-    }));
+    const features = FEATURE_NAMES.map((name) =>
+      Float64Array.from(AGENTS, (_, a) => {
+        if (name === "head_p" || name === "kw_cov") return (a === target ? 0.6 : 0.1) + random() * 0.3;
+        return 0;
+      }),
+    );
     out.push({ prompt: `p${i}`, expected: target < 0 ? [] : [target], features });
   }
   return { agents: AGENTS, rows: out };
 }
 
 const context: TuneContext = {
-  defaults: { fusion: DEFAULT_FUSION.keyword, decision: { threshold: 0.5, agentThresholds: {}, multi: { margin: 0.25, min: 0.5, max: 3 } } },
+  defaults: {
+    fusion: DEFAULT_FUSION.keyword,
+    decision: { threshold: 0.5, agentThresholds: {}, multi: { margin: 0.25, min: 0.5, max: 3 } },
+  },
   features: FEATURE_NAMES.filter((f) => !f.startsWith("emb_")),
 };
 
 describe("crossValidate", () => {
   it("fits each fold on the other folds' rows only: train and test never share a row", () => {
     const table = syntheticTable(40);
-    const folds = assignFolds(table.rows.map((r) => String(r.expected[0] ?? "none")), 4, 1);
+    const folds = assignFolds(
+      table.rows.map((r) => String(r.expected[0] ?? "none")),
+      4,
+      1,
+    );
     const seen: string[][] = [];
     const spy: Candidate = {
       name: "spy",
@@ -55,7 +64,11 @@ describe("crossValidate", () => {
 
   it("scores every built-in candidate deterministically, each figure in [0, 1]", () => {
     const table = syntheticTable(60);
-    const folds = assignFolds(table.rows.map((r) => String(r.expected[0] ?? "none")), 3, 2);
+    const folds = assignFolds(
+      table.rows.map((r) => String(r.expected[0] ?? "none")),
+      3,
+      2,
+    );
     const first = crossValidate(table, folds, CANDIDATES, context);
     expect(first.map((s) => s.name)).toEqual(CANDIDATES.map((c) => c.name));
     expect(crossValidate(table, folds, CANDIDATES, context)).toEqual(first);
@@ -69,7 +82,13 @@ describe("crossValidate", () => {
 });
 
 describe("pickBest and meanSd", () => {
-  const score = (name: string, f1: number): CandidateScore => ({ name, description: "", folds: [], accuracy: { mean: 0, sd: 0 }, macroF1: { mean: f1, sd: 0 } });
+  const score = (name: string, f1: number): CandidateScore => ({
+    name,
+    description: "",
+    folds: [],
+    accuracy: { mean: 0, sd: 0 },
+    macroF1: { mean: f1, sd: 0 },
+  });
 
   it("picks the best macro-F1 and on a tie the earlier (simpler) candidate", () => {
     expect(pickBest([score("defaults", 0.5), score("threshold", 0.6), score("weights", 0.55)]).name).toBe("threshold");
@@ -86,7 +105,13 @@ describe("fitAgentThresholds", () => {
   it("lowers the threshold of an agent whose right answers score low, shrunk toward the global one", () => {
     const table = syntheticTable(60);
     // gamma's right answers score low: only a lower threshold lets them through.
-    const damped: FeatureTable = { agents: table.agents, rows: table.rows.map((r) => ({ ...r, features: r.features.map((f) => Float64Array.from(f, (v, a) => (a === 2 ? v * 0.5 : v))) })) };
+    const damped: FeatureTable = {
+      agents: table.agents,
+      rows: table.rows.map((r) => ({
+        ...r,
+        features: r.features.map((f) => Float64Array.from(f, (v, a) => (a === 2 ? v * 0.5 : v))),
+      })),
+    };
     const fused = fuseTable(damped, { bias: -4, weights: { head_p: 6, kw_cov: 2 } });
     const base = { threshold: 0.5, agentThresholds: {}, multi: { margin: 0.25, min: 0.5, max: 3 } };
     const fitted = fitAgentThresholds(fused, base);

@@ -21,7 +21,8 @@ describe("assignFolds", () => {
 
   it("spreads each label over the folds (stratified)", () => {
     const folds = assignFolds(LABELS, 5, 3);
-    const ofLabel = (label: string) => [0, 1, 2, 3, 4].map((k) => folds.filter((f, i) => f === k && LABELS[i] === label).length);
+    const ofLabel = (label: string) =>
+      [0, 1, 2, 3, 4].map((k) => folds.filter((f, i) => f === k && LABELS[i] === label).length);
     expect(ofLabel("a")).toEqual([2, 2, 2, 2, 2]);
     const b = ofLabel("b");
     expect(Math.max(...b) - Math.min(...b)).toBeLessThanOrEqual(1);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fitLogistic, predictLogistic } from "../../src/tune/logistic.js";
 
 describe("fitLogistic", () => {
-  const xs = [[0, 1], [0.2, 0.8], [0.3, 0.9], [0.7, 0.1], [0.8, 0.3], [1, 0]];
+  const xs = [
+    [0, 1],
+    [0.2, 0.8],
+    [0.3, 0.9],
+    [0.7, 0.1],
+    [0.8, 0.3],
+    [1, 0],
+  ];
   const ys = [0, 0, 0, 1, 1, 1];
   const ws = ys.map(() => 1);
 

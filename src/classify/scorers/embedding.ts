@@ -51,7 +51,17 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
       const bgMargin = embMax.map((s) => (sims ? q.background - s : 0));
       const embBest = new Float64Array(n).fill(sims ? maxOr(embMax, 0) : 0);
       const embTyp = embMax.map((s, a) => (sims && !Number.isNaN(typical[a]!) ? s - typical[a]! : 0));
-      return { scores, features: { emb_max: embMax, emb_top3: embTop3, emb_margin: embMargin, bg_margin: bgMargin, emb_best: embBest, emb_typ: embTyp } };
+      return {
+        scores,
+        features: {
+          emb_max: embMax,
+          emb_top3: embTop3,
+          emb_margin: embMargin,
+          bg_margin: bgMargin,
+          emb_best: embBest,
+          emb_typ: embTyp,
+        },
+      };
     },
     explain(q, agent) {
       if (!q.pieceCos || !q.vector) return {};

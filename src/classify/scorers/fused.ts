@@ -15,8 +15,14 @@ export function sigmoid(z: number): number {
  *
  * @example fuseFeatures((f) => features[f], DEFAULT_FUSION.embeddings, agents.length)
  */
-export function fuseFeatures(feature: (name: FeatureName) => ArrayLike<number> | undefined, fusion: FusionWeights, agentCount: number): Float64Array {
-  const used = FEATURE_NAMES.map((name) => [feature(name), fusion.weights[name] ?? 0] as const).filter(([values, w]) => w !== 0 && values !== undefined);
+export function fuseFeatures(
+  feature: (name: FeatureName) => ArrayLike<number> | undefined,
+  fusion: FusionWeights,
+  agentCount: number,
+): Float64Array {
+  const used = FEATURE_NAMES.map((name) => [feature(name), fusion.weights[name] ?? 0] as const).filter(
+    ([values, w]) => w !== 0 && values !== undefined,
+  );
   const scores = new Float64Array(agentCount);
   for (let a = 0; a < agentCount; a++) {
     let z = fusion.bias;

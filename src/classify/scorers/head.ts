@@ -29,7 +29,10 @@ function kernelsOf(model: SoftmaxModel): HeadKernels {
   let k = kernels.get(model);
   if (!k) {
     const C = model.classes;
-    k = { dense: model.denseDim > 0 ? rowMatrix(transpose(model.wDense, model.denseDim, C), model.denseDim) : null, sparse: rowMatrix(model.wSparse, C) };
+    k = {
+      dense: model.denseDim > 0 ? rowMatrix(transpose(model.wDense, model.denseDim, C), model.denseDim) : null,
+      sparse: rowMatrix(model.wSparse, C),
+    };
     kernels.set(model, k);
   }
   return k;

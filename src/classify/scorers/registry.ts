@@ -24,7 +24,12 @@ const signals = {
 
 export const scorers = {
   ...signals,
-  fused: (index: AgentIndex, config: RouterConfig): Scorer => createFusedScorer(index, config, PARTS.map((name) => (signals[name] as ScorerFactory)(index, config))),
+  fused: (index: AgentIndex, config: RouterConfig): Scorer =>
+    createFusedScorer(
+      index,
+      config,
+      PARTS.map((name) => (signals[name] as ScorerFactory)(index, config)),
+    ),
 } satisfies Record<string, ScorerFactory>;
 
 export type ScorerName = keyof typeof scorers;
@@ -36,9 +41,13 @@ export function listScorers(): string[] {
 /** The scorer the config names; CONFIG_INVALID listing the valid names otherwise. */
 export function createScorer(index: AgentIndex, config: RouterConfig): Scorer {
   if (!Object.hasOwn(scorers, config.scorer)) {
-    throw new AgentRouteError("CONFIG_INVALID", `unknown scorer "${config.scorer}"; valid scorers: ${listScorers().join(", ")}`, {
-      hint: 'Use "fused" (the default) unless you are measuring one signal alone.',
-    });
+    throw new AgentRouteError(
+      "CONFIG_INVALID",
+      `unknown scorer "${config.scorer}"; valid scorers: ${listScorers().join(", ")}`,
+      {
+        hint: 'Use "fused" (the default) unless you are measuring one signal alone.',
+      },
+    );
   }
   return scorers[config.scorer as ScorerName](index, config);
 }

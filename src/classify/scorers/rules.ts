@@ -10,7 +10,6 @@ const SHOWN_MARGIN = 0.05;
 /** Similarity a mandate clause must reach before a reason says it fired. */
 const FIRED = { embeddings: 0.45, keyword: 0.25 };
 
-
 /**
  * The agent files' own routing rules:
  * - `trig`: trigger phrases found in the prompt, each worth 1 / (agents sharing it), capped at 3;
@@ -23,7 +22,9 @@ export function createRulesScorer(index: AgentIndex): Scorer {
   const n = index.agents.length;
   const byName = new Map(index.agents.map((a, i) => [normalizeAgentName(a.name), i]));
   const redirectsOf = index.pieces.map((p) =>
-    (p.redirects ?? []).map((r) => byName.get(normalizeAgentName(r))).filter((i): i is number => i !== undefined && i !== p.agent),
+    (p.redirects ?? [])
+      .map((r) => byName.get(normalizeAgentName(r)))
+      .filter((i): i is number => i !== undefined && i !== p.agent),
   );
   const sims = (q: PreparedQuery): Float32Array => q.pieceCos ?? q.pieceLex;
   const groups = pieceGroups(index);
@@ -63,9 +64,12 @@ export function createRulesScorer(index: AgentIndex): Scorer {
         rules.push(`${p.kind === "mustBeUsed" ? "MUST BE USED" : "PROACTIVELY"}: ${p.text} (${round(s[i]!, 2)})`);
       }
       if (out.features.not_engage![agent]! >= SHOWN_MARGIN) {
-        rules.push(`When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`);
+        rules.push(
+          `When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`,
+        );
       }
-      if (out.features.redirect![agent]! >= SHOWN_MARGIN) rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
+      if (out.features.redirect![agent]! >= SHOWN_MARGIN)
+        rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
       return { matchedTriggers, rules };
     },
   };

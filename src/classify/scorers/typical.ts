@@ -46,5 +46,8 @@ export function typicalSimilarity(index: AgentIndex): Float64Array {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((x, y) => x - y), 0.5);
+  return percentile(
+    [...values].sort((x, y) => x - y),
+    0.5,
+  );
 }

@@ -20,18 +20,25 @@ const FORMATS = ["md", "json"] as const;
 export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) => {
   const command = program
     .command("advise")
-    .description("Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions")
+    .description(
+      "Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions",
+    )
     .requiredOption("--agents <dir>", "agent folder")
     .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions")
     .option("--format <name>", "md or json", "md");
-  addRouterOptions(command)
-    .action(async (flags: AdviseFlags) => {
-      const format = flags.format.trim().toLowerCase();
-      if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new AgentRouteError("USAGE", `unknown advise format: ${flags.format}`, { hint: `Use --format ${FORMATS.join(" or ")}.` });
-      }
-      const advice = await adviseAgents({ agentsDir: flags.agents, dataset: flags.dataset, ...routerOptionsFromFlags(flags, io) });
-      io.out(format === "json" ? `${JSON.stringify(advice, null, 2)}\n` : renderAdviceMarkdown(advice));
-      done(0);
+  addRouterOptions(command).action(async (flags: AdviseFlags) => {
+    const format = flags.format.trim().toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new AgentRouteError("USAGE", `unknown advise format: ${flags.format}`, {
+        hint: `Use --format ${FORMATS.join(" or ")}.`,
+      });
+    }
+    const advice = await adviseAgents({
+      agentsDir: flags.agents,
+      dataset: flags.dataset,
+      ...routerOptionsFromFlags(flags, io),
     });
+    io.out(format === "json" ? `${JSON.stringify(advice, null, 2)}\n` : renderAdviceMarkdown(advice));
+    done(0);
+  });
 };

@@ -19,9 +19,14 @@ export const compareCommand: CommandModule = (program: Command, io: CliIO, done)
     .action(async (oldFile: string, newFile: string, flags: { format: string }) => {
       const format = flags.format.trim().toLowerCase() as ComparisonFormat;
       if (!FORMATS.includes(format)) {
-        throw new AgentRouteError("USAGE", `unknown compare format: ${flags.format}`, { hint: `Use --format ${FORMATS.join(" or ")}.` });
+        throw new AgentRouteError("USAGE", `unknown compare format: ${flags.format}`, {
+          hint: `Use --format ${FORMATS.join(" or ")}.`,
+        });
       }
-      const [a, b] = await Promise.all([readReport(path.resolve(io.cwd, oldFile)), readReport(path.resolve(io.cwd, newFile))]);
+      const [a, b] = await Promise.all([
+        readReport(path.resolve(io.cwd, oldFile)),
+        readReport(path.resolve(io.cwd, newFile)),
+      ]);
       io.out(`${renderComparison(compareReports(a, b), format, { a: oldFile, b: newFile })}\n`);
       done(0);
     });

@@ -32,11 +32,19 @@ interface EvalFlags extends RouterFlags {
 export const evalCommand: CommandModule = (program: Command, io: CliIO, done) => {
   const command = program
     .command("eval")
-    .description("Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders")
+    .description(
+      "Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders",
+    )
     .requiredOption("--agents <dir>", "agent folder to evaluate")
     .option("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
-    .option("--dispatch-log <file>", "instead of --dataset: a dispatch log (agentroute transcripts); expected = what Claude Code dispatched")
-    .option("--as-dataset <file>", "with --dispatch-log: also write it as a CSV dataset (prompt,expected,source,…) to review")
+    .option(
+      "--dispatch-log <file>",
+      "instead of --dataset: a dispatch log (agentroute transcripts); expected = what Claude Code dispatched",
+    )
+    .option(
+      "--as-dataset <file>",
+      "with --dispatch-log: also write it as a CSV dataset (prompt,expected,source,…) to review",
+    )
     .option("--out <dir>", "folder for the report files", "reports")
     .option("--format <list>", "comma-separated: table,md,json,junit,html", "table,json")
     .option("--baseline <file>", "a previous report.json: exit 1 when routing got worse")
@@ -44,18 +52,19 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
     .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed");
-  addRouterOptions(command)
-    .action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
+  addRouterOptions(command).action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
 };
 
 async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const formats = parseFormats(flags.format);
   const maxDrop = parseFraction("--max-drop", flags.maxDrop);
-  const maxAgentDrop = flags.maxAgentDrop === undefined ? undefined : parseFraction("--max-agent-drop", flags.maxAgentDrop);
+  const maxAgentDrop =
+    flags.maxAgentDrop === undefined ? undefined : parseFraction("--max-agent-drop", flags.maxAgentDrop);
   const minMacroF1 = flags.minMacroF1 === undefined ? undefined : parseFraction("--min-macro-f1", flags.minMacroF1);
   if (flags.compareAgents !== undefined && flags.baseline !== undefined) {
     throw new AgentRouteError("USAGE", "--compare-agents and --baseline cannot be combined", {
-      hint: "Run the A/B comparison and the baseline gate as two commands." });
+      hint: "Run the A/B comparison and the baseline gate as two commands.",
+    });
   }
   checkDatasetFlags(flags);
   const out = path.resolve(io.cwd, flags.out);
@@ -67,9 +76,10 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   if (formats.includes("table")) io.out(renderReport(report, "table"));
   if (written.length > 0) io.err(`wrote ${written.map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
   if (baseline === undefined && minMacroF1 === undefined) return 0;
-  const gate = baseline === undefined
-    ? checkGate(report, report, { minMacroF1 })
-    : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1 });
+  const gate =
+    baseline === undefined
+      ? checkGate(report, report, { minMacroF1 })
+      : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1 });
   io.out(`\n${renderGate(gate)}\n`);
   return gate.passed ? 0 : 1;
 }
@@ -95,12 +105,16 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
   const options: EvaluateOptions = {
     agentsDir,
     dataset: (flags.dataset ?? flags.dispatchLog)!,
-    loadDataset: flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
+    loadDataset:
+      flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
     ...routerOptionsFromFlags(flags, io),
   };
   if (!io.isTTY) return evaluateAgents(options);
   // Terminal only: CI logs stay quiet.
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: `routing ${agentsDir} [{bar}] {value}/{total} prompts`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: `routing ${agentsDir} [{bar}] {value}/{total} prompts`, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   try {
     return await evaluateAgents({
@@ -120,15 +134,22 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
 function checkDatasetFlags(flags: EvalFlags): void {
   if ((flags.dataset === undefined) === (flags.dispatchLog === undefined)) {
     throw new AgentRouteError("USAGE", "give exactly one of --dataset FILE and --dispatch-log FILE", {
-      hint: "--dataset for a labeled CSV/JSONL; --dispatch-log for a log from `agentroute transcripts`." });
+      hint: "--dataset for a labeled CSV/JSONL; --dispatch-log for a log from `agentroute transcripts`.",
+    });
   }
   if (flags.asDataset !== undefined && flags.dispatchLog === undefined) {
-    throw new AgentRouteError("USAGE", "--as-dataset needs --dispatch-log", { hint: "It writes the dispatch log as a CSV dataset." });
+    throw new AgentRouteError("USAGE", "--as-dataset needs --dispatch-log", {
+      hint: "It writes the dispatch log as a CSV dataset.",
+    });
   }
 }
 
 /** Reads a dispatch log as the dataset, saying how agents outside the set were counted. */
-function dispatchLogLoader(file: string, asDataset: string | undefined, io: CliIO): (agentNames: readonly string[]) => Promise<Dataset> {
+function dispatchLogLoader(
+  file: string,
+  asDataset: string | undefined,
+  io: CliIO,
+): (agentNames: readonly string[]) => Promise<Dataset> {
   return async (agentNames) => {
     const { dataset, notes } = await openDispatchDataset(path.resolve(io.cwd, file), {
       agentNames,
@@ -143,7 +164,8 @@ function parseFraction(flag: string, value: string): number {
   const x = Number(value);
   if (value.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) {
     throw new AgentRouteError("USAGE", `${flag}: expected a number between 0 and 1, got ${JSON.stringify(value)}`, {
-      hint: `For example ${flag} 0.02.` });
+      hint: `For example ${flag} 0.02.`,
+    });
   }
   return x;
 }

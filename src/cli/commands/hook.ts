@@ -20,7 +20,12 @@ interface HookFlags {
 
 function idleMinutes(text: string): number {
   const n = Number(text);
-  if (!(n > 0 && n <= 24 * 60)) throw new AgentRouteError("USAGE", `--idle-minutes must be a number of minutes between 0 and 1440 (got "${text}")`, { hint: "For example --idle-minutes 30." });
+  if (!(n > 0 && n <= 24 * 60))
+    throw new AgentRouteError(
+      "USAGE",
+      `--idle-minutes must be a number of minutes between 0 and 1440 (got "${text}")`,
+      { hint: "For example --idle-minutes 30." },
+    );
   return n;
 }
 
@@ -34,7 +39,9 @@ interface ScopeOptions {
 export const hookCommandModule: CommandModule = (program: Command, io: CliIO, done) => {
   const hook = program
     .command("hook")
-    .description("Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)")
+    .description(
+      "Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)",
+    )
     .option("--no-embeddings", "keyword-only routing, in this process (no model, no server)")
     .option("--decision-log <file>", "append each decision as a JSON line (default $AGENTROUTE_DECISION_LOG)")
     .option("--no-server", "with embeddings, load the model in this process instead of asking the hook server")
@@ -45,43 +52,78 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
     .action(async (options: HookFlags) => {
       if (options.serve || options.stopServer) {
         const socket = options.socket ?? hookPaths(io.env).socket;
-        if (socket === null) throw new AgentRouteError("USAGE", "no hook server on this platform or with this config folder (socket path too long)", { hint: "Use the hook with --no-server." });
-        if (options.stopServer) io.err((await stopHookServer(socket)) ? "stopped the hook server\n" : "no hook server was running\n");
-        else await (await import("../../hook/server.js")).serveHook({ socketPath: socket, env: io.env, cacheDir: hookPaths(io.env).cacheDir, idleMs: idleMinutes(options.idleMinutes) * 60_000, log: (err) => void logHookProblem(io.env, err) });
+        if (socket === null)
+          throw new AgentRouteError(
+            "USAGE",
+            "no hook server on this platform or with this config folder (socket path too long)",
+            { hint: "Use the hook with --no-server." },
+          );
+        if (options.stopServer)
+          io.err((await stopHookServer(socket)) ? "stopped the hook server\n" : "no hook server was running\n");
+        else
+          await (
+            await import("../../hook/server.js")
+          ).serveHook({
+            socketPath: socket,
+            env: io.env,
+            cacheDir: hookPaths(io.env).cacheDir,
+            idleMs: idleMinutes(options.idleMinutes) * 60_000,
+            log: (err) => void logHookProblem(io.env, err),
+          });
         return done(0);
       }
-      const stdout = await runHookSafely(io.stdin, { env: io.env, embeddings: options.embeddings, decisionLog: options.decisionLog, server: options.server });
+      const stdout = await runHookSafely(io.stdin, {
+        env: io.env,
+        embeddings: options.embeddings,
+        decisionLog: options.decisionLog,
+        server: options.server,
+      });
       io.out(stdout);
       done(0);
     });
-  for (const [name, change] of [["install", installHook], ["uninstall", uninstallHook]] as const) {
+  for (const [name, change] of [
+    ["install", installHook],
+    ["uninstall", uninstallHook],
+  ] as const) {
     const sub = hook
       .command(name)
-      .description(`${name === "install" ? "add the hook to" : "remove the hook from"} .claude/settings.json (--project, default) or ~/.claude/settings.json (--user)`)
+      .description(
+        `${name === "install" ? "add the hook to" : "remove the hook from"} .claude/settings.json (--project, default) or ~/.claude/settings.json (--user)`,
+      )
       .option("--project", "the project's .claude/settings.json in the working directory")
       .option("--user", "the user's ~/.claude/settings.json");
     if (name === "install") {
       sub
-        .option("--embeddings", "route with the embedding model through the hook server (the default; about 0.17 s a prompt once the server runs)")
-        .option("--no-embeddings", "keyword-only routing in the hook's own process (about 0.24 s a prompt, no background process)");
+        .option(
+          "--embeddings",
+          "route with the embedding model through the hook server (the default; about 0.17 s a prompt once the server runs)",
+        )
+        .option(
+          "--no-embeddings",
+          "keyword-only routing in the hook's own process (about 0.24 s a prompt, no background process)",
+        );
     }
     sub.action(async (options: ScopeOptions) => {
-        const file = settingsFile(options, io);
-        // Embeddings by default: the hook server keeps the model loaded, so a prompt costs
-        // about as much as keyword-only routing in a fresh process.
-        const command = hookCommand(process.execPath, cliPath(), options.embeddings === false ? ["--no-embeddings"] : []);
-        const result = await change(file, command, new Date());
-        io.err(describeChange(result, io.cwd));
-        done(0);
-      });
+      const file = settingsFile(options, io);
+      // Embeddings by default: the hook server keeps the model loaded, so a prompt costs
+      // about as much as keyword-only routing in a fresh process.
+      const command = hookCommand(process.execPath, cliPath(), options.embeddings === false ? ["--no-embeddings"] : []);
+      const result = await change(file, command, new Date());
+      io.err(describeChange(result, io.cwd));
+      done(0);
+    });
   }
 };
 
 function settingsFile(options: ScopeOptions, io: CliIO): string {
   if (options.project && options.user) {
-    throw new AgentRouteError("USAGE", "--project and --user together", { hint: "Pick one: --project (default) or --user." });
+    throw new AgentRouteError("USAGE", "--project and --user together", {
+      hint: "Pick one: --project (default) or --user.",
+    });
   }
-  return options.user ? path.join(claudeConfigDir(io.env), "settings.json") : path.join(io.cwd, ".claude", "settings.json");
+  return options.user
+    ? path.join(claudeConfigDir(io.env), "settings.json")
+    : path.join(io.cwd, ".claude", "settings.json");
 }
 
 /** This build's CLI entry (dist/src/cli/main.js), which the installed hook runs. */

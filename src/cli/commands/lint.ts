@@ -22,7 +22,10 @@ export const lintCommand: CommandModule = (program, io, done) => {
       const set = await loadAgents(root);
       const diagnostics = lintAgents(set);
       if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
-      else io.out(renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR));
+      else
+        io.out(
+          renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR),
+        );
       done(countSeverities(diagnostics).error > 0 ? 1 : 0);
     });
 };
@@ -37,6 +40,8 @@ function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, 
   });
   const n = countSeverities(diagnostics);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  lines.push(`${plural(agentCount, "agent")}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`);
+  lines.push(
+    `${plural(agentCount, "agent")}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`,
+  );
   return `${lines.join("\n")}\n`;
 }

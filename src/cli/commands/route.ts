@@ -26,22 +26,38 @@ export const routeCommand: CommandModule = (program: Command, io: CliIO, done) =
     .option("--top <k>", "agents to list in ranked", "5")
     .option("--json", "print the decision as JSON");
   addRouterOptions(command)
-    .option("--batch <file>", "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line")
+    .option(
+      "--batch <file>",
+      "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line",
+    )
     .option("--out <file>", "write batch decisions here instead of stdout")
     .action(async (prompt: string | undefined, flags: RouteFlags) => done(await runRoute(prompt, flags, io)));
 };
 
 async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO): Promise<number> {
   const top = Number(flags.top);
-  if (!Number.isInteger(top) || top < 1) throw new AgentRouteError("USAGE", `--top must be a positive integer, got "${flags.top}"`, { hint: "For example --top 5." });
+  if (!Number.isInteger(top) || top < 1)
+    throw new AgentRouteError("USAGE", `--top must be a positive integer, got "${flags.top}"`, {
+      hint: "For example --top 5.",
+    });
   if ((prompt === undefined) === (flags.batch === undefined)) {
-    throw new AgentRouteError("USAGE", prompt === undefined ? "give a prompt or --batch FILE" : "give a prompt or --batch FILE, not both", { hint: 'agentroute route "why is the login page slow?"' });
+    throw new AgentRouteError(
+      "USAGE",
+      prompt === undefined ? "give a prompt or --batch FILE" : "give a prompt or --batch FILE, not both",
+      { hint: 'agentroute route "why is the login page slow?"' },
+    );
   }
   const batchFile = flags.batch === undefined || flags.batch === "-" ? flags.batch : path.resolve(io.cwd, flags.batch);
   const prompts = batchFile !== undefined ? await readPromptsFile(batchFile, io.stdin) : [prompt!];
-  if (flags.batch === undefined && prompt!.trim() === "") throw new AgentRouteError("USAGE", "the prompt is empty", { hint: "Pass the text to route in quotes." });
-  const opened = await openRouter({ ...routerOptionsFromFlags(flags, io), agentsDir: flags.agents, overrides: { topK: top } });
-  const routed = flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
+  if (flags.batch === undefined && prompt!.trim() === "")
+    throw new AgentRouteError("USAGE", "the prompt is empty", { hint: "Pass the text to route in quotes." });
+  const opened = await openRouter({
+    ...routerOptionsFromFlags(flags, io),
+    agentsDir: flags.agents,
+    overrides: { topK: top },
+  });
+  const routed =
+    flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
   if (flags.batch !== undefined) {
     const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");
     if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), lines);
@@ -60,7 +76,11 @@ export function renderDecision(d: RouteDecision): string {
   lines.push(`why: ${d.reasons.summary}`);
   lines.push("ranked:");
   const width = Math.max(...d.ranked.map((r) => r.agent.length));
-  d.ranked.forEach((r, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.agent.padEnd(width)}  ${r.score.toFixed(3)}${d.dispatch.includes(r.agent) ? "  ←" : ""}`));
+  d.ranked.forEach((r, i) =>
+    lines.push(
+      `  ${String(i + 1).padStart(2)}. ${r.agent.padEnd(width)}  ${r.score.toFixed(3)}${d.dispatch.includes(r.agent) ? "  ←" : ""}`,
+    ),
+  );
   lines.push(`mode: ${d.mode}${d.model ? ` (${d.model})` : ""}, threshold ${d.reasons.threshold}`);
   return `${lines.join("\n")}\n`;
 }

@@ -20,8 +20,13 @@ interface TranscriptsOptions {
 export const transcriptsCommand: CommandModule = (program: Command, io: CliIO, done) => {
   program
     .command("transcripts")
-    .description("Read Claude Code session transcripts into a dispatch log: one JSON line per typed prompt with the subagents started for it")
-    .argument("[paths...]", "session files (*.jsonl) or folders of them; default: this project's ~/.claude/projects/<sanitized cwd>/")
+    .description(
+      "Read Claude Code session transcripts into a dispatch log: one JSON line per typed prompt with the subagents started for it",
+    )
+    .argument(
+      "[paths...]",
+      "session files (*.jsonl) or folders of them; default: this project's ~/.claude/projects/<sanitized cwd>/",
+    )
     .option("--project <dir>", "read the sessions of the project in DIR instead of the working directory")
     .option("--since <date>", "keep prompts at or after DATE (e.g. 2025-09-01 or an ISO timestamp)")
     .option("--out <file>", "write the dispatch log to FILE instead of stdout")
@@ -37,7 +42,8 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
     });
   }
   const since = options.since === undefined ? undefined : parseSince(options.since);
-  const sources = paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
+  const sources =
+    paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
   const stream = streamDispatchLog(sources, { since });
   const file = options.out === undefined ? null : await openOut(path.resolve(io.cwd, options.out));
   try {

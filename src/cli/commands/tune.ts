@@ -28,7 +28,9 @@ interface TuneFlags extends Omit<RouterFlags, "config"> {
 export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) => {
   const command = program
     .command("tune")
-    .description("Fit thresholds and fusion weights on labeled prompts (k-fold cross-validated) and write a router config")
+    .description(
+      "Fit thresholds and fusion weights on labeled prompts (k-fold cross-validated) and write a router config",
+    )
     .requiredOption("--agents <dir>", "agent folder")
     .requiredOption("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
     .option("--folds <k>", "cross-validation folds", "5")
@@ -36,8 +38,7 @@ export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--out <file>", "config file to write", CONFIG_FILE_NAME)
     .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)")
     .option("--no-examples", "do not try the labeled prompts as agent examples (saves one head training per fold)");
-  addRouterOptions(command, { config: false })
-    .action(async (flags: TuneFlags) => done(await runTune(flags, io)));
+  addRouterOptions(command, { config: false }).action(async (flags: TuneFlags) => done(await runTune(flags, io)));
 };
 
 async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
@@ -46,7 +47,9 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
   const out = path.resolve(io.cwd, flags.out);
   const reportFile = path.resolve(io.cwd, flags.report ?? out.replace(/(\.json)?$/i, ".tune.json"));
   if (reportFile === out) {
-    throw new AgentRouteError("USAGE", "--report and --out name the same file", { hint: "Give the tune report its own name, e.g. --report tune.json." });
+    throw new AgentRouteError("USAGE", "--report and --out name the same file", {
+      hint: "Give the tune report its own name, e.g. --report tune.json.",
+    });
   }
   const result = await tuneRouter({
     agentsDir: flags.agents,
@@ -61,14 +64,20 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
   await mkdir(path.dirname(reportFile), { recursive: true });
   await writeFile(reportFile, `${JSON.stringify(buildTuneReport(result), null, 2)}\n`);
   io.out(renderTuneTable(result));
-  io.err(`wrote ${displayPath(io.cwd, out)} (read by route and eval from this folder, or with --config) and ${displayPath(io.cwd, reportFile)}\n`);
+  io.err(
+    `wrote ${displayPath(io.cwd, out)} (read by route and eval from this folder, or with --config) and ${displayPath(io.cwd, reportFile)}\n`,
+  );
   return 0;
 }
 
 function parseWhole(flag: string, value: string, min: number): number {
   const x = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(x) || x < min) {
-    throw new AgentRouteError("USAGE", `${flag}: expected a whole number of at least ${min}, got ${JSON.stringify(value)}`, { hint: `For example ${flag} ${Math.max(min, 5)}.` });
+    throw new AgentRouteError(
+      "USAGE",
+      `${flag}: expected a whole number of at least ${min}, got ${JSON.stringify(value)}`,
+      { hint: `For example ${flag} ${Math.max(min, 5)}.` },
+    );
   }
   return x;
 }

@@ -81,7 +81,11 @@ export function parseTermLine(line: string): ParsedTerm {
   const name = parseAlias(head);
   const categories = cats.trim().split(/\s+/).filter(Boolean);
   checkCategories(categories, `"${line}"`);
-  const list = aliases.split(",").map((a) => a.trim()).filter(Boolean).map(parseAlias);
+  const list = aliases
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map(parseAlias);
   return {
     term: name.text,
     categories,
@@ -98,7 +102,10 @@ export function parseGeneratedRow([term, matched, categories, aliases]: Generate
 }
 
 /** Generated entries first; a hand-made entry of the same name sets the categories and adds aliases. */
-function mergeSources(generated: readonly GeneratedRow[], curated: readonly string[]): { terms: ParsedTerm[]; curated: Set<string> } {
+function mergeSources(
+  generated: readonly GeneratedRow[],
+  curated: readonly string[],
+): { terms: ParsedTerm[]; curated: Set<string> } {
   const byName = new Map<string, ParsedTerm>();
   for (const row of generated) byName.set(row[0], parseGeneratedRow(row));
   const hand = new Set<string>();
@@ -140,7 +147,12 @@ export function compileLexicon(generated: readonly GeneratedRow[], curated: read
     ...merged.terms.filter((t) => merged.curated.has(t.term)),
     ...merged.terms.filter((t) => !merged.curated.has(t.term)).sort((a, b) => (a.term < b.term ? -1 : 1)),
   ];
-  const lex: CompiledLexicon = { terms: ordered.map(makeTermCompiler()), phrases: new Map(), longest: new Map(), vocabulary: new Set() };
+  const lex: CompiledLexicon = {
+    terms: ordered.map(makeTermCompiler()),
+    phrases: new Map(),
+    longest: new Map(),
+    vocabulary: new Set(),
+  };
   ordered.forEach((t, term) => {
     for (const a of t.aliases) {
       const tokens = tokenizeTerm(a.text);

@@ -38,10 +38,14 @@ describe("typicalSimilarity and emb_typ", () => {
     // Only word-smith has examples (2): below the minimum, so no agent has its own value.
     expect([...typicalSimilarity(index)].every(Number.isNaN)).toBe(true);
     const [v] = await index.embedder!.embed(["ship the release"]);
-    const out = createScorer(index, resolveConfig({ scorer: "embedding" })).score(prepareQuery(index, "ship the release", v!));
+    const out = createScorer(index, resolveConfig({ scorer: "embedding" })).score(
+      prepareQuery(index, "ship the release", v!),
+    );
     expect([...out.features.emb_typ!]).toEqual(index.agents.map(() => 0));
     const keyword = await indexOf("tests/fixtures/intents", false);
-    const kw = createScorer(keyword, resolveConfig({ scorer: "embedding" })).score(prepareQuery(keyword, "set a timer", null));
+    const kw = createScorer(keyword, resolveConfig({ scorer: "embedding" })).score(
+      prepareQuery(keyword, "set a timer", null),
+    );
     expect([...kw.features.emb_typ!].every((x) => x === 0)).toBe(true);
   });
 });
