@@ -27,6 +27,13 @@ export const routerConfigSchema = z
         margin: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.margin),
         min: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.min),
         max: z.number().int().min(1).max(10).default(DEFAULT_DECISION.multi.max),
+        /**
+         * A prompt with two jobs ("fix the crash and add tests") is routed job by job; each job's
+         * agent is dispatched when it scores at least `jobMin` on its job and beats the whole
+         * prompt's top agent there by `jobMargin`. `jobMin: 1` turns job splitting off.
+         */
+        jobMin: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.jobMin),
+        jobMargin: z.number().min(0).max(1).default(DEFAULT_DECISION.multi.jobMargin),
       })
       .strict()
       .default(DEFAULT_DECISION.multi),

@@ -80,4 +80,7 @@ export const DEFAULT_FUSION: { embeddings: FusionWeights; keyword: FusionWeights
  * serves both modes: 0.225 kept the agent collections' accuracy (0.25-0.3 cost voltagent and
  * vijaythecoder 1-4 points) while out-of-scope recall on the held-out halves rose 0.75 -> 0.82.
  */
-export const DEFAULT_DECISION = { threshold: 0.225, multi: { margin: 0.2, min: 0.5, max: 3 } };
+export const DEFAULT_DECISION = {
+  threshold: 0.225,
+  multi: { margin: 0.2, min: 0.5, max: 3, jobMin: 0.4, jobMargin: 0.2 },
+};

@@ -2,6 +2,7 @@ import type { Embedder } from "../embed/types.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { RouterConfig } from "./config.js";
 import { decide } from "./decide.js";
+import { combineJobs, splitJobs } from "./jobs.js";
 import { prepareQuery } from "./query.js";
 import { createScorer } from "./scorers/registry.js";
 import type { RouteDecision, Router } from "./types.js";
@@ -20,9 +21,20 @@ const CHUNK = 256;
  */
 export function createRouter(index: AgentIndex, config: RouterConfig): Router {
   const scorer = createScorer(index, config);
-  const one = (prompt: string, vector: Float32Array | null): RouteDecision => {
+  const whole = (prompt: string, vector: Float32Array | null): RouteDecision => {
     const q = prepareQuery(index, prompt, vector);
     return decide(index, config, scorer, q, scorer.score(q));
+  };
+  /** The prompt and each of its jobs (one entry when it holds one job), with their vectors. */
+  const one = (texts: readonly string[], vectors: readonly (Float32Array | null)[]): RouteDecision => {
+    const decision = whole(texts[0]!, vectors[0] ?? null);
+    if (texts.length < 2) return decision;
+    const jobs = texts.slice(1).map((t, i) => whole(t, vectors[i + 1] ?? null));
+    return combineJobs(decision, jobs, config.multi);
+  };
+  const textsOf = (prompt: string): string[] => {
+    const jobs = config.multi.jobMin < 1 ? splitJobs(prompt) : [prompt];
+    return jobs.length > 1 ? [prompt, ...jobs] : [prompt];
   };
   return {
     mode: index.embedder ? "embeddings" : "keyword",
@@ -33,15 +45,20 @@ export function createRouter(index: AgentIndex, config: RouterConfig): Router {
       // the vector is bit-identical either way.
       const embedder =
         index.embedder && "inner" in index.embedder ? (index.embedder as { inner: Embedder }).inner : index.embedder;
-      const [vector] = embedder ? await embedder.embed([prompt]) : [null];
-      return one(prompt, vector ?? null);
+      const texts = textsOf(prompt);
+      return one(texts, embedder ? await embedder.embed(texts) : texts.map(() => null));
     },
     async routeMany(prompts, onProgress) {
       const out: RouteDecision[] = [];
       for (let start = 0; start < prompts.length; start += CHUNK) {
-        const chunk = prompts.slice(start, start + CHUNK);
-        const vectors = index.embedder ? await index.embedder.embed(chunk) : chunk.map(() => null);
-        chunk.forEach((p, i) => out.push(one(p, vectors[i] ?? null)));
+        const texts = prompts.slice(start, start + CHUNK).map(textsOf);
+        const flat = texts.flat();
+        const vectors = index.embedder ? await index.embedder.embed(flat) : flat.map(() => null);
+        let at = 0;
+        for (const t of texts) {
+          out.push(one(t, vectors.slice(at, at + t.length)));
+          at += t.length;
+        }
         onProgress?.(out.length, prompts.length);
       }
       return out;

@@ -31,6 +31,8 @@ export interface DecisionReasons {
   agents: AgentReason[];
   /** Score needed to dispatch. */
   threshold: number;
+  /** Present when the prompt held two or more jobs, routed one by one: each job's text and agent. */
+  jobs?: { text: string; agent: string; score: number }[];
 }
 
 export type RouteMode = "embeddings" | "keyword";

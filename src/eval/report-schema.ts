@@ -24,7 +24,12 @@ const caseRecord = z.object({
   correct: z.boolean(),
   tags: z.record(z.string(), z.string()),
   line: num,
-  reasons: z.object({ summary: z.string(), agents: z.array(agentReason), threshold: num }),
+  reasons: z.object({
+    summary: z.string(),
+    agents: z.array(agentReason),
+    threshold: num,
+    jobs: z.array(z.object({ text: z.string(), agent: z.string(), score: num })).optional(),
+  }),
 });
 
 /** The zod schema of report.json (schemaVersion 1), used to read baselines and compare inputs. */

@@ -99,6 +99,7 @@ function toCase(row: DatasetRow, decision: RouteDecision): CaseRecord {
       summary: decision.reasons.summary,
       agents: decision.reasons.agents,
       threshold: decision.reasons.threshold,
+      ...(decision.reasons.jobs ? { jobs: decision.reasons.jobs } : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AgentReason, RankedAgent, RouteMode } from "../classify/types.js";
+import type { DecisionReasons, RankedAgent, RouteMode } from "../classify/types.js";
 
 /** One labeled prompt. `expected` is [] when no agent should take it. */
 export interface DatasetRow {
@@ -42,7 +42,7 @@ export interface CaseRecord {
   correct: boolean;
   tags: Record<string, string>;
   line: number;
-  reasons: { summary: string; agents: AgentReason[]; threshold: number };
+  reasons: Pick<DecisionReasons, "summary" | "agents" | "threshold" | "jobs">;
 }
 
 export interface Interval {

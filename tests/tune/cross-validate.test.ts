@@ -30,7 +30,11 @@ function syntheticTable(rows: number, seed = 1): FeatureTable {
 const context: TuneContext = {
   defaults: {
     fusion: DEFAULT_FUSION.keyword,
-    decision: { threshold: 0.5, agentThresholds: {}, multi: { margin: 0.25, min: 0.5, max: 3 } },
+    decision: {
+      threshold: 0.5,
+      agentThresholds: {},
+      multi: { margin: 0.25, min: 0.5, max: 3, jobMin: 1, jobMargin: 0 },
+    },
   },
   features: FEATURE_NAMES.filter((f) => !f.startsWith("emb_")),
 };
@@ -113,7 +117,11 @@ describe("fitAgentThresholds", () => {
       })),
     };
     const fused = fuseTable(damped, { bias: -4, weights: { head_p: 6, kw_cov: 2 } });
-    const base = { threshold: 0.5, agentThresholds: {}, multi: { margin: 0.25, min: 0.5, max: 3 } };
+    const base = {
+      threshold: 0.5,
+      agentThresholds: {},
+      multi: { margin: 0.25, min: 0.5, max: 3, jobMin: 1, jobMargin: 0 },
+    };
     const fitted = fitAgentThresholds(fused, base);
     expect(fitted.agentThresholds.gamma).toBeDefined();
     expect(fitted.agentThresholds.gamma!).toBeLessThan(0.5);

@@ -22,7 +22,11 @@ describe("scoreFusedFast", () => {
     const fused = fuseTable(randomTable(seed), { bias: -3, weights: { head_p: 3, kw_cov: 2, trig: 1 } });
     for (const threshold of [0.2, 0.4, 0.6]) {
       for (const agentThresholds of [{}, { b: 0.7, c: 0.3 }] as Record<string, number>[]) {
-        const decision = { threshold, agentThresholds, multi: { margin: 0.2, min: 0.4, max: 3 } };
+        const decision = {
+          threshold,
+          agentThresholds,
+          multi: { margin: 0.2, min: 0.4, max: 3, jobMin: 1, jobMargin: 0 },
+        };
         const slow = scoreFused(fused, decision);
         const fast = scoreFusedFast(fused, decision);
         expect(fast.accuracy).toBeCloseTo(slow.accuracy, 12);
