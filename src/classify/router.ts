@@ -1,4 +1,3 @@
-import type { Embedder } from "../embed/types.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { RouterConfig } from "./config.js";
 import { decide } from "./decide.js";
@@ -31,9 +30,7 @@ export function createRouter(index: AgentIndex, config: RouterConfig): Router {
     async route(prompt) {
       // One-off prompts skip the vector cache (it would grow with every prompt routed);
       // the vector is bit-identical either way.
-      const embedder =
-        index.embedder && "inner" in index.embedder ? (index.embedder as { inner: Embedder }).inner : index.embedder;
-      const [vector] = embedder ? await embedder.embed([prompt]) : [null];
+      const [vector] = index.embedder ? await index.embedder.embed([prompt], { transient: true }) : [null];
       return one(prompt, vector ?? null);
     },
     async routeMany(prompts, onProgress) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { resolveConfig } from "../classify/config.js";
-import { FEATURE_NAMES, type FeatureName } from "../classify/defaults.js";
+import { featuresIn } from "../classify/scorers/features.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import type { RouteMode } from "../classify/types.js";
 import { readDataset } from "../inputs/dataset.js";
@@ -87,8 +87,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
         fusion: defaults.fusion[mode],
         decision: { threshold: defaults.threshold, agentThresholds: defaults.agentThresholds, multi: defaults.multi },
       },
-      features:
-        mode === "embeddings" ? FEATURE_NAMES : FEATURE_NAMES.filter((f): f is FeatureName => !f.startsWith("emb_")),
+      features: featuresIn(mode),
     };
     const scores = crossValidate(table, folds, candidates, context);
     if (options.examples !== false) {
