@@ -45,7 +45,11 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
       "with --dispatch-log: also write it as a CSV dataset (prompt,expected,source,…) to review",
     )
     .option("--out <dir>", "folder for the report files", "reports")
-    .option("--format <list>", "comma-separated: table,md,json,junit,html", "table,json")
+    .option(
+      "--format <list>",
+      "comma-separated: table,md,json,junit,html,baseline (baseline.json: the slim report a --baseline gate reads)",
+      "table,json",
+    )
     .option("--baseline <file>", "a previous report.json: exit 1 when routing got worse")
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
