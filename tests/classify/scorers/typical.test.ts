@@ -6,9 +6,9 @@ import { prepareQuery } from "../../../src/classify/query.js";
 import { createScorer } from "../../../src/classify/scorers/registry.js";
 import { createEmbedder } from "../../../src/embed/registry.js";
 import { buildIndex } from "../../../src/indexing/build.js";
-import { REPO_ROOT } from "../../helpers/shared.js";
+import { REPO_ROOT, testCacheDir } from "../../helpers/shared.js";
 
-const cacheDir = path.join(REPO_ROOT, ".agentroute-cache");
+const cacheDir = testCacheDir();
 
 async function indexOf(dir: string, embeddings = true) {
   const embedder = embeddings ? await createEmbedder({ cacheDir }) : null;
