@@ -6,14 +6,13 @@
  * The example set and its holdout are never used here: they check the defaults honestly.
  */
 import { resolveConfig } from "../src/classify/config.js";
-import { DEFAULT_FUSION, FEATURE_NAMES, type FeatureName } from "../src/classify/defaults.js";
+import { DEFAULT_FUSION } from "../src/classify/defaults.js";
+import { featuresIn } from "../src/classify/scorers/features.js";
 import { openRouter } from "../src/pipeline/open.js";
 import { readDataset } from "../src/inputs/dataset.js";
 import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-table.js";
 import { DEFAULT_FIT, fitDecision, fitFusion, scoreTable } from "../src/tune/fit.js";
 import { LABELED_SETS, ROOT } from "./sets.js";
-
-const KEYWORD_FEATURES = FEATURE_NAMES.filter((f) => !f.startsWith("emb_") && f !== "bg_margin") as FeatureName[];
 
 interface Named {
   name: string;
@@ -43,7 +42,7 @@ for (const embeddings of [true, false]) {
   const { fit: fitTables, check: checkTables } = await tables(embeddings);
   const fusion = fitFusion(
     fitTables.map((t) => t.table),
-    { ...DEFAULT_FIT, features: embeddings ? FEATURE_NAMES : KEYWORD_FEATURES },
+    { ...DEFAULT_FIT, features: featuresIn(embeddings ? "embeddings" : "keyword") },
   );
   const base = resolveConfig({});
   // The threshold is fitted where abstaining is possible: sets that have "none" rows.

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDispatchLog } from "../src/transcripts/transcripts.js";
+import { readDataset } from "../src/inputs/dataset.js";
 import { encodeCacheFile, hashText } from "../src/embed/cache-file.js";
 import { evaluateAgents } from "../src/eval/evaluate.js";
 import { parseAgentFile } from "../src/agents/parse/parse.js";
@@ -96,7 +97,8 @@ export async function loadSeeds(sharedDir: string | null): Promise<FuzzSeeds> {
   const headCacheBody = Buffer.from(JSON.stringify(report.summary));
   return {
     agentFiles,
-    csvDatasets,
+    // Without ../shared, the datasets that label agents of the shared sets are not valid seeds.
+    csvDatasets: shared ? csvDatasets : await validFor(csvDatasets, agentNames),
     jsonlDatasets: [toJsonl(rows.map((c) => ({ prompt: c.prompt, expected: c.expected, tags: c.tags })))],
     transcripts:
       transcripts.length > 0
@@ -164,6 +166,26 @@ async function checkedFileBytes(body: Buffer): Promise<Buffer> {
   try {
     await writeCheckedFile(path.join(dir, "head.bin"), body, 1);
     return await readFile(path.join(dir, "head.bin"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The CSV datasets whose every label names one of `agentNames` (or none). */
+async function validFor(datasets: Buffer[], agentNames: readonly string[]): Promise<Buffer[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "agentroute-seeds-"));
+  try {
+    const fits = await Promise.all(
+      datasets.map(async (bytes, i) => {
+        const file = path.join(dir, `${i}.csv`);
+        await writeFile(file, bytes);
+        return readDataset(file, { agentNames }).then(
+          () => true,
+          () => false,
+        );
+      }),
+    );
+    return datasets.filter((_, i) => fits[i]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

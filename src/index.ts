@@ -1,78 +1,48 @@
-/** Public library API of agentroute. */
-export * from "./errors.js";
-export type * from "./agents/types.js";
-export { loadAgents } from "./agents/load/load.js";
-export { parseAgentFile } from "./agents/parse/parse.js";
-export type { ParseOptions, ParseResult } from "./agents/parse/parse.js";
-export { lintAgents, countSeverities, LINT_RULES } from "./agents/lint/lint.js";
-export type { LintOptions } from "./agents/lint/lint.js";
-export { buildLintReport } from "./agents/lint/report.js";
-export type { LintReport, LintReportAgent } from "./agents/lint/report.js";
+/**
+ * Public library API of agentroute: open a router and route, evaluate a labeled set and render
+ * or gate its report, tune, advise, read transcripts. Everything else is internal and may
+ * change; tests/library.test.ts pins these names, so widening the API is a visible decision.
+ */
+export { AgentRouteError, isAgentRouteError } from "./errors.js";
+export type { ErrorCode } from "./errors.js";
+
+// Agents: find, load, lint.
 export { resolveAgentsDir } from "./agents/load/resolve.js";
-export { AGENT_LIMITS } from "./agents/limits.js";
-export type { AgentLimits } from "./agents/limits.js";
-export type * from "./embed/types.js";
-export { createEmbedder, chooseBackend, listEmbedderBackends, embedderBackends } from "./embed/registry.js";
-export type { CreateEmbedderContext, EmbedderBackendName } from "./embed/registry.js";
-export { cachedEmbedder, defaultCacheDir, VectorCache } from "./embed/cache.js";
-export type { CachedEmbedder, CacheStats, VectorCacheOptions } from "./embed/cache.js";
-export { cosine, dot, normalize } from "./embed/vector.js";
-export type * from "./indexing/types.js";
-export { findTechTerms, CATEGORY_WORDS, LEXICON_SOURCES } from "./indexing/lexicon.js";
-export type { TermExpansion } from "./indexing/lexicon.js";
-export type * from "./classify/types.js";
-export { openRouter, CONFIG_FILE_NAME } from "./pipeline/open.js";
+export { loadAgents } from "./agents/load/load.js";
+export { lintAgents } from "./agents/lint/lint.js";
+export type { AgentSet, AgentSpec, Diagnostic } from "./agents/types.js";
+
+// Route.
+export { openRouter } from "./pipeline/open.js";
 export type { OpenRouterOptions, OpenedRouter } from "./pipeline/open.js";
-export { createRouter } from "./classify/router.js";
-export { resolveConfig, readConfigFile, routerConfigSchema } from "./classify/config.js";
-export type { RouterConfig, RouterConfigInput } from "./classify/config.js";
-export { DEFAULT_FUSION, DEFAULT_DECISION, FEATURE_NAMES } from "./classify/defaults.js";
-export type { FeatureName, FusionWeights } from "./classify/defaults.js";
-export { scorers, listScorers, createScorer } from "./classify/scorers/registry.js";
-export type { Scorer, ScorerFactory, ScorerOutput, Evidence } from "./classify/scorers/types.js";
-export { readPromptsFile, parsePromptsText } from "./inputs/prompts-file.js";
-export { buildIndex } from "./indexing/build.js";
-export type { BuildIndexOptions } from "./indexing/build.js";
-export { normalizeAgentName } from "./agents/names.js";
-export type * from "./eval/types.js";
-export { readDataset, detectFormat } from "./inputs/dataset.js";
-export type { ReadDatasetOptions } from "./inputs/dataset.js";
-export { runEval } from "./eval/run.js";
-export type { EvalMeta } from "./eval/run.js";
+export { resolveConfig, readConfigFile } from "./classify/config.js";
+export type { RouterConfig } from "./classify/config.js";
+export type { Router, RouteDecision, RankedAgent, AgentReason, RouteMode } from "./classify/types.js";
+
+// Evaluate, report, gate.
 export { evaluateAgents } from "./eval/evaluate.js";
 export type { EvaluateOptions } from "./eval/evaluate.js";
-export { computeSummary, computePerAgent, computeByTag } from "./eval/summary.js";
+export { readDataset } from "./inputs/dataset.js";
+export type { CaseRecord, Dataset, EvalReport } from "./eval/types.js";
+export { renderReport, writeReports, REPORT_FORMATS } from "./report/index.js";
+export type { ReportFormat } from "./report/index.js";
+export { readReport } from "./eval/report-schema.js";
 export { checkGate } from "./eval/gate.js";
-export type { GateOptions, GateResult, GateFailure } from "./eval/gate.js";
+export type { GateResult } from "./eval/gate.js";
 export { compareReports } from "./eval/compare.js";
-export type { Comparison, MetricDelta, AgentDelta, FlippedCase } from "./eval/compare.js";
-export { readReport, EvalReportSchema } from "./eval/report-schema.js";
-export { reporters, renderReport, writeReports, parseFormats, REPORT_FORMATS } from "./report/index.js";
-export type { Reporter, ReportOptions, ReportFormat } from "./report/index.js";
-export { renderComparison, renderGate } from "./report/comparison.js";
-export type * from "./transcripts/types.js";
-export { streamDispatchLog, readDispatchLog } from "./transcripts/transcripts.js";
-export type { DispatchStream } from "./transcripts/transcripts.js";
-export { collectTranscriptFiles, projectTranscriptDir } from "./transcripts/transcript-files.js";
-export { readDispatchDataset, describeOutsideDispatches } from "./transcripts/dispatch-eval.js";
-export type { DispatchDataset } from "./transcripts/dispatch-eval.js";
-export { openDispatchDataset } from "./transcripts/open-dispatch-dataset.js";
-export { renderDispatchCsv } from "./transcripts/dispatch-csv.js";
-export { BUILT_IN_AGENTS } from "./transcripts/agent-name.js";
-export { runHookSafely, routeHookPrompt, renderHookOutput, hookPaths } from "./hook/hook.js";
-export type { HookOptions } from "./hook/hook.js";
-export { parseHookInput } from "./hook/input.js";
-export type { HookInput } from "./hook/input.js";
-export { hookAgentDirs, loadHookAgents, mergeAgentSets } from "./hook/agents.js";
-export { hookCommand, installHook, uninstallHook } from "./hook/settings.js";
-export type { SettingsChange } from "./hook/settings.js";
+export type { Comparison } from "./eval/compare.js";
+export { renderComparison } from "./report/comparison.js";
+
+// Tune and advise.
 export { tuneRouter } from "./tune/tune.js";
 export type { TuneOptions, TuneResult } from "./tune/tune.js";
-export { CANDIDATES } from "./tune/candidates.js";
-export type { Candidate, FittedRule } from "./tune/candidates.js";
-export type { CandidateScore } from "./tune/cross-validate.js";
-export { renderTunedConfig, renderTuneTable, buildTuneReport } from "./tune/render.js";
+export { renderTunedConfig } from "./tune/render.js";
 export { adviseAgents } from "./advise/advise.js";
 export type { AdviseOptions } from "./advise/advise.js";
-export type * from "./advise/types.js";
+export type { Advice } from "./advise/types.js";
 export { renderAdviceMarkdown } from "./advise/render.js";
+
+// Transcripts.
+export { readDispatchLog, streamDispatchLog } from "./transcripts/transcripts.js";
+export { projectTranscriptDir } from "./transcripts/transcript-files.js";
+export type { DispatchRecord, ReadTranscriptsOptions } from "./transcripts/types.js";

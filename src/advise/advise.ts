@@ -1,3 +1,4 @@
+import { resolveAgentsDir } from "../agents/load/resolve.js";
 import path from "node:path";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
@@ -16,7 +17,8 @@ import { collectAgentTerms } from "./terms.js";
 import type { Advice, SharedTrigger, StaleRedirect, Suggestion } from "./types.js";
 
 export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
-  agentsDir: string;
+  /** Agent folder; default: resolveAgentsDir (`.claude/agents`, else `agents/`). */
+  agentsDir?: string;
   /** Labeled dataset: adds the eval's confusions and the suggestions drawn from them. */
   dataset?: string;
   onProgress?: (done: number, total: number) => void;
@@ -34,7 +36,7 @@ export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "ag
 export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, ...routerOptions } = options;
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
+  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: resolveAgentsDir(cwd, options.agentsDir) });
   try {
     const { index, router } = opened;
     const terms = collectAgentTerms(index);

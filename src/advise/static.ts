@@ -1,5 +1,4 @@
 import { checkRedirects, DEFAULT_LINT_OPTIONS } from "../agents/lint/rules.js";
-import { pieceGroups } from "../classify/scorers/pieces.js";
 import { dot, meanDirection } from "../embed/vector.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { ConfusablePair, DistinctiveTerms, SharedTerm, SharedTrigger, StaleRedirect } from "./types.js";
@@ -21,7 +20,7 @@ const PIECES_PER_AGENT = 24;
 export function findConfusablePairs(index: AgentIndex, terms: AgentTerms): ConfusablePair[] {
   const n = index.agents.length;
   // The first PIECES_PER_AGENT positive pieces of each agent, in index order.
-  const pieces = pieceGroups(index).positive.map((ids) => ids.subarray(0, PIECES_PER_AGENT));
+  const pieces = index.derived.groups.positive.map((ids) => ids.subarray(0, PIECES_PER_AGENT));
   const centroids = index.vectors ? pieces.map((ids) => meanDirection(index.vectors!, index.dims, ids)) : null;
   const pairs: { a: number; b: number; lexical: number; rough: number }[] = [];
   for (let a = 0; a < n; a++) {

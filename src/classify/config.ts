@@ -1,7 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
-import { DEFAULT_DECISION, DEFAULT_FUSION, FEATURE_NAMES } from "./defaults.js";
+import { DEFAULT_DECISION, DEFAULT_FUSION } from "./defaults.js";
+import { FEATURE_NAMES } from "./scorers/features.js";
 
 const weightsSchema = z.partialRecord(z.enum(FEATURE_NAMES), z.number().finite());
 const fusionSchema = z.object({ bias: z.number().finite(), weights: weightsSchema }).strict();

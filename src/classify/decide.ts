@@ -25,6 +25,8 @@ export function decide(
   const top = order[0]!;
   const topScore = out.scores[top]!;
   const dispatch = chooseDispatch(out.scores, names, config, order);
+  // The bar the top agent had to clear: its own threshold when the config gives one.
+  const threshold = agentThreshold(config, names[top]!);
   const ranked: RankedAgent[] = order
     .slice(0, Math.min(config.topK, order.length))
     .map((a) => ({ agent: names[a]!, score: round(out.scores[a]!) }));
@@ -42,10 +44,10 @@ export function decide(
         agents,
         names[top]!,
         topScore,
-        config.threshold,
+        threshold,
       ),
       agents,
-      threshold: config.threshold,
+      threshold,
     },
   };
 }
@@ -65,7 +67,7 @@ export function chooseDispatch(
   config: Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">,
   order = rankAgents(scores, names),
 ): number[] {
-  const thresholdOf = (a: number): number => config.agentThresholds[names[a]!] ?? config.threshold;
+  const thresholdOf = (a: number): number => agentThreshold(config, names[a]!);
   const top = order[0];
   if (top === undefined || scores[top]! < thresholdOf(top)) return [];
   const dispatch = [top];
@@ -74,6 +76,11 @@ export function chooseDispatch(
     if (scores[a]! >= Math.max(thresholdOf(a), config.multi.min)) dispatch.push(a);
   }
   return dispatch;
+}
+
+/** The score an agent must reach to be dispatched: its own threshold, else the global one. */
+export function agentThreshold(config: Pick<RouterConfig, "threshold" | "agentThresholds">, name: string): number {
+  return config.agentThresholds[name] ?? config.threshold;
 }
 
 function explainAgent(index: AgentIndex, scorer: Scorer, q: PreparedQuery, out: ScorerOutput, a: number): AgentReason {

@@ -1,3 +1,5 @@
+import type { FeatureName } from "./scorers/features.js";
+
 /**
  * Default fusion: a logistic model per mode over the router's features. The weights were
  * fitted by `bench/fit-defaults.ts` on labeled prompts for five real agent collections, half of
@@ -7,28 +9,6 @@
  * out-of-scope prompts were added: refitting them lost accuracy on the agent collections.
  * `agentroute tune` refits them for a team's own data.
  */
-export const FEATURE_NAMES = [
-  "head_p",
-  "head_margin",
-  "emb_max",
-  "emb_top3",
-  "emb_margin",
-  "bg_margin",
-  "emb_best",
-  "emb_typ",
-  "kw_cov",
-  "kw_rel",
-  "lex_max",
-  "kw_best",
-  "trig",
-  "must",
-  "proactive",
-  "not_engage",
-  "redirect",
-] as const;
-
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-
 export interface FusionWeights {
   bias: number;
   weights: Partial<Record<FeatureName, number>>;

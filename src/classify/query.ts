@@ -1,4 +1,3 @@
-import { rowMatrix, type RowMatrix } from "../embed/kernel.js";
 import { maxOr } from "../embed/vector.js";
 import { pieceCosines } from "./similarity.js";
 import { sparseFeatures, type SparseVector } from "../indexing/features.js";
@@ -45,17 +44,8 @@ export function prepareQuery(index: AgentIndex, prompt: string, vector: Float32A
     pieceCos: similarity?.cos ?? null,
     exactAgents: similarity?.exact ?? null,
     pieceLex: lexicalToPieces(index, terms),
-    background: vector && index.background ? maxOr(backgroundOf(index).dotAll(vector), 0) : 0,
+    background: vector && index.background ? maxOr(index.derived.backgroundRows!.dotAll(vector), 0) : 0,
   };
-}
-
-const backgrounds = new WeakMap<AgentIndex, RowMatrix>();
-
-/** The background requests' vectors, ready for the dot-product kernel (once per index). */
-function backgroundOf(index: AgentIndex): RowMatrix {
-  let m = backgrounds.get(index);
-  if (!m) backgrounds.set(index, (m = rowMatrix(index.background!, index.dims)));
-  return m;
 }
 
 function lexicalToPieces(index: AgentIndex, terms: readonly string[]): Float32Array {

@@ -1,4 +1,3 @@
-import type { Embedder } from "../embed/types.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { RouterConfig } from "./config.js";
 import { decide } from "./decide.js";
@@ -43,10 +42,11 @@ export function createRouter(index: AgentIndex, config: RouterConfig): Router {
     async route(prompt) {
       // One-off prompts skip the vector cache (it would grow with every prompt routed);
       // the vector is bit-identical either way.
-      const embedder =
-        index.embedder && "inner" in index.embedder ? (index.embedder as { inner: Embedder }).inner : index.embedder;
       const texts = textsOf(prompt);
-      return one(texts, embedder ? await embedder.embed(texts) : texts.map(() => null));
+      return one(
+        texts,
+        index.embedder ? await index.embedder.embed(texts, { transient: true }) : texts.map(() => null),
+      );
     },
     async routeMany(prompts, onProgress) {
       const out: RouteDecision[] = [];

@@ -1,7 +1,5 @@
-import { rowMatrix, type RowMatrix } from "../embed/kernel.js";
-import { meanDirection } from "../embed/vector.js";
+import type { RowMatrix } from "../embed/kernel.js";
 import type { AgentIndex } from "../indexing/types.js";
-import { pieceGroups } from "./scorers/pieces.js";
 
 /**
  * Sets with up to this many pieces compare the prompt with every piece (≈0.4 ms at the limit
@@ -12,41 +10,6 @@ export const EXACT_UP_TO_PIECES = 8192;
 export const NEAREST_AGENTS_MIN = 32;
 /** …or this share of the set, whichever is more. */
 export const NEAREST_AGENTS_SHARE = 0.15;
-
-const pieceMatrices = new WeakMap<AgentIndex, RowMatrix>();
-
-/** Every piece's vector, ready for the dot-product kernel (set up once per index). */
-function piecesOf(index: AgentIndex): RowMatrix {
-  let m = pieceMatrices.get(index);
-  if (!m) pieceMatrices.set(index, (m = rowMatrix(index.vectors!, index.dims)));
-  return m;
-}
-
-interface Plan {
-  /** Normalised mean of each agent's positive piece vectors (agents × dims). */
-  centroids: RowMatrix;
-  /** Pieces always compared exactly: mandates and not-engage bullets (the rules need them all). */
-  always: Int32Array;
-}
-
-const plans = new WeakMap<AgentIndex, Plan>();
-
-/** What the two stages need besides the pieces (set up once per index). */
-function planOf(index: AgentIndex): Plan {
-  let plan = plans.get(index);
-  if (!plan) {
-    const { dims } = index;
-    const groups = pieceGroups(index);
-    const centroids = new Float32Array(index.agents.length * dims);
-    groups.positive.forEach((ids, a) => centroids.set(meanDirection(index.vectors!, dims, ids), a * dims));
-    const always = [...groups.mustBeUsed, ...groups.proactive, ...groups.notEngage]
-      .flatMap((ids) => [...ids])
-      .sort((x, y) => x - y);
-    plan = { centroids: rowMatrix(centroids, dims), always: Int32Array.from(always) };
-    plans.set(index, plan);
-  }
-  return plan;
-}
 
 /**
  * Cosine of the prompt to every piece: exact up to EXACT_UP_TO_PIECES pieces, past that in two
@@ -66,8 +29,8 @@ export function pieceCosines(index: AgentIndex, vector: Float32Array): { cos: Fl
  */
 export function twoStageCosines(index: AgentIndex, vector: Float32Array): { cos: Float32Array; exact: Uint8Array } {
   const n = index.agents.length;
-  const plan = planOf(index);
-  const central = plan.centroids.dotAll(vector);
+  const { centroids, alwaysExact, groups } = index.derived;
+  const central = centroids!.dotAll(vector);
   const keep = Math.max(NEAREST_AGENTS_MIN, Math.ceil(n * NEAREST_AGENTS_SHARE));
   const nearest = Array.from({ length: n }, (_, a) => a)
     .sort((a, b) => central[b]! - central[a]! || a - b)
@@ -80,9 +43,9 @@ export function twoStageCosines(index: AgentIndex, vector: Float32Array): { cos:
   // below the nearest agents, in a deterministic way.
   const floor = Math.min(...nearest.map((a) => central[a]!));
   const cos = new Float32Array(index.pieces.length);
-  const positive = pieceGroups(index).positive;
+  const positive = groups.positive;
   positive.forEach((ids, a) => exact[a] || ids.forEach((i) => (cos[i] = floor)));
-  const picked = Int32Array.from([...nearest.flatMap((a) => [...positive[a]!]), ...plan.always]);
+  const picked = Int32Array.from([...nearest.flatMap((a) => [...positive[a]!]), ...alwaysExact]);
   const values = piecesOf(index).dotSome(vector, picked);
   for (let k = 0; k < picked.length; k++) cos[picked[k]!] = values[k]!;
   return { cos, exact };
@@ -96,8 +59,13 @@ export function exactAgentCosines(
   into: Float32Array,
 ): Float32Array {
   const out = Float32Array.from(into);
-  const ids = Int32Array.from(pieceGroups(index).positive[agent]!);
+  const ids = Int32Array.from(index.derived.groups.positive[agent]!);
   const values = piecesOf(index).dotSome(vector, ids);
   ids.forEach((id, k) => (out[id] = values[k]!));
   return out;
+}
+
+/** Every piece's vector, ready for the dot-product kernel (only called with vectors). */
+function piecesOf(index: AgentIndex): RowMatrix {
+  return index.derived.pieceRows!;
 }

@@ -5,6 +5,7 @@ import type { CliIO } from "./types.js";
 
 /** The router flags several commands share (`--no-embeddings`, `--model`, `--model-dir`, `--config`). */
 export interface RouterFlags {
+  agents?: string;
   embeddings: boolean;
   model?: string;
   modelDir?: string;
@@ -33,9 +34,13 @@ export function routerOptionsFromFlags(
   };
 }
 
-/** Declares the shared router flags on a command, with the same wording everywhere. */
+/**
+ * Declares the shared router flags on a command, with the same wording everywhere; `--agents`
+ * is optional on every command, resolved by resolveAgentsDir.
+ */
 export function addRouterOptions(command: Command, options: { config: boolean } = { config: true }): Command {
   command
+    .option("--agents <dir>", "agents folder (default: .claude/agents if present, else agents/)")
     .option("--no-embeddings", "keyword-only routing (no model)")
     .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
     .option("--model-dir <dir>", "local folder with Transformers.js models");

@@ -30,7 +30,7 @@ export interface CacheStats {
 export interface CachedEmbedder extends Embedder {
   readonly stats: CacheStats;
   readonly cache: VectorCache;
-  /** The uncached backend, for texts not worth keeping (one-off prompts) with the same model. */
+  /** The uncached backend (`embed(texts, { transient: true })` goes straight to it). */
   readonly inner: Embedder;
   flush(): Promise<void>;
 }
@@ -52,7 +52,8 @@ export function cachedEmbedder(inner: Embedder, cache: VectorCache): CachedEmbed
     stats,
     cache,
     inner,
-    async embed(texts) {
+    async embed(texts, options) {
+      if (options?.transient) return inner.embed(texts);
       await cache.load();
       const keys = texts.map(hashText);
       const missing = new Map<string, string>();

@@ -10,8 +10,16 @@ export interface Embedder {
   /** Stable id naming model and version, used as a cache key, e.g. "use-lite@0.2.0". */
   readonly id: string;
   readonly dims: number;
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * Vectors of `texts`. `transient: true` marks texts not worth keeping (one-off prompts): a
+   * caching embedder computes them without storing them; the vectors are the same either way.
+   */
+  embed(texts: readonly string[], options?: EmbedOptions): Promise<Float32Array[]>;
   dispose(): Promise<void>;
+}
+
+export interface EmbedOptions {
+  transient?: boolean;
 }
 
 export interface EmbedderOptions {

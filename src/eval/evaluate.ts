@@ -1,12 +1,13 @@
 import path from "node:path";
+import { resolveAgentsDir } from "../agents/load/resolve.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
 import { runEval } from "./run.js";
 import type { Dataset, EvalReport } from "./types.js";
 
 export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
-  /** Agent folder, as the user named it (recorded in the report relative to cwd). */
-  agentsDir: string;
+  /** Agent folder, as the user named it (recorded in the report relative to cwd); default: resolveAgentsDir. */
+  agentsDir?: string;
   /** Dataset file (CSV or JSONL). */
   dataset: string;
   /**
@@ -29,7 +30,7 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
 export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, loadDataset, ...routerOptions } = options;
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
+  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: resolveAgentsDir(cwd, options.agentsDir) });
   try {
     const datasetFile = path.resolve(cwd, datasetPath);
     const dataset = loadDataset

@@ -11,6 +11,7 @@ import { contentStems } from "./text.js";
 import { buildTriggerPhrases } from "./triggers.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground, type BackgroundClaims } from "./background.js";
 import type { AgentIndex, Piece } from "./types.js";
+import { deriveIndex } from "./derived.js";
 
 export interface BuildIndexOptions {
   /** The sentence encoder, or null for keyword-only mode. */
@@ -85,6 +86,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
     triggers,
     head,
+    derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims }),
   };
 }
 

@@ -9,6 +9,8 @@ export interface SparseVector {
 export interface FeatureVocab {
   index: Map<string, number>;
   idf: Float32Array;
+  /** The same vocabulary split by feature kind, for sparseFeatures (built with it). */
+  kinds: KindMaps;
 }
 
 /**
@@ -50,7 +52,7 @@ export function buildFeatureVocab(texts: readonly string[], maxFeatures: number)
     index.set(k, i);
     idf[i] = Math.log((1 + n) / (1 + df.get(k)!)) + 1;
   });
-  return { index, idf };
+  return { index, idf, kinds: kindMapsOf(index) };
 }
 
 /**
@@ -75,7 +77,7 @@ function gramCode(text: string, from: number, n: number): number {
 }
 
 /** The vocabulary split by feature kind, keys without their prefix (built once per vocabulary). */
-interface KindMaps {
+export interface KindMaps {
   w: Map<string, number>;
   b: Map<string, number>;
   /** Character grams by code; `c` keeps any a gram code cannot carry. */
@@ -83,19 +85,13 @@ interface KindMaps {
   c: Map<string, number>;
 }
 
-const kindMaps = new WeakMap<FeatureVocab, KindMaps>();
-
-function kindMapsOf(vocab: FeatureVocab): KindMaps {
-  let maps = kindMaps.get(vocab);
-  if (!maps) {
-    maps = { w: new Map(), b: new Map(), coded: new Map(), c: new Map() };
-    for (const [k, i] of vocab.index) {
-      const key = k.slice(2);
-      const code = k[0] === "c" ? gramCode(key, 0, key.length) : -1;
-      if (code >= 0) maps.coded.set(code, i);
-      else maps[k[0] as "w" | "b" | "c"]?.set(key, i);
-    }
-    kindMaps.set(vocab, maps);
+function kindMapsOf(index: Map<string, number>): KindMaps {
+  const maps: KindMaps = { w: new Map(), b: new Map(), coded: new Map(), c: new Map() };
+  for (const [k, i] of index) {
+    const key = k.slice(2);
+    const code = k[0] === "c" ? gramCode(key, 0, key.length) : -1;
+    if (code >= 0) maps.coded.set(code, i);
+    else maps[k[0] as "w" | "b" | "c"]?.set(key, i);
   }
   return maps;
 }
@@ -106,7 +102,7 @@ function kindMapsOf(vocab: FeatureVocab): KindMaps {
  * (routing calls this once per prompt; it is several times faster than featureCounts).
  */
 export function sparseFeatures(text: string, vocab: FeatureVocab): SparseVector {
-  const maps = kindMapsOf(vocab);
+  const maps = vocab.kinds;
   const hits: number[] = [];
   const hit = (i: number | undefined): void => void (i !== undefined && hits.push(i));
   const words = tokenize(text);

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { rowMatrix } from "../embed/kernel.js";
+import { transpose } from "../embed/vector.js";
 import { readCheckedFile, writeCheckedFile } from "../util/checked-file.js";
 import { buildFeatureVocab, sparseFeatures } from "./features.js";
 import { isPositiveKind } from "./pieces.js";
@@ -60,7 +62,7 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
   const key = headCacheKey(input, options, texts);
   const file = input.cacheDir === null ? null : path.join(input.cacheDir, "heads", `${key}.bin`);
   const cached = file ? await readHead(file, input.warn) : null;
-  if (cached) return { model: cached, vocab, fromCache: true };
+  if (cached) return { model: cached, vocab, kernels: headKernels(cached), fromCache: true };
 
   const perAgent = new Float64Array(input.agentCount);
   for (const { p } of positive) perAgent[p.agent]! += 1;
@@ -83,7 +85,20 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
     await writeHead(file, model).catch((err: Error) =>
       input.warn?.(`could not save the trained head to ${file}: ${err.message}`),
     );
-  return { model, vocab, fromCache: false };
+  return { model, vocab, kernels: headKernels(model), fromCache: false };
+}
+
+/**
+ * The model's weights for the SIMD kernel: the dense weights (stored dims × agents) as
+ * agents × dims rows, and the sparse weights (features × agents) as rows that a prompt's
+ * features pick and weigh.
+ */
+function headKernels(model: SoftmaxModel): TrainedHead["kernels"] {
+  const C = model.classes;
+  return {
+    dense: model.denseDim > 0 ? rowMatrix(transpose(model.wDense, model.denseDim, C), model.denseDim) : null,
+    sparse: rowMatrix(model.wSparse, C),
+  };
 }
 
 function headCacheKey(input: HeadInput, options: SoftmaxOptions, texts: readonly string[]): string {

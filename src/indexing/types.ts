@@ -1,5 +1,7 @@
 import type { AgentSpec } from "../agents/types.js";
+import type { RowMatrix } from "../embed/kernel.js";
 import type { Embedder } from "../embed/types.js";
+import type { DerivedIndex } from "./derived.js";
 import type { FeatureVocab } from "./features.js";
 import type { KeywordIndex } from "./keyword-index.js";
 import type { SoftmaxModel } from "./softmax.js";
@@ -41,6 +43,8 @@ export interface TriggerPhrase {
 export interface TrainedHead {
   model: SoftmaxModel;
   vocab: FeatureVocab;
+  /** The weights ready for the SIMD kernel: dense (agents × dims rows, null without vectors) and sparse (features × agents). */
+  kernels: { dense: RowMatrix | null; sparse: RowMatrix };
   /** Whether the head was read from the cache instead of trained now. */
   fromCache: boolean;
 }
@@ -61,4 +65,6 @@ export interface AgentIndex {
   /** Per agent, its trigger phrases. */
   triggers: TriggerPhrase[][];
   head: TrainedHead;
+  /** Groups, kernel matrices and per-agent figures computed from the above at build time. */
+  derived: DerivedIndex;
 }

@@ -1,12 +1,17 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { AgentRouteError } from "../errors.js";
 import { parseCsvRows } from "./dataset-csv.js";
 import { parseJsonlRows } from "./dataset-jsonl.js";
 import { DATASET_LIMITS, type RawRow } from "./dataset-limits.js";
+import { detectInputFormat, readInput, type InputKind } from "./read-input.js";
 import { createLabelResolver, suggestNames } from "../eval/labels.js";
 import type { Dataset, DatasetRow, SkippedRow } from "../eval/types.js";
+
+/** A row reader per dataset format: text and file name in, raw rows (with their lines) out. */
+const ROW_READERS = { csv: parseCsvRows, jsonl: parseJsonlRows } satisfies Record<
+  Dataset["format"],
+  (text: string, file: string) => RawRow[]
+>;
 
 export interface ReadDatasetOptions {
   /** Agent names of the set under test: every label must name one of them (or none). */
@@ -27,10 +32,10 @@ export interface ReadDatasetOptions {
  */
 export async function readDataset(source: string, options: ReadDatasetOptions): Promise<Dataset> {
   const file = options.label ?? source;
-  const bytes = await readBytes(source, file);
+  const bytes = await readInput(source, file, DATASET_LIMITS.maxBytes, DATASET_INPUT);
   const text = decodeUtf8(bytes, file);
   const format = detectFormat(source, text);
-  const raw = format === "csv" ? parseCsvRows(text, file) : parseJsonlRows(text, file);
+  const raw = ROW_READERS[format](text, file);
   if (raw.length > DATASET_LIMITS.maxRows) {
     throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${raw.length} rows (limit ${DATASET_LIMITS.maxRows})`, {
       hint: "Split the dataset into smaller files.",
@@ -46,33 +51,6 @@ export async function readDataset(source: string, options: ReadDatasetOptions): 
     skipped,
     read: raw.length,
   };
-}
-
-async function readBytes(source: string, file: string): Promise<Buffer> {
-  const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(
-      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
-      `${file}: cannot read the dataset (${err.code ?? err.message})`,
-      {
-        hint: "Check the --dataset path.",
-        file,
-        cause: err,
-      },
-    );
-  });
-  if (!info.isFile()) {
-    throw new AgentRouteError("DATASET_INVALID", `${file}: not a file`, {
-      hint: "Pass a .csv or .jsonl file to --dataset.",
-      file,
-    });
-  }
-  if (info.size > DATASET_LIMITS.maxBytes) {
-    throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${info.size} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
-      hint: "Split the dataset into smaller files.",
-      file,
-    });
-  }
-  return readFile(source);
 }
 
 function decodeUtf8(bytes: Buffer, file: string): string {
@@ -94,16 +72,15 @@ function decodeUtf8(bytes: Buffer, file: string): string {
  * detectFormat("x.txt", '{"prompt": "a", "expected": []}') // "jsonl"
  */
 export function detectFormat(file: string, text: string): Dataset["format"] {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".csv") return "csv";
-  if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
-  return text
-    .replace(/^\uFEFF/, "")
-    .trimStart()
-    .startsWith("{")
-    ? "jsonl"
-    : "csv";
+  return detectInputFormat(file, text, "csv") === "jsonl" ? "jsonl" : "csv";
 }
+
+/** The dataset as an input: what messages call it and what they advise. */
+const DATASET_INPUT: InputKind = {
+  what: "dataset",
+  hint: "Check the --dataset path: a .csv or .jsonl file.",
+  limitHint: "Split the dataset into smaller files.",
+};
 
 interface UnknownLabel {
   line: number;

@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { AgentRouteError } from "../errors.js";
+import { DATASET_LIMITS } from "./dataset-limits.js";
+import { detectInputFormat, readInput, type InputFormat, type InputKind } from "./read-input.js";
 
 /** Most prompts one batch file may hold. */
 export const MAX_BATCH_PROMPTS = 1_000_000;
@@ -15,10 +16,7 @@ export const MAX_BATCH_PROMPTS = 1_000_000;
 export function parsePromptsText(text: string, file: string): string[] {
   // A BOM and CRLF line ends are harmless: the same prompts come out either way.
   const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const first = body.split(/\r?\n/, 1)[0]?.trim() ?? "";
-  const format =
-    /\.(jsonl|ndjson)$/i.test(file) || first.startsWith("{") ? "jsonl" : /\.csv$/i.test(file) ? "csv" : "text";
-  const prompts = format === "jsonl" ? fromJsonl(body, file) : format === "csv" ? fromCsv(body, file) : fromText(body);
+  const prompts = PROMPT_READERS[detectInputFormat(file, body, "text")](body, file);
   if (prompts.length > MAX_BATCH_PROMPTS) {
     throw new AgentRouteError(
       "LIMIT_EXCEEDED",
@@ -32,18 +30,28 @@ export function parsePromptsText(text: string, file: string): string[] {
   return prompts;
 }
 
-/** Reads a batch file, or stdin when `file` is "-". */
+/** The batch file as an input: what messages call it and what they advise. */
+const BATCH_INPUT: InputKind = {
+  what: "batch file",
+  hint: "Check the --batch path (use - for stdin).",
+  limitHint: "Split the file into smaller batches.",
+};
+
+/** A prompt reader per format: the file's text in, its prompts in order out. */
+const PROMPT_READERS = {
+  jsonl: fromJsonl,
+  csv: fromCsv,
+  text: (body: string) => fromText(body),
+} satisfies Record<InputFormat, (body: string, file: string) => string[]>;
+
+/**
+ * Reads a batch file, or stdin when `file` is "-", through the one input reader (the byte
+ * limit is checked while reading).
+ */
 export async function readPromptsFile(file: string, stdin: NodeJS.ReadableStream): Promise<string[]> {
-  let text: string;
-  try {
-    text = file === "-" ? await readStream(stdin) : await readFile(file, "utf8");
-  } catch (err) {
-    throw new AgentRouteError("NOT_FOUND", `cannot read batch file ${file}: ${(err as Error).message}`, {
-      hint: "Check the --batch path (use - for stdin).",
-      file,
-    });
-  }
-  return parsePromptsText(text, file === "-" ? "stdin" : file);
+  const label = file === "-" ? "stdin" : file;
+  const bytes = await readInput(file, label, DATASET_LIMITS.maxBytes, BATCH_INPUT, stdin);
+  return parsePromptsText(bytes.toString("utf8"), label);
 }
 
 function fromText(body: string): string[] {
@@ -100,10 +108,4 @@ function fromCsv(body: string, file: string): string[] {
     );
   }
   return records.map((r) => r.prompt ?? "").filter((p) => p.trim().length > 0);
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
+import { slimReport } from "../eval/slim.js";
 import type { EvalReport } from "../eval/types.js";
 import { renderHtmlReport } from "./html.js";
 import { renderJunitReport } from "./junit.js";
@@ -27,6 +28,7 @@ export const reporters = {
   json: renderJsonReport,
   junit: renderJunitReport,
   html: renderHtmlReport,
+  baseline: (report) => renderJsonReport(slimReport(report)),
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;
@@ -39,6 +41,7 @@ const FILE_NAMES: Record<Exclude<ReportFormat, "table">, (stem: string) => strin
   json: (stem) => `${stem}.json`,
   junit: (stem) => `${stem.replace(/^report/, "junit")}.xml`,
   html: (stem) => `${stem}.html`,
+  baseline: (stem) => `${stem.replace(/^report/, "baseline")}.json`,
 };
 
 /**
@@ -46,7 +49,7 @@ const FILE_NAMES: Record<Exclude<ReportFormat, "table">, (stem: string) => strin
  *
  * @example
  * parseFormats("table, json") // ["table", "json"]
- * parseFormats("pdf")         // throws AgentRouteError USAGE listing table, md, json, junit, html
+ * parseFormats("pdf")         // throws AgentRouteError USAGE listing table, md, json, junit, html, baseline
  */
 export function parseFormats(list: string): ReportFormat[] {
   const names = list
@@ -77,7 +80,8 @@ export function renderReport(report: EvalReport, format: ReportFormat, options: 
 }
 
 /**
- * Writes the file formats (report.json, report.md, junit.xml, report.html) under `outDir`,
+ * Writes the file formats (report.json, report.md, junit.xml, report.html, baseline.json: the
+ * slim report a gate needs, see slimReport) under `outDir`,
  * creating it, and returns the paths written. `table` is skipped: the CLI prints it.
  * `stem` names the files of A/B runs ("report-a" → report-a.json, junit-a.xml).
  *

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { readInput, type InputKind } from "../inputs/read-input.js";
 import { AgentRouteError } from "../errors.js";
 import { DATASET_LIMITS } from "../inputs/dataset-limits.js";
 import { normalizeAgentName } from "../agents/names.js";
@@ -44,7 +44,7 @@ export async function readDispatchDataset(
   file: string,
   options: { agentNames: readonly string[] },
 ): Promise<DispatchDataset> {
-  const bytes = await readLog(file);
+  const bytes = await readInput(file, file, DATASET_LIMITS.maxBytes, DISPATCH_LOG_INPUT);
   const canonical = new Map(options.agentNames.map((name) => [normalizeAgentName(name), name]));
   const result: DispatchDataset = { dataset: emptyDataset(file, bytes), builtIn: {}, notInSet: {}, dispatched: [] };
   const firstLine = new Map<string, number>();
@@ -139,26 +139,12 @@ function logError(file: string, line: number, what: string): AgentRouteError {
   });
 }
 
-async function readLog(file: string): Promise<Buffer> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(
-      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
-      `${file}: cannot read the dispatch log (${err.code ?? err.message})`,
-      {
-        hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE`.",
-        file,
-        cause: err,
-      },
-    );
-  });
-  if (bytes.length > DATASET_LIMITS.maxBytes) {
-    throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${bytes.length} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
-      hint: "Read fewer sessions (transcripts --since DATE) or split the log.",
-      file,
-    });
-  }
-  return bytes;
-}
+/** The dispatch log as an input: what messages call it and what they advise. */
+const DISPATCH_LOG_INPUT: InputKind = {
+  what: "dispatch log",
+  hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE`.",
+  limitHint: "Read fewer sessions (transcripts --since DATE) or split the log.",
+};
 
 function emptyDataset(file: string, bytes: Buffer): Dataset {
   const skipped: SkippedRow[] = [];

@@ -1,4 +1,5 @@
-import type { FeatureName, FusionWeights } from "../classify/defaults.js";
+import type { FusionWeights } from "../classify/defaults.js";
+import type { FeatureName } from "../classify/scorers/features.js";
 import { fitAgentThresholds } from "./agent-thresholds.js";
 import type { FeatureTable } from "./feature-table.js";
 import { DEFAULT_FIT, fitDecision, fitFusion, fuseTable, type DecisionConfig } from "./fit.js";

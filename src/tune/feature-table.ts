@@ -1,5 +1,5 @@
 import { resolveConfig } from "../classify/config.js";
-import { FEATURE_NAMES } from "../classify/defaults.js";
+import { featuresIn, FEATURE_NAMES } from "../classify/scorers/features.js";
 import { prepareQuery } from "../classify/query.js";
 import { createScorer } from "../classify/scorers/registry.js";
 import type { DatasetRow } from "../eval/types.js";
@@ -15,8 +15,8 @@ export interface FeatureRow {
   prompt: string;
   /** Agent indices that should take the prompt ([] = none). */
   expected: number[];
-  /** features[f][a]: feature FEATURE_NAMES[f] of agent a. */
-  features: Float64Array[];
+  /** features[f][a]: feature FEATURE_NAMES[f] of agent a; null when the mode declares it absent. */
+  features: (Float64Array | null)[];
 }
 
 /**
@@ -29,6 +29,7 @@ export async function extractFeatureTable(
   onProgress?: (done: number, total: number) => void,
 ): Promise<FeatureTable> {
   const scorer = createScorer(index, resolveConfig({ scorer: "fused" }));
+  const present = new Set<string>(featuresIn(index.embedder ? "embeddings" : "keyword"));
   const byName = new Map(index.agents.map((a, i) => [a.name.toLowerCase(), i]));
   const out: FeatureRow[] = [];
   const chunk = 256;
@@ -41,7 +42,7 @@ export async function extractFeatureTable(
       out.push({
         prompt: row.prompt,
         expected: row.expected.map((e) => byName.get(e.toLowerCase())).filter((a): a is number => a !== undefined),
-        features: FEATURE_NAMES.map((name) => f[name] ?? new Float64Array(index.agents.length)),
+        features: FEATURE_NAMES.map((name) => (present.has(name) ? f[name]! : null)),
       });
     });
     onProgress?.(out.length, rows.length);

@@ -1,6 +1,7 @@
 import type { RouterConfig } from "../classify/config.js";
 import { chooseDispatch, rankAgents } from "../classify/decide.js";
-import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../classify/defaults.js";
+import type { FusionWeights } from "../classify/defaults.js";
+import { FEATURE_NAMES, type FeatureName } from "../classify/scorers/features.js";
 import { averagePrf, countClasses, isExactMatch } from "../eval/metrics.js";
 import type { FeatureRow, FeatureTable } from "./feature-table.js";
 import { fitLogistic } from "./logistic.js";
@@ -21,9 +22,9 @@ export interface FusionFitOptions {
 
 export const DEFAULT_FIT: FusionFitOptions = { l2: 0.05, negatives: 6, features: FEATURE_NAMES };
 
-/** A cheap ranking used only to pick hard negatives: what the signals agree is close. */
+/** A cheap ranking used only to pick hard negatives: what the signals agree is close (an absent feature adds nothing). */
 function roughScore(row: FeatureRow, a: number): number {
-  const f = (name: FeatureName) => row.features[FEATURE_NAMES.indexOf(name)]![a]!;
+  const f = (name: FeatureName) => row.features[FEATURE_NAMES.indexOf(name)]?.[a] ?? 0;
   return f("head_p") + f("emb_max") + f("kw_rel") + f("trig");
 }
 
@@ -71,7 +72,7 @@ export function fitFusion(tables: readonly FeatureTable[], options: FusionFitOpt
 
 /** Fused scores of one row under a fusion model. */
 export function fuseRow(row: FeatureRow, fusion: FusionWeights, agentCount: number): Float64Array {
-  return fuseFeatures((name) => row.features[FEATURE_NAMES.indexOf(name)], fusion, agentCount);
+  return fuseFeatures((name) => row.features[FEATURE_NAMES.indexOf(name)]!, fusion, agentCount);
 }
 
 export type DecisionConfig = Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">;

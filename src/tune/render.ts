@@ -1,4 +1,5 @@
-import { FEATURE_NAMES, type FusionWeights } from "../classify/defaults.js";
+import type { FusionWeights } from "../classify/defaults.js";
+import { FEATURE_NAMES } from "../classify/scorers/features.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import type { FittedRule } from "./candidates.js";
 import type { CandidateScore } from "./cross-validate.js";

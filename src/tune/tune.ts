@@ -1,6 +1,7 @@
+import { resolveAgentsDir } from "../agents/load/resolve.js";
 import path from "node:path";
 import { resolveConfig } from "../classify/config.js";
-import { FEATURE_NAMES, type FeatureName } from "../classify/defaults.js";
+import { featuresIn } from "../classify/scorers/features.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import type { RouteMode } from "../classify/types.js";
 import { readDataset } from "../inputs/dataset.js";
@@ -13,7 +14,8 @@ import { extractFeatureTable } from "./feature-table.js";
 import { assignFolds, primaryLabel } from "./folds.js";
 
 export interface TuneOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet" | "config" | "configPath"> {
-  agentsDir: string;
+  /** Agent folder; default: resolveAgentsDir (`.claude/agents`, else `agents/`). */
+  agentsDir?: string;
   /** Labeled dataset (CSV or JSONL), as for eval. */
   dataset: string;
   /** Cross-validation folds (default 5). */
@@ -66,7 +68,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const opened = await openRouter({
     ...routerOptions,
     cwd,
-    agentsDir: path.resolve(cwd, options.agentsDir),
+    agentsDir: resolveAgentsDir(cwd, options.agentsDir),
     config: defaults,
   });
   try {
@@ -87,8 +89,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
         fusion: defaults.fusion[mode],
         decision: { threshold: defaults.threshold, agentThresholds: defaults.agentThresholds, multi: defaults.multi },
       },
-      features:
-        mode === "embeddings" ? FEATURE_NAMES : FEATURE_NAMES.filter((f): f is FeatureName => !f.startsWith("emb_")),
+      features: featuresIn(mode),
     };
     const scores = crossValidate(table, folds, candidates, context);
     if (options.examples !== false) {

@@ -1,14 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { openRouter, type OpenedRouter } from "../../src/pipeline/open.js";
-import { REPO_ROOT } from "../helpers/shared.js";
+import { REPO_ROOT, testCacheDir } from "../helpers/shared.js";
 
 export const FIXTURE_AGENTS = path.join(REPO_ROOT, "tests/fixtures/classify/agents");
 
-/** A router over the fixture agents with a private cache folder (real model unless keyword). */
+/** A router over the fixture agents with the test run's cache folder (real model unless keyword). */
 export async function openFixtureRouter(embeddings: boolean, config?: Record<string, unknown>): Promise<OpenedRouter> {
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "agentroute-classify-"));
+  const cacheDir = testCacheDir();
   const { resolveConfig } = await import("../../src/classify/config.js");
   return openRouter({
     agentsDir: FIXTURE_AGENTS,

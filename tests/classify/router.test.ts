@@ -88,3 +88,19 @@ describe("router decision rule", () => {
     await kw.close();
   });
 });
+
+describe("per-agent thresholds in reasons", () => {
+  it("shows the threshold that decided, not the global one, in the summary and reasons", async () => {
+    const base = await openFixtureRouter(false);
+    const prompt = "what's a good name for a golden retriever puppy?";
+    const top = (await base.router.route(prompt)).ranked[0]!;
+    await base.close();
+    const own = Math.min(0.99, top.score + 0.2);
+    const strict = await openFixtureRouter(false, { threshold: 0.01, agentThresholds: { [top.agent]: own } });
+    const d = await strict.router.route(prompt);
+    await strict.close();
+    expect(d.dispatch).toEqual([]);
+    expect(d.reasons.threshold).toBe(own);
+    expect(d.reasons.summary).toContain(`under the threshold ${own}`);
+  });
+});

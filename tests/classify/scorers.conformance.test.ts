@@ -3,6 +3,7 @@ import { resolveConfig } from "../../src/classify/config.js";
 import type { OpenedRouter } from "../../src/pipeline/open.js";
 import { prepareQuery } from "../../src/classify/query.js";
 import { createScorer, listScorers } from "../../src/classify/scorers/registry.js";
+import { featuresIn, SIGNALS, type SignalName } from "../../src/classify/scorers/features.js";
 import { softmaxInPlace, softmaxLogits } from "../../src/indexing/softmax.js";
 import { openFixtureRouter } from "./helpers.js";
 
@@ -34,6 +35,27 @@ describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings)
       for (const values of Object.values(a.features)) for (const v of values) expect(Number.isFinite(v)).toBe(true);
       expect(scorer.score(q).scores).toEqual(a.scores);
     }
+  });
+
+  it.each(Object.keys(SIGNALS) as SignalName[])("%s: returns exactly the features it declares", async (name) => {
+    const q = prepareQuery(
+      opened.index,
+      PROMPTS[0]!,
+      embeddings ? (await opened.index.embedder!.embed([PROMPTS[0]!]))[0]! : null,
+    );
+    const out = SIGNALS[name].create(opened.index).score(q);
+    expect(Object.keys(out.features)).toEqual([...SIGNALS[name].features]);
+  });
+
+  it("fused: carries the features of the mode, none of its declared absences", async () => {
+    const fused = createScorer(opened.index, resolveConfig({}));
+    const q = prepareQuery(
+      opened.index,
+      PROMPTS[0]!,
+      embeddings ? (await opened.index.embedder!.embed([PROMPTS[0]!]))[0]! : null,
+    );
+    const mode = embeddings ? "embeddings" : "keyword";
+    expect(Object.keys(fused.score(q).features).sort()).toEqual([...featuresIn(mode)].sort());
   });
 
   it("head: the kernel's probabilities match the training-time softmaxLogits", async () => {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { expect, it } from "vitest";
 import { resolveConfig } from "../../src/classify/config.js";
 import { createRouter } from "../../src/classify/router.js";
@@ -7,11 +6,11 @@ import { loadAgents } from "../../src/agents/load/load.js";
 import { createEmbedder } from "../../src/embed/registry.js";
 import { dotRows } from "../../src/embed/vector.js";
 import { buildIndex } from "../../src/indexing/build.js";
-import { describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
+import { describeShared, sharedPath, testCacheDir } from "../helpers/shared.js";
 
 describeShared("similarity on a large set (wshobson-agents, 84 agents, real model)", () => {
   it("two stages compare the nearest agents exactly and keep the rest below them; the router is exact under the budget and routes like route() in batches", async () => {
-    const cacheDir = path.join(REPO_ROOT, ".agentroute-cache");
+    const cacheDir = testCacheDir();
     const embedder = await createEmbedder({ cacheDir });
     const set = await loadAgents(sharedPath("agent-sets/wshobson-agents"));
     const index = await buildIndex(set, { embedder, cacheDir });
@@ -40,5 +39,6 @@ describeShared("similarity on a large set (wshobson-agents, 84 agents, real mode
     const one = [];
     for (const p of prompts) one.push(await router.route(p));
     expect(await router.routeMany(prompts)).toEqual(one);
-  });
+    // The only test that needs an 84-agent set: it embeds it cold into the run's temp cache.
+  }, 300_000);
 });

@@ -10,7 +10,7 @@ const base = ["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, "--no-
 
 describe("agentroute eval: usage errors (exit 2, message and hint, no stack)", () => {
   it.each([
-    [["--format", "table,pdf"], /unknown report format: pdf/, /table, md, json, junit, html/],
+    [["--format", "table,pdf"], /unknown report format: pdf/, /table, md, json, junit, html, baseline/],
     [["--max-drop", "lots"], /--max-drop: expected a number between 0 and 1/, /--max-drop 0.02/],
     [["--compare-agents", "x", "--baseline", "y"], /cannot be combined/, /two commands/],
     [["--baseline", "/nonexistent/baseline.json"], /cannot read the report/, /agentroute eval/],

@@ -125,7 +125,7 @@ describe.skipIf(!existsSync(CLI))(
       rmSync(path.join(both, "agents"), { recursive: true });
       const neither = await runLint([], both);
       expect(neither.code).toBe(2);
-      expect(neither.stderr).toContain(`${path.join(both, "agents")}: agents folder not found`);
+      expect(neither.stderr).toContain(`no agents folder: neither .claude/agents nor agents/ exists in ${both}`);
     });
   },
 );

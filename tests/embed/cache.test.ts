@@ -84,6 +84,15 @@ describe("cachedEmbedder over the real model", () => {
     expect(run2.inner).toBe(second.embedder);
   });
 
+  it("computes transient texts without storing them, with the same bits", async () => {
+    const cacheDir = await freshDir();
+    const run = cachedEmbedder(model, openCache(cacheDir));
+    const transient = await run.embed(texts, { transient: true });
+    expect(run.stats).toEqual({ hits: 0, misses: 0 });
+    expect(await readdir(cacheDir)).toEqual([]);
+    expect(transient).toEqual(await run.embed(texts));
+  });
+
   it("sends only the misses to the model, in one call", async () => {
     const cacheDir = await freshDir();
     await cachedEmbedder(model, openCache(cacheDir)).embed(texts.slice(0, 2));

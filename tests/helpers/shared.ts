@@ -24,3 +24,13 @@ export const describeShared: typeof describe = (HAS_SHARED ? describe : describe
 /** Repository root (for the built CLI, the example agents and datasets). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI = path.join(REPO_ROOT, "dist/src/cli/main.js");
+
+/**
+ * The test run's shared cache folder (tests/helpers/global-setup.ts), for tests that embed real
+ * agent sets but are not about the cache: a temp folder, never the repository's own cache.
+ */
+export function testCacheDir(): string {
+  const dir = process.env.AGENTROUTE_TEST_CACHE;
+  if (!dir) throw new Error("AGENTROUTE_TEST_CACHE is unset: run the tests through vitest (globalSetup)");
+  return dir;
+}

@@ -4,7 +4,7 @@ import { loadAgents } from "../../src/agents/load/load.js";
 import { createEmbedder } from "../../src/embed/registry.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground } from "../../src/indexing/background.js";
 import { buildIndex } from "../../src/indexing/build.js";
-import { REPO_ROOT } from "../helpers/shared.js";
+import { REPO_ROOT, testCacheDir } from "../helpers/shared.js";
 
 const PROMPTS = [
   "set a timer for ten minutes",
@@ -45,7 +45,7 @@ describe("unclaimedBackground", () => {
   });
 
   it("with the real model: an assistant's intents claim their requests; software agents claim none", async () => {
-    const cacheDir = path.join(REPO_ROOT, ".agentroute-cache");
+    const cacheDir = testCacheDir();
     const embedder = await createEmbedder({ cacheDir });
     const kept = async (dir: string) => {
       const index = await buildIndex(await loadAgents(dir), { embedder, cacheDir, warn: () => {} });

@@ -45,7 +45,7 @@ describe("escaping helpers", () => {
 
 describe("reporters", () => {
   it("are a name-keyed map matching the --format names", () => {
-    expect(REPORT_FORMATS).toEqual(["table", "md", "json", "junit", "html"]);
+    expect(REPORT_FORMATS).toEqual(["table", "md", "json", "junit", "html", "baseline"]);
     expect(Object.keys(reporters)).toEqual(REPORT_FORMATS);
     expect(parseFormats(" table,JSON,table ")).toEqual(["table", "json"]);
     expect(() => parseFormats("table,pdf")).toThrow(/unknown report format: pdf/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FUSION, FEATURE_NAMES } from "../../src/classify/defaults.js";
+import { DEFAULT_FUSION } from "../../src/classify/defaults.js";
+import { featuresIn, FEATURE_NAMES } from "../../src/classify/scorers/features.js";
 import { fitAgentThresholds } from "../../src/tune/agent-thresholds.js";
 import { CANDIDATES, type Candidate, type TuneContext } from "../../src/tune/candidates.js";
 import { crossValidate, meanSd, pickBest, type CandidateScore } from "../../src/tune/cross-validate.js";
@@ -36,7 +37,7 @@ const context: TuneContext = {
       multi: { margin: 0.25, min: 0.5, max: 3, jobMin: 1, jobMargin: 0 },
     },
   },
-  features: FEATURE_NAMES.filter((f) => !f.startsWith("emb_")),
+  features: featuresIn("keyword"),
 };
 
 describe("crossValidate", () => {
@@ -113,7 +114,7 @@ describe("fitAgentThresholds", () => {
       agents: table.agents,
       rows: table.rows.map((r) => ({
         ...r,
-        features: r.features.map((f) => Float64Array.from(f, (v, a) => (a === 2 ? v * 0.5 : v))),
+        features: r.features.map((f) => f && Float64Array.from(f, (v, a) => (a === 2 ? v * 0.5 : v))),
       })),
     };
     const fused = fuseTable(damped, { bias: -4, weights: { head_p: 6, kw_cov: 2 } });

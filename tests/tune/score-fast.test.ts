@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEATURE_NAMES } from "../../src/classify/defaults.js";
+import { FEATURE_NAMES } from "../../src/classify/scorers/features.js";
 import type { FeatureRow, FeatureTable } from "../../src/tune/feature-table.js";
 import { fuseTable, scoreFused } from "../../src/tune/fit.js";
 import { scoreFusedFast } from "../../src/tune/score-fast.js";

@@ -2,9 +2,8 @@ import { maxOr } from "../../embed/vector.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
 import { exactAgentCosines } from "../similarity.js";
-import { bestPieceOf, marginToOthers, pieceGroups } from "./pieces.js";
-import { typicalSimilarity } from "./typical.js";
-import type { Scorer, ScorerOutput } from "./types.js";
+import { bestPieceOf, marginToOthers } from "./pieces.js";
+import { defineSignal, type Scorer, type ScorerOutput } from "./types.js";
 
 /**
  * Cosine similarity of the prompt to each agent's positive pieces (description clauses,
@@ -18,13 +17,13 @@ import type { Scorer, ScorerOutput } from "./types.js";
  * typical similarity, see typicalSimilarity; 0 when the set has no examples). All 0 in
  * keyword-only mode.
  */
-export function createEmbeddingScorer(index: AgentIndex): Scorer {
+export function createEmbeddingScorer(index: AgentIndex): Scorer<EmbeddingFeature> {
   const n = index.agents.length;
-  const byAgent = pieceGroups(index).positive;
-  const typical = typicalSimilarity(index);
+  const byAgent = index.derived.groups.positive;
+  const typical = index.derived.typical;
   return {
     name: "embedding",
-    score(q: PreparedQuery): ScorerOutput {
+    score(q: PreparedQuery): ScorerOutput<EmbeddingFeature> {
       const embMax = new Float64Array(n);
       const embTop3 = new Float64Array(n);
       const sims = q.pieceCos;
@@ -70,3 +69,13 @@ export function createEmbeddingScorer(index: AgentIndex): Scorer {
     },
   };
 }
+
+/** The features this scorer produces (fusion sums them in this order). */
+const EMBEDDING_FEATURES = ["emb_max", "emb_top3", "emb_margin", "bg_margin", "emb_best", "emb_typ"] as const;
+type EmbeddingFeature = (typeof EMBEDDING_FEATURES)[number];
+
+export const embeddingSignal = defineSignal({
+  features: EMBEDDING_FEATURES,
+  needs: "embeddings",
+  create: createEmbeddingScorer,
+});

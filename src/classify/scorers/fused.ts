@@ -1,6 +1,7 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import type { RouterConfig } from "../config.js";
-import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../defaults.js";
+import type { FusionWeights } from "../defaults.js";
+import { featuresIn, FEATURE_NAMES, type FeatureMode, type FeatureName } from "./features.js";
 import type { PreparedQuery } from "../query.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
@@ -11,22 +12,29 @@ export function sigmoid(z: number): number {
 /**
  * The fusion's calibrated probability for each agent: sigmoid(bias + Σ weight × feature).
  * One function for routing and for `tune`, so tuning scores exactly what routing computes.
- * `feature(name)` gives that feature's per-agent values (missing features count as 0).
+ * `feature(name)` gives that feature's per-agent values, or null when the mode declares it
+ * absent (embedding features in keyword-only mode): a weight on an absent feature adds
+ * nothing. A feature that is neither there nor declared absent is a bug, never a silent 0.
  *
- * @example fuseFeatures((f) => features[f], DEFAULT_FUSION.embeddings, agents.length)
+ * @example fuseFeatures((f) => features[f] ?? null, DEFAULT_FUSION.embeddings, agents.length)
  */
 export function fuseFeatures(
-  feature: (name: FeatureName) => ArrayLike<number> | undefined,
+  feature: (name: FeatureName) => ArrayLike<number> | null,
   fusion: FusionWeights,
   agentCount: number,
 ): Float64Array {
-  const used = FEATURE_NAMES.map((name) => [feature(name), fusion.weights[name] ?? 0] as const).filter(
-    ([values, w]) => w !== 0 && values !== undefined,
-  );
+  const used: [ArrayLike<number>, number][] = [];
+  for (const name of FEATURE_NAMES) {
+    const w = fusion.weights[name] ?? 0;
+    if (w === 0) continue;
+    const values = feature(name);
+    if (values === undefined) throw new Error(`fusion: feature "${name}" is missing and not declared absent`);
+    if (values !== null) used.push([values, w]);
+  }
   const scores = new Float64Array(agentCount);
   for (let a = 0; a < agentCount; a++) {
     let z = fusion.bias;
-    for (const [values, w] of used) z += w * values![a]!;
+    for (const [values, w] of used) z += w * values[a]!;
     scores[a] = sigmoid(z);
   }
   return scores;
@@ -39,13 +47,16 @@ export function fuseFeatures(
  */
 export function createFusedScorer(index: AgentIndex, config: RouterConfig, parts: readonly Scorer[]): Scorer {
   const n = index.agents.length;
-  const fusion = index.embedder ? config.fusion.embeddings : config.fusion.keyword;
+  const mode: FeatureMode = index.embedder ? "embeddings" : "keyword";
+  const fusion = config.fusion[mode];
+  const present = new Set<string>(featuresIn(mode));
   return {
     name: "fused",
     score(q: PreparedQuery): ScorerOutput {
       const features: Record<string, Float64Array> = {};
       for (const part of parts) Object.assign(features, part.score(q).features);
-      return { scores: fuseFeatures((f) => features[f], fusion, n), features };
+      const scores = fuseFeatures((f) => (present.has(f) ? features[f]! : null), fusion, n);
+      return { scores, features };
     },
     explain(q: PreparedQuery, agent: number, output: ScorerOutput): Evidence {
       const merged: Evidence = { matchedTriggers: [], rules: [], bestPiece: null };

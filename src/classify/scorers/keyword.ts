@@ -1,7 +1,7 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
-import { bestPieceOf, maxByAgent, pieceGroups } from "./pieces.js";
-import type { Scorer, ScorerOutput } from "./types.js";
+import { bestPieceOf, maxByAgent } from "./pieces.js";
+import { defineSignal, type Scorer, type ScorerOutput } from "./types.js";
 
 const K1 = 1.2;
 const B = 0.75;
@@ -15,13 +15,13 @@ const B = 0.75;
  * cosine to one of the agent's pieces; `kw_best` = the best kw_cov of any agent, the same for
  * every agent (how much of the prompt the set's words cover at all: it moves only the none decision).
  */
-export function createKeywordScorer(index: AgentIndex): Scorer {
+export function createKeywordScorer(index: AgentIndex): Scorer<KeywordFeature> {
   const kw = index.keyword;
   const n = index.agents.length;
-  const positive = pieceGroups(index).positive;
+  const positive = index.derived.groups.positive;
   return {
     name: "keyword",
-    score(q: PreparedQuery): ScorerOutput {
+    score(q: PreparedQuery): ScorerOutput<KeywordFeature> {
       const bm25 = new Float64Array(n);
       const covered = new Float64Array(n);
       let total = 0;
@@ -47,3 +47,9 @@ export function createKeywordScorer(index: AgentIndex): Scorer {
     },
   };
 }
+
+/** The features this scorer produces (fusion sums them in this order). */
+const KEYWORD_FEATURES = ["kw_cov", "kw_rel", "lex_max", "kw_best"] as const;
+type KeywordFeature = (typeof KEYWORD_FEATURES)[number];
+
+export const keywordSignal = defineSignal({ features: KEYWORD_FEATURES, needs: null, create: createKeywordScorer });

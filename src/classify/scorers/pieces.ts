@@ -1,44 +1,11 @@
-import { isPositiveKind } from "../../indexing/pieces.js";
-import type { AgentIndex, PieceKind } from "../../indexing/types.js";
+import type { AgentIndex } from "../../indexing/types.js";
 import { roundTo } from "../../util/numbers.js";
 import type { Evidence } from "./types.js";
-
-/** Piece indices per agent, by group: what the scorers loop over instead of every piece. */
-export interface PieceGroups {
-  positive: Int32Array[];
-  mustBeUsed: Int32Array[];
-  proactive: Int32Array[];
-  notEngage: Int32Array[];
-}
-
-const groupsCache = new WeakMap<AgentIndex, PieceGroups>();
-
-/** The index's pieces grouped per agent (computed once per index). */
-export function pieceGroups(index: AgentIndex): PieceGroups {
-  let groups = groupsCache.get(index);
-  if (!groups) {
-    const collect = (accept: (kind: PieceKind) => boolean): Int32Array[] => {
-      const lists: number[][] = index.agents.map(() => []);
-      index.pieces.forEach((p, i) => {
-        if (accept(p.kind)) lists[p.agent]!.push(i);
-      });
-      return lists.map((l) => Int32Array.from(l));
-    };
-    groups = {
-      positive: collect(isPositiveKind),
-      mustBeUsed: collect((k) => k === "mustBeUsed"),
-      proactive: collect((k) => k === "proactive"),
-      notEngage: collect((k) => k === "notEngage"),
-    };
-    groupsCache.set(index, groups);
-  }
-  return groups;
-}
 
 /** The agent's positive piece with the highest similarity in `sims`. */
 export function bestPieceOf(index: AgentIndex, agent: number, sims: Float32Array): Evidence["bestPiece"] {
   let best = -1;
-  for (const i of pieceGroups(index).positive[agent]!) if (best < 0 || sims[i]! > sims[best]!) best = i;
+  for (const i of index.derived.groups.positive[agent]!) if (best < 0 || sims[i]! > sims[best]!) best = i;
   if (best < 0) return null;
   const p = index.pieces[best]!;
   return { kind: p.kind, text: p.text, line: p.line, similarity: round(sims[best]!) };
@@ -46,7 +13,7 @@ export function bestPieceOf(index: AgentIndex, agent: number, sims: Float32Array
 
 /**
  * Per agent, the highest similarity among the pieces of one group (0 when it has none).
- * @example maxByAgent(pieceGroups(index).mustBeUsed, sims)
+ * @example maxByAgent(index.derived.groups.mustBeUsed, sims)
  */
 export function maxByAgent(groups: readonly Int32Array[], sims: Float32Array): Float64Array {
   const out = new Float64Array(groups.length);

@@ -1,35 +1,28 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import { AgentRouteError } from "../../errors.js";
 import type { RouterConfig } from "../config.js";
-import { createEmbeddingScorer } from "./embedding.js";
+import { SIGNALS, signalsIn, type SignalName } from "./features.js";
 import { createFusedScorer } from "./fused.js";
-import { createHeadScorer } from "./head.js";
-import { createKeywordScorer } from "./keyword.js";
-import { createRulesScorer } from "./rules.js";
-import type { Scorer, ScorerFactory } from "./types.js";
+import type { Scorer, ScorerFactory, SignalScorer } from "./types.js";
 
-/** The signal scorers the fused scorer combines, in a fixed order. */
-const PARTS = ["keyword", "embedding", "head", "rules"] as const;
+/** The order the fused scorer merges its parts' features and evidence (the embedding's best piece wins). */
+const PARTS: readonly SignalName[] = ["keyword", "embedding", "head", "rules"];
+
+const signalFactories = Object.fromEntries(
+  Object.entries(SIGNALS).map(([name, s]: [string, SignalScorer]) => [name, (index: AgentIndex) => s.create(index)]),
+) as unknown as { [K in SignalName]: ScorerFactory };
 
 /**
  * Every scorer by name. `fused` is the default decider; the others can decide alone
  * (`"scorer": "keyword"` in the config) to measure what each signal is worth.
  */
-const signals = {
-  keyword: createKeywordScorer,
-  embedding: createEmbeddingScorer,
-  head: createHeadScorer,
-  rules: createRulesScorer,
-} satisfies Record<string, ScorerFactory>;
-
 export const scorers = {
-  ...signals,
-  fused: (index: AgentIndex, config: RouterConfig): Scorer =>
-    createFusedScorer(
-      index,
-      config,
-      PARTS.map((name) => (signals[name] as ScorerFactory)(index, config)),
-    ),
+  ...signalFactories,
+  fused: (index: AgentIndex, config: RouterConfig): Scorer => {
+    const present = new Set(signalsIn(index.embedder ? "embeddings" : "keyword"));
+    const parts = PARTS.filter((name) => present.has(name)).map((name) => SIGNALS[name].create(index));
+    return createFusedScorer(index, config, parts as Scorer[]);
+  },
 } satisfies Record<string, ScorerFactory>;
 
 export type ScorerName = keyof typeof scorers;

@@ -2,8 +2,8 @@ import { normalizeAgentName } from "../../agents/names.js";
 import { containsPhrase } from "../../indexing/text.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
-import { maxByAgent, pieceGroups, round } from "./pieces.js";
-import type { Evidence, Scorer, ScorerOutput } from "./types.js";
+import { maxByAgent, round } from "./pieces.js";
+import { defineSignal, type Evidence, type Scorer, type ScorerOutput } from "./types.js";
 
 /** Smallest not-engage margin a reason mentions (smaller ones are noise, though still features). */
 const SHOWN_MARGIN = 0.05;
@@ -18,7 +18,7 @@ const FIRED = { embeddings: 0.45, keyword: 0.25 };
  *   bullets than to its best positive piece (evidence against it);
  * - `redirect`: the same margin, credited to the agents that bullet redirects to.
  */
-export function createRulesScorer(index: AgentIndex): Scorer {
+export function createRulesScorer(index: AgentIndex): Scorer<RulesFeature> {
   const n = index.agents.length;
   const byName = new Map(index.agents.map((a, i) => [normalizeAgentName(a.name), i]));
   const redirectsOf = index.pieces.map((p) =>
@@ -27,10 +27,10 @@ export function createRulesScorer(index: AgentIndex): Scorer {
       .filter((i): i is number => i !== undefined && i !== p.agent),
   );
   const sims = (q: PreparedQuery): Float32Array => q.pieceCos ?? q.pieceLex;
-  const groups = pieceGroups(index);
+  const groups = index.derived.groups;
   return {
     name: "rules",
-    score(q: PreparedQuery): ScorerOutput {
+    score(q: PreparedQuery): ScorerOutput<RulesFeature> {
       const s = sims(q);
       const trig = new Float64Array(n);
       index.triggers.forEach((list, a) => {
@@ -63,14 +63,20 @@ export function createRulesScorer(index: AgentIndex): Scorer {
         const p = index.pieces[i]!;
         rules.push(`${p.kind === "mustBeUsed" ? "MUST BE USED" : "PROACTIVELY"}: ${p.text} (${round(s[i]!, 2)})`);
       }
-      if (out.features.not_engage![agent]! >= SHOWN_MARGIN) {
+      if (out.features.not_engage[agent]! >= SHOWN_MARGIN) {
         rules.push(
-          `When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage![agent]!, 2)})`,
+          `When NOT to Engage matches better than its own pieces (−${round(out.features.not_engage[agent]!, 2)})`,
         );
       }
-      if (out.features.redirect![agent]! >= SHOWN_MARGIN)
-        rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect![agent]!, 2)})`);
+      if (out.features.redirect[agent]! >= SHOWN_MARGIN)
+        rules.push(`another agent's When NOT to Engage redirects here (+${round(out.features.redirect[agent]!, 2)})`);
       return { matchedTriggers, rules };
     },
   };
 }
+
+/** The features this scorer produces (fusion sums them in this order). */
+const RULES_FEATURES = ["trig", "must", "proactive", "not_engage", "redirect"] as const;
+type RulesFeature = (typeof RULES_FEATURES)[number];
+
+export const rulesSignal = defineSignal({ features: RULES_FEATURES, needs: null, create: createRulesScorer });

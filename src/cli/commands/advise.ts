@@ -1,17 +1,17 @@
 import type { Command } from "commander";
-import { AgentRouteError } from "../../errors.js";
 import { adviseAgents } from "../../advise/advise.js";
 import { renderAdviceMarkdown } from "../../advise/render.js";
+import type { Advice } from "../../advise/types.js";
+import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface AdviseFlags extends RouterFlags {
-  agents: string;
+interface AdviseFlags extends RouterFlags, FormatFlags {
   dataset?: string;
-  format: string;
 }
 
-const FORMATS = ["md", "json"] as const;
+/** advise's output formats: Markdown for people, JSON for tools. */
+const ADVISE_FORMATS = { md: renderAdviceMarkdown, json: toJson } satisfies OutputFormats<Advice>;
 
 /**
  * `agentroute advise`: what in the agent descriptions makes routing hard, and with a labeled
@@ -23,22 +23,16 @@ export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) 
     .description(
       "Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions",
     )
-    .requiredOption("--agents <dir>", "agent folder")
-    .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions")
-    .option("--format <name>", "md or json", "md");
+    .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions");
+  addFormatOption(command, ADVISE_FORMATS);
   addRouterOptions(command).action(async (flags: AdviseFlags) => {
-    const format = flags.format.trim().toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new AgentRouteError("USAGE", `unknown advise format: ${flags.format}`, {
-        hint: `Use --format ${FORMATS.join(" or ")}.`,
-      });
-    }
+    const format = chooseFormat(flags, ADVISE_FORMATS, "advise");
     const advice = await adviseAgents({
       agentsDir: flags.agents,
       dataset: flags.dataset,
       ...routerOptionsFromFlags(flags, io),
     });
-    io.out(format === "json" ? `${JSON.stringify(advice, null, 2)}\n` : renderAdviceMarkdown(advice));
+    io.out(ADVISE_FORMATS[format](advice));
     done(0);
   });
 };

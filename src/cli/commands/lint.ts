@@ -4,30 +4,41 @@ import { countSeverities, lintAgents } from "../../agents/lint/lint.js";
 import { buildLintReport } from "../../agents/lint/report.js";
 import { loadAgents } from "../../agents/load/load.js";
 import { resolveAgentsDir } from "../../agents/load/resolve.js";
-import type { Diagnostic } from "../../agents/types.js";
+import type { AgentSet, Diagnostic } from "../../agents/types.js";
+import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import type { CommandModule } from "../types.js";
 
+interface LintRun {
+  set: AgentSet;
+  diagnostics: Diagnostic[];
+  /** The folder as shown, relative to the working directory. */
+  dir: string;
+  colour: boolean;
+}
+
+/** lint's output formats (`--format`; `--json` is the old spelling of `--format json`). */
+const LINT_FORMATS = {
+  text: (r: LintRun) => renderLintText(r.diagnostics, r.set.agents.length, r.dir, r.colour),
+  json: (r: LintRun) => toJson(buildLintReport(r.set, r.diagnostics)),
+} satisfies OutputFormats<LintRun>;
+
 /**
- * `agentroute lint [DIR] [--json]`: loads the agents, prints every diagnostic, exits 1 when
+ * `agentroute lint [DIR] [--format text|json]`: loads the agents, prints every diagnostic, exits 1 when
  * any is an error. DIR defaults to `.claude/agents`, else `agents/`.
  */
 export const lintCommand: CommandModule = (program, io, done) => {
-  program
+  const command = program
     .command("lint")
     .description("Check a folder of agents for problems that hurt routing (exit 1 on errors)")
-    .argument("[dir]", "agents folder (default: .claude/agents if present, else agents/)")
-    .option("--json", "print { agents, diagnostics } as JSON")
-    .action(async (dir: string | undefined, options: { json?: boolean }) => {
-      const root = resolveAgentsDir(io.cwd, dir);
-      const set = await loadAgents(root);
-      const diagnostics = lintAgents(set);
-      if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
-      else
-        io.out(
-          renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR),
-        );
-      done(countSeverities(diagnostics).error > 0 ? 1 : 0);
-    });
+    .argument("[dir]", "agents folder (default: .claude/agents if present, else agents/)");
+  addFormatOption(command, LINT_FORMATS, { json: true }).action(async (dir: string | undefined, flags: FormatFlags) => {
+    const format = chooseFormat(flags, LINT_FORMATS, "lint");
+    const set = await loadAgents(resolveAgentsDir(io.cwd, dir));
+    const diagnostics = lintAgents(set);
+    const colour = io.isTTY && !io.env.NO_COLOR;
+    io.out(LINT_FORMATS[format]({ set, diagnostics, dir: path.relative(io.cwd, set.root), colour }));
+    done(countSeverities(diagnostics).error > 0 ? 1 : 0);
+  });
 };
 
 /** `file:line  severity  code  message` lines with an indented hint, then a summary line. */

@@ -5,16 +5,27 @@ import { openRouter } from "../../pipeline/open.js";
 import { readPromptsFile } from "../../inputs/prompts-file.js";
 import type { RouteDecision } from "../../classify/types.js";
 import { AgentRouteError } from "../../errors.js";
+import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface RouteFlags extends RouterFlags {
-  agents?: string;
+interface RouteFlags extends RouterFlags, FormatFlags {
   top: string;
-  json?: boolean;
   batch?: string;
   out?: string;
 }
+
+interface RouteOutput {
+  decisions: RouteDecision[];
+  batch: boolean;
+}
+
+/** route's output formats: `text` for people; `json` pretty-prints one decision, or with --batch writes one per line. */
+const ROUTE_FORMATS = {
+  text: (r: RouteOutput) => r.decisions.map(renderDecision).join("\n"),
+  json: (r: RouteOutput) =>
+    r.batch ? r.decisions.map((d) => `${JSON.stringify(d)}\n`).join("") : toJson(r.decisions[0]),
+} satisfies OutputFormats<RouteOutput>;
 
 /** `agentroute route "PROMPT"` or `--batch FILE`: which agent(s) should take it, and why. */
 export const routeCommand: CommandModule = (program: Command, io: CliIO, done) => {
@@ -22,15 +33,14 @@ export const routeCommand: CommandModule = (program: Command, io: CliIO, done) =
     .command("route")
     .description("Route a prompt (or a batch of prompts) to the agent(s) that should take it, with reasons")
     .argument("[prompt]", "the prompt to route")
-    .option("--agents <dir>", "agents folder (default: .claude/agents if present, else agents/)")
-    .option("--top <k>", "agents to list in ranked", "5")
-    .option("--json", "print the decision as JSON");
+    .option("--top <k>", "agents to list in ranked", "5");
+  addFormatOption(command, ROUTE_FORMATS, { json: true });
   addRouterOptions(command)
     .option(
       "--batch <file>",
-      "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line",
+      "route every prompt of a file (lines, CSV with prompt column, or JSONL; - for stdin): one JSON decision per line unless --format text",
     )
-    .option("--out <file>", "write batch decisions here instead of stdout")
+    .option("--out <file>", "write the output here instead of stdout")
     .action(async (prompt: string | undefined, flags: RouteFlags) => done(await runRoute(prompt, flags, io)));
 };
 
@@ -47,6 +57,11 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
       { hint: 'agentroute route "why is the login page slow?"' },
     );
   }
+  const format = chooseFormat(
+    { format: flags.format ?? (flags.batch !== undefined ? "json" : undefined), json: flags.json },
+    ROUTE_FORMATS,
+    "route",
+  );
   const batchFile = flags.batch === undefined || flags.batch === "-" ? flags.batch : path.resolve(io.cwd, flags.batch);
   const prompts = batchFile !== undefined ? await readPromptsFile(batchFile, io.stdin) : [prompt!];
   if (flags.batch === undefined && prompt!.trim() === "")
@@ -58,13 +73,9 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   });
   const routed =
     flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
-  if (flags.batch !== undefined) {
-    const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");
-    if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), lines);
-    else io.out(lines);
-  } else {
-    io.out(flags.json ? `${JSON.stringify(routed[0], null, 2)}\n` : renderDecision(routed[0]!));
-  }
+  const text = ROUTE_FORMATS[format]({ decisions: routed, batch: flags.batch !== undefined });
+  if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), text);
+  else io.out(text);
   await opened.close();
   return 0;
 }

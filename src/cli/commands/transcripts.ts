@@ -8,9 +8,15 @@ import { streamDispatchLog } from "../../transcripts/transcripts.js";
 import { renderTranscriptSummary } from "../../transcripts/render-summary.js";
 import type { DispatchLogLine } from "../../transcripts/types.js";
 import { AgentRouteError } from "../../errors.js";
+import { addFormatOption, chooseFormat, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import type { CliIO, CommandModule } from "../types.js";
 
-interface TranscriptsOptions {
+/** transcripts' output formats, one dispatch-log line each (JSONL is what eval --dispatch-log reads). */
+const TRANSCRIPTS_FORMATS = {
+  jsonl: (line: DispatchLogLine) => `${JSON.stringify(line)}\n`,
+} satisfies OutputFormats<DispatchLogLine>;
+
+interface TranscriptsOptions extends FormatFlags {
   project?: string;
   since?: string;
   out?: string;
@@ -18,7 +24,7 @@ interface TranscriptsOptions {
 
 /** `agentroute transcripts [PATH…]`: Claude Code sessions → dispatch log (JSONL). */
 export const transcriptsCommand: CommandModule = (program: Command, io: CliIO, done) => {
-  program
+  const command = program
     .command("transcripts")
     .description(
       "Read Claude Code session transcripts into a dispatch log: one JSON line per typed prompt with the subagents started for it",
@@ -29,10 +35,10 @@ export const transcriptsCommand: CommandModule = (program: Command, io: CliIO, d
     )
     .option("--project <dir>", "read the sessions of the project in DIR instead of the working directory")
     .option("--since <date>", "keep prompts at or after DATE (e.g. 2025-09-01 or an ISO timestamp)")
-    .option("--out <file>", "write the dispatch log to FILE instead of stdout")
-    .action(async (paths: string[], options: TranscriptsOptions) => {
-      done(await runTranscripts(paths, options, io));
-    });
+    .option("--out <file>", "write the dispatch log to FILE instead of stdout");
+  addFormatOption(command, TRANSCRIPTS_FORMATS).action(async (paths: string[], options: TranscriptsOptions) => {
+    done(await runTranscripts(paths, options, io));
+  });
 };
 
 async function runTranscripts(paths: string[], options: TranscriptsOptions, io: CliIO): Promise<number> {
@@ -41,6 +47,7 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
       hint: "Give either --project DIR (its sessions under ~/.claude/projects) or the files and folders to read.",
     });
   }
+  const render = TRANSCRIPTS_FORMATS[chooseFormat(options, TRANSCRIPTS_FORMATS, "transcripts")];
   const since = options.since === undefined ? undefined : parseSince(options.since);
   const sources =
     paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
@@ -55,7 +62,7 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
         timestamp: record.timestamp,
         version: record.version,
       };
-      const text = JSON.stringify(line) + "\n";
+      const text = render(line);
       if (file === null) io.out(text);
       else if (!file.write(text)) await once(file, "drain");
     }

@@ -5,13 +5,13 @@ import { CONFIG_FILE_NAME } from "../../pipeline/open.js";
 import { AgentRouteError } from "../../errors.js";
 import { displayPath } from "../../eval/evaluate.js";
 import { buildTuneReport, renderTunedConfig, renderTuneTable } from "../../tune/render.js";
-import { tuneRouter } from "../../tune/tune.js";
+import { tuneRouter, type TuneResult } from "../../tune/tune.js";
+import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
 /** `config` is not among tune's flags: tuning always starts from the defaults. */
-interface TuneFlags extends Omit<RouterFlags, "config"> {
-  agents: string;
+interface TuneFlags extends Omit<RouterFlags, "config">, FormatFlags {
   dataset: string;
   folds: string;
   seed: string;
@@ -19,6 +19,12 @@ interface TuneFlags extends Omit<RouterFlags, "config"> {
   report?: string;
   examples: boolean;
 }
+
+/** What tune prints: the candidates' table, or the tune report as JSON. */
+const TUNE_FORMATS = {
+  table: renderTuneTable,
+  json: (result: TuneResult) => toJson(buildTuneReport(result)),
+} satisfies OutputFormats<TuneResult>;
 
 /**
  * `agentroute tune`: cross-validates the tuning candidates on a labeled dataset, prints their
@@ -31,17 +37,18 @@ export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .description(
       "Fit thresholds and fusion weights on labeled prompts (k-fold cross-validated) and write a router config",
     )
-    .requiredOption("--agents <dir>", "agent folder")
     .requiredOption("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
     .option("--folds <k>", "cross-validation folds", "5")
     .option("--seed <n>", "seed of the fold assignment", "1")
     .option("--out <file>", "config file to write", CONFIG_FILE_NAME)
     .option("--report <file>", "tune report (JSON) to write (default: the config name with .tune.json)")
     .option("--no-examples", "do not try the labeled prompts as agent examples (saves one head training per fold)");
+  addFormatOption(command, TUNE_FORMATS);
   addRouterOptions(command, { config: false }).action(async (flags: TuneFlags) => done(await runTune(flags, io)));
 };
 
 async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
+  const format = chooseFormat(flags, TUNE_FORMATS, "tune");
   const folds = parseWhole("--folds", flags.folds, 2);
   const seed = parseWhole("--seed", flags.seed, 0);
   const out = path.resolve(io.cwd, flags.out);
@@ -63,7 +70,7 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
   await writeFile(out, renderTunedConfig(result));
   await mkdir(path.dirname(reportFile), { recursive: true });
   await writeFile(reportFile, `${JSON.stringify(buildTuneReport(result), null, 2)}\n`);
-  io.out(renderTuneTable(result));
+  io.out(TUNE_FORMATS[format](result));
   io.err(
     `wrote ${displayPath(io.cwd, out)} (read by route and eval from this folder, or with --config) and ${displayPath(io.cwd, reportFile)}\n`,
   );

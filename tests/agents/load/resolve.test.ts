@@ -13,7 +13,9 @@ describe("resolveAgentsDir", () => {
     expect(resolveAgentsDir(work, "/abs/agents")).toBe("/abs/agents");
   });
 
-  it("prefers .claude/agents, else agents/", () => {
+  it("prefers .claude/agents, else agents/, else says neither exists", () => {
+    expect(() => resolveAgentsDir(work)).toThrow(/no agents folder: neither \.claude\/agents nor agents\/ exists/);
+    mkdirSync(path.join(work, "agents"));
     expect(resolveAgentsDir(work)).toBe(path.join(work, "agents"));
     mkdirSync(path.join(work, ".claude", "agents"), { recursive: true });
     expect(resolveAgentsDir(work)).toBe(path.join(work, ".claude", "agents"));

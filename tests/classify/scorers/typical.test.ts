@@ -4,12 +4,11 @@ import { loadAgents } from "../../../src/agents/load/load.js";
 import { resolveConfig } from "../../../src/classify/config.js";
 import { prepareQuery } from "../../../src/classify/query.js";
 import { createScorer } from "../../../src/classify/scorers/registry.js";
-import { typicalSimilarity } from "../../../src/classify/scorers/typical.js";
 import { createEmbedder } from "../../../src/embed/registry.js";
 import { buildIndex } from "../../../src/indexing/build.js";
-import { REPO_ROOT } from "../../helpers/shared.js";
+import { REPO_ROOT, testCacheDir } from "../../helpers/shared.js";
 
-const cacheDir = path.join(REPO_ROOT, ".agentroute-cache");
+const cacheDir = testCacheDir();
 
 async function indexOf(dir: string, embeddings = true) {
   const embedder = embeddings ? await createEmbedder({ cacheDir }) : null;
@@ -19,9 +18,8 @@ async function indexOf(dir: string, embeddings = true) {
 describe("typicalSimilarity and emb_typ", () => {
   it("intent agents with examples get their own typical similarity; a paraphrase sits near it, an unrelated prompt far below", async () => {
     const index = await indexOf("tests/fixtures/intents");
-    const typical = typicalSimilarity(index);
+    const typical = index.derived.typical;
     for (const t of typical) expect(t > 0.3 && t < 1).toBe(true);
-    expect(typicalSimilarity(index)).toBe(typical); // computed once per index
     const scorer = createScorer(index, resolveConfig({ scorer: "embedding" }));
     const weather = index.agents.findIndex((a) => a.name === "weather");
     const feature = async (prompt: string) => {
@@ -36,7 +34,7 @@ describe("typicalSimilarity and emb_typ", () => {
   it("agents with fewer than three examples take the set's median; a set without examples, or keyword mode, gives 0", async () => {
     const index = await indexOf("tests/fixtures/classify/agents");
     // Only word-smith has examples (2): below the minimum, so no agent has its own value.
-    expect([...typicalSimilarity(index)].every(Number.isNaN)).toBe(true);
+    expect([...index.derived.typical].every(Number.isNaN)).toBe(true);
     const [v] = await index.embedder!.embed(["ship the release"]);
     const out = createScorer(index, resolveConfig({ scorer: "embedding" })).score(
       prepareQuery(index, "ship the release", v!),
