@@ -25,8 +25,8 @@ function userEnv(home: string): NodeJS.ProcessEnv {
   return { ...clean, AGENTROUTE_CACHE_DIR: path.join(home, "vectors"), NO_COLOR: "1", CI: "" };
 }
 
-function run(command: string, args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd: path.join(dir, "project"), env, encoding: "utf8", timeout: 240_000 });
+function run(command: string, args: string[], input?: string): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd: path.join(dir, "project"), env, input, encoding: "utf8", timeout: 240_000 });
 }
 
 const agentroute = (...args: string[]) => run("npx", ["--no-install", "agentroute", ...args]);
@@ -46,6 +46,7 @@ beforeAll(() => {
   tarballFiles = info.files.map((f) => f.path);
   const project = path.join(dir, "project");
   cpSync(path.join(REPO_ROOT, "agents"), path.join(project, "agents"), { recursive: true });
+  cpSync(path.join(REPO_ROOT, "agents"), path.join(project, ".claude", "agents"), { recursive: true });
   cpSync(path.join(REPO_ROOT, "datasets/example.csv"), path.join(project, "example.csv"));
   writeFileSync(path.join(project, "package.json"), '{ "name": "fresh-project", "private": true }\n');
   installed = run("npm", ["install", path.join(dir, info.filename), "--no-audit", "--no-fund", "--prefer-offline"]);
@@ -80,7 +81,7 @@ describe("the packed tarball", () => {
   });
 });
 
-describe("npx agentroute in the fresh project", () => {
+describe("npx agentroute in the fresh project", { timeout: 300_000 }, () => {
   it("answers --version with the package's version", () => {
     const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
       .version;
@@ -113,6 +114,25 @@ describe("npx agentroute in the fresh project", () => {
     expect(report.dataset.read).toBe(report.dataset.rows);
     // The repository's own figure on this set is about 0.78; a broken model would be near 1/12.
     expect(report.summary.top1).toBeGreaterThan(0.6);
+  });
+
+  it("answers the Claude Code hook (keyword-only, in process) and init sets the project up", () => {
+    const prompt = {
+      hook_event_name: "UserPromptSubmit",
+      cwd: path.join(dir, "project"),
+      prompt: "the login page crashes with a stack trace",
+    };
+    const hook = spawnSync("npx", ["--no-install", "agentroute", "hook", "--no-embeddings"], {
+      cwd: path.join(dir, "project"),
+      env: { ...env, HOME: path.join(dir, "home") },
+      input: JSON.stringify(prompt),
+      encoding: "utf8",
+    });
+    expect(hook.status, hook.stderr).toBe(0);
+    expect(hook.stdout).toContain("this looks like a job for debugger");
+    const init = agentroute("init", "--no-transcripts");
+    expect(init.status, init.stderr).toBe(0);
+    expect(existsSync(path.join(dir, "project", ".github", "workflows", "agentroute.yml"))).toBe(true);
   });
 
   it("names the optional package and how to install it for --model-dir", () => {
