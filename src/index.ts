@@ -46,3 +46,7 @@ export { renderAdviceMarkdown } from "./advise/render.js";
 export { readDispatchLog, streamDispatchLog } from "./transcripts/transcripts.js";
 export { projectTranscriptDir } from "./transcripts/transcript-files.js";
 export type { DispatchRecord, ReadTranscriptsOptions } from "./transcripts/types.js";
+
+// Start a project: a starter dataset, a .gitignore entry and a CI workflow.
+export { initProject } from "./init/init.js";
+export type { InitOptions, InitResult } from "./init/init.js";

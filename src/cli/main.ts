@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-import { runCli } from "./run.js";
+import { runFastPath } from "./fast-path.js";
+import type { CliIO } from "./types.js";
 
-const exitCode = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io: CliIO = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
   env: process.env,
   cwd: process.cwd(),
   stdin: process.stdin,
-});
-process.exitCode = exitCode;
+};
+// commander and the commands load only when the fast path (--version, the hook) does not answer.
+process.exitCode = (await runFastPath(argv, io)) ?? (await (await import("./run.js")).runCli(argv, io));

@@ -54,14 +54,46 @@ function unavailable(modelId: string, from: string, reason: string, cause?: unkn
   });
 }
 
+/** The optional peer package behind this backend (package.json peerDependenciesMeta). */
+export const TRANSFORMERS_PACKAGE = "@huggingface/transformers";
+
+type TransformersModule = typeof import("@huggingface/transformers");
+
+/**
+ * Loads the optional `@huggingface/transformers` package, here and only here, so the default
+ * (use-lite) path never loads onnxruntime and an install without the package still works.
+ * A missing package is a MODEL_UNAVAILABLE error that says how to add it.
+ *
+ * @example
+ * await importTransformers(() => Promise.reject(Object.assign(new Error("x"), { code: "ERR_MODULE_NOT_FOUND" })));
+ * // throws "--model and --model-dir use the optional package @huggingface/transformers, which is not installed"
+ */
+export async function importTransformers(
+  load: () => Promise<TransformersModule> = () => import("@huggingface/transformers"),
+): Promise<TransformersModule> {
+  try {
+    return await load();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException | null)?.code;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw cause;
+    throw new AgentRouteError(
+      "MODEL_UNAVAILABLE",
+      `--model and --model-dir use the optional package ${TRANSFORMERS_PACKAGE}, which is not installed`,
+      {
+        hint: `Install it beside agentroute: npm install ${TRANSFORMERS_PACKAGE} (add -g for a global agentroute); or leave out --model, --model-dir and --backend transformers to use the built-in USE-lite model.`,
+        cause,
+      },
+    );
+  }
+}
+
 /** The package's own env settings, kept to restore them for hub loads. */
 let hubDefaults: { localModelPath: string; allowRemoteModels: boolean } | undefined;
 
 async function loadExtractor(location: ModelLocation): Promise<FeatureExtractor> {
   const from = location.localModelPath ?? "the Hugging Face hub";
   try {
-    // Imported here so the default (use-lite) path never loads onnxruntime.
-    const transformers = await import("@huggingface/transformers");
+    const transformers = await importTransformers();
     const { env } = transformers;
     env.logLevel = transformers.LogLevel.ERROR;
     // `env` is global to the process: set every field each load, so an earlier
@@ -76,6 +108,7 @@ async function loadExtractor(location: ModelLocation): Promise<FeatureExtractor>
     });
     return extractor as unknown as FeatureExtractor;
   } catch (cause) {
+    if (cause instanceof AgentRouteError) throw cause;
     const reason = cause instanceof Error ? cause.message.split("\n")[0]! : String(cause);
     throw unavailable(location.modelId, from, reason, cause);
   }

@@ -1,26 +1,10 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { loadAgents } from "../agents/load/load.js";
 import type { AgentSet } from "../agents/types.js";
 import { normalizeAgentName } from "../agents/names.js";
 
-/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
-export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
-}
-
-/**
- * The agent folders Claude Code reads for a session in `cwd`, highest priority first:
- * the project's `.claude/agents`, then the user's.
- *
- * @example
- * hookAgentDirs("/repo", { HOME: "/home/me" }) // ["/repo/.claude/agents", "/home/me/.claude/agents"]
- */
-export function hookAgentDirs(cwd: string, env: NodeJS.ProcessEnv): string[] {
-  return [path.join(path.resolve(cwd), ".claude", "agents"), path.join(claudeConfigDir(env), "agents")];
-}
+export { claudeConfigDir, hookAgentDirs } from "./dirs.js";
 
 /**
  * Loads the folders that exist and merges them: on a name clash (compared the way Claude

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { RouteDecision } from "../classify/types.js";
 import { AgentRouteError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { claudeConfigDir, hookAgentDirs, loadHookAgents } from "./agents.js";
+import { claudeConfigDir, hookAgentDirs } from "./dirs.js";
 import { askHookServer, hookSocketPath, startHookServer } from "./client.js";
 import { MAX_HOOK_INPUT_BYTES, parseHookInput, readStreamWithin, type HookInput } from "./input.js";
 
@@ -137,10 +137,11 @@ async function routeInProcess(
   embeddings: boolean,
   env: NodeJS.ProcessEnv,
 ): Promise<RouteDecision | null> {
+  // Imported here, like the router below: a hook answered by its server never loads them.
+  const { loadHookAgents } = await import("./agents.js");
   const agentSet = await loadHookAgents(dirs);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(env).errorLog;
-  // Imported here: a hook answered by its server never loads the router's modules.
   const { openRouter } = await import("../pipeline/open.js");
   const opened = await openRouter({
     agentSet,

@@ -1,16 +1,19 @@
-import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 
-/** The UserPromptSubmit hook input Claude Code writes to stdin (other fields are allowed). */
-const HookInputSchema = z.looseObject({
-  prompt: z.string(),
-  cwd: z.string().min(1),
-  session_id: z.string().optional(),
-  transcript_path: z.string().optional(),
-  hook_event_name: z.string().optional(),
-});
+/**
+ * The UserPromptSubmit hook input Claude Code writes to stdin (other fields are kept).
+ * Checked by hand, not with a schema library: the hook's fast path loads no dependency.
+ */
+export interface HookInput {
+  prompt: string;
+  cwd: string;
+  session_id?: string;
+  transcript_path?: string;
+  hook_event_name?: string;
+  [field: string]: unknown;
+}
 
-export type HookInput = z.infer<typeof HookInputSchema>;
+const OPTIONAL_STRINGS = ["session_id", "transcript_path", "hook_event_name"] as const;
 
 /** Hook input larger than this is not a prompt someone typed; refuse it rather than route it. */
 export const MAX_HOOK_INPUT_BYTES = 4 * 1024 * 1024;
@@ -29,15 +32,33 @@ export function parseHookInput(text: string): HookInput {
   } catch {
     throw hookInputError(`stdin is not JSON (${describeStart(text)})`);
   }
-  const parsed = HookInputSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw hookInputError(`${issue.path.join(".") || "input"}: ${issue.message}`);
-  }
-  const event = parsed.data.hook_event_name;
+  const input = checkHookInput(value);
+  const event = input.hook_event_name;
   if (event !== undefined && event !== "UserPromptSubmit")
     throw hookInputError(`hook_event_name is ${JSON.stringify(event)}, expected "UserPromptSubmit"`);
-  return parsed.data;
+  return input;
+}
+
+/** The input's shape, or a HOOK_INPUT error naming the first bad field. */
+function checkHookInput(value: unknown): HookInput {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw hookInputError(`input: expected a JSON object, got ${kindOf(value)}`);
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.prompt !== "string")
+    throw hookInputError(`prompt: expected a string, got ${kindOf(fields.prompt)}`);
+  if (typeof fields.cwd !== "string" || fields.cwd === "")
+    throw hookInputError(`cwd: expected a non-empty string, got ${kindOf(fields.cwd)}`);
+  for (const key of OPTIONAL_STRINGS) {
+    if (fields[key] !== undefined && typeof fields[key] !== "string")
+      throw hookInputError(`${key}: expected a string, got ${kindOf(fields[key])}`);
+  }
+  return { ...fields } as HookInput;
+}
+
+function kindOf(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === "") return "an empty string";
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }
 
 /**

@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/open.js";
 import type { RouteDecision } from "../classify/types.js";
-import { loadHookAgents } from "./agents.js";
+import { createHookAgentCache } from "./agent-cache.js";
 import type { HookServerRequest, HookServerReply } from "./client.js";
 import { acquireServerLock } from "./server-lock.js";
 
@@ -26,6 +26,9 @@ export interface HookServerOptions {
 }
 
 type Routers = Map<string, { stamp: string; opened: OpenedRouter }>;
+
+/** Agent files are stat-ed on every request and parsed again only when they changed. */
+const loadHookAgents = createHookAgentCache();
 type RouteRequest = Extract<HookServerRequest, { op: "route" }>;
 
 /**

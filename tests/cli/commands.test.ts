@@ -9,6 +9,7 @@ describe("command loading", () => {
     expect(await loadCommands(["--help"])).toEqual(all);
     expect(await loadCommands(["evl"])).toEqual(all);
     expect(Object.keys(commandLoaders)).toEqual([
+      "init",
       "lint",
       "route",
       "transcripts",

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentRouteError } from "../../src/errors.js";
-import { createTransformersEmbedder, DEFAULT_TRANSFORMERS_MODEL, locateModel } from "../../src/embed/transformers.js";
+import {
+  createTransformersEmbedder,
+  DEFAULT_TRANSFORMERS_MODEL,
+  importTransformers,
+  locateModel,
+} from "../../src/embed/transformers.js";
 import { cosine, norm, normalize } from "../../src/embed/vector.js";
 import { TINY_BERT_DIMS, tinyBertWordVector, writeTinyBert } from "./tiny-bert.js";
 
@@ -48,6 +53,33 @@ describe("locateModel", () => {
     const err = await failure((async () => locateModel({ modelDir: path.join(empty, "nope") }))());
     expect(err.code).toBe("MODEL_UNAVAILABLE");
     expect(err.message).toContain(path.join(empty, "nope"));
+  });
+});
+
+describe("importTransformers (the optional peer package)", () => {
+  const missing = (code: string) => () =>
+    Promise.reject(Object.assign(new Error("Cannot find package '@huggingface/transformers'"), { code }));
+
+  it.each(["ERR_MODULE_NOT_FOUND", "MODULE_NOT_FOUND"])(
+    "names the package and the install command when it is missing (%s)",
+    async (code) => {
+      const err = await failure(importTransformers(missing(code)));
+      expect(err.code).toBe("MODEL_UNAVAILABLE");
+      expect(err.message).toBe(
+        "--model and --model-dir use the optional package @huggingface/transformers, which is not installed",
+      );
+      expect(err.hint).toContain("npm install @huggingface/transformers");
+      expect(err.hint).toContain("USE-lite");
+    },
+  );
+
+  it("passes any other failure on unchanged", async () => {
+    const broken = new Error("bad native binary");
+    await expect(importTransformers(() => Promise.reject(broken))).rejects.toBe(broken);
+  });
+
+  it("loads the installed package (a devDependency here)", async () => {
+    expect(typeof (await importTransformers()).pipeline).toBe("function");
   });
 });
 

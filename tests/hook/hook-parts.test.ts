@@ -30,6 +30,10 @@ describe("parseHookInput", () => {
     ['{"cwd": "/repo"}', "prompt:"],
     ['{"prompt": "x"}', "cwd:"],
     ['{"prompt": "x", "cwd": "/r", "hook_event_name": "PreToolUse"}', 'hook_event_name is "PreToolUse"'],
+    ["[1]", "input: expected a JSON object, got an array"],
+    ['{"prompt": 7, "cwd": "/r"}', "prompt: expected a string, got number"],
+    ['{"prompt": "x", "cwd": ""}', "cwd: expected a non-empty string, got an empty string"],
+    ['{"prompt": "x", "cwd": "/r", "session_id": null}', "session_id: expected a string, got null"],
   ])("rejects %j with a HOOK_INPUT error", (text, message) => {
     expect(() => parseHookInput(text)).toThrow(message);
   });

@@ -6,6 +6,7 @@ import type { CommandModule } from "../types.js";
  * report renderers or the tuner): the hook runs once per prompt, so start-up time counts.
  */
 export const commandLoaders: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  init: async () => (await import("./init.js")).initCommand,
   lint: async () => (await import("./lint.js")).lintCommand,
   route: async () => (await import("./route.js")).routeCommand,
   transcripts: async () => (await import("./transcripts.js")).transcriptsCommand,
