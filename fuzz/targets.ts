@@ -181,7 +181,7 @@ const headCache: FuzzTarget = {
   seeds: (s) => [s.headCache],
   total: true,
   async read(input, ctx) {
-    const read = await readCheckedFile(await writeCase(ctx, "head.bin", input), 1);
+    const read = await readCheckedFile(await writeCase(ctx, "head.bin", input), 1, 64 * 1024 * 1024);
     if (read.body !== null && !read.body.equals(ctx.seeds.headCacheBody))
       throw new FuzzViolation("trusted a head body that was never written");
   },

@@ -1,5 +1,6 @@
+import { appendFileSafely } from "../util/safe-write.js";
 import { statSync } from "node:fs";
-import { appendFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RouteDecision } from "../classify/types.js";
@@ -225,6 +226,5 @@ async function logHookError(file: string, err: unknown, at: Date): Promise<void>
 }
 
 async function appendLine(file: string, line: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, line + "\n");
+  await appendFileSafely(file, line + "\n", { what: "hook log" });
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
+import { readRegularFile } from "../util/safe-read.js";
 import { parseCsvRows } from "./dataset-csv.js";
 import { parseJsonlRows } from "./dataset-jsonl.js";
 import { DATASET_LIMITS, type RawRow } from "./dataset-limits.js";
@@ -49,30 +49,12 @@ export async function readDataset(source: string, options: ReadDatasetOptions): 
 }
 
 async function readBytes(source: string, file: string): Promise<Buffer> {
-  const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(
-      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
-      `${file}: cannot read the dataset (${err.code ?? err.message})`,
-      {
-        hint: "Check the --dataset path.",
-        file,
-        cause: err,
-      },
-    );
+  return readRegularFile(source, DATASET_LIMITS.maxBytes, {
+    label: file,
+    what: "dataset",
+    hint: "Pass a .csv or .jsonl file to --dataset; split larger datasets.",
+    kindCode: "DATASET_INVALID",
   });
-  if (!info.isFile()) {
-    throw new AgentRouteError("DATASET_INVALID", `${file}: not a file`, {
-      hint: "Pass a .csv or .jsonl file to --dataset.",
-      file,
-    });
-  }
-  if (info.size > DATASET_LIMITS.maxBytes) {
-    throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${info.size} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
-      hint: "Split the dataset into smaller files.",
-      file,
-    });
-  }
-  return readFile(source);
 }
 
 function decodeUtf8(bytes: Buffer, file: string): string {

@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { AgentRouteError } from "../errors.js";
+import { formatBytes, readRegularFile } from "../util/safe-read.js";
+import { DATASET_LIMITS } from "./dataset-limits.js";
 
 /** Most prompts one batch file may hold. */
 export const MAX_BATCH_PROMPTS = 1_000_000;
@@ -32,18 +33,16 @@ export function parsePromptsText(text: string, file: string): string[] {
   return prompts;
 }
 
-/** Reads a batch file, or stdin when `file` is "-". */
+/** Reads a batch file, or stdin when `file` is "-"; either is capped at the dataset byte limit while read. */
 export async function readPromptsFile(file: string, stdin: NodeJS.ReadableStream): Promise<string[]> {
-  let text: string;
-  try {
-    text = file === "-" ? await readStream(stdin) : await readFile(file, "utf8");
-  } catch (err) {
-    throw new AgentRouteError("NOT_FOUND", `cannot read batch file ${file}: ${(err as Error).message}`, {
-      hint: "Check the --batch path (use - for stdin).",
-      file,
-    });
-  }
-  return parsePromptsText(text, file === "-" ? "stdin" : file);
+  const bytes =
+    file === "-"
+      ? await readStream(stdin, DATASET_LIMITS.maxBytes)
+      : await readRegularFile(file, DATASET_LIMITS.maxBytes, {
+          what: "batch file",
+          hint: "Check the --batch path (use - for stdin).",
+        });
+  return parsePromptsText(bytes.toString("utf8"), file === "-" ? "stdin" : file);
 }
 
 function fromText(body: string): string[] {
@@ -102,8 +101,19 @@ function fromCsv(body: string, file: string): string[] {
   return records.map((r) => r.prompt ?? "").filter((p) => p.trim().length > 0);
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks).toString("utf8");
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    total += bytes.length;
+    if (total > maxBytes) {
+      throw new AgentRouteError("LIMIT_EXCEEDED", `stdin: the batch is over ${formatBytes(maxBytes)} (the limit)`, {
+        hint: "Split the prompts into smaller batches.",
+        file: "stdin",
+      });
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }

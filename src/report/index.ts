@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeFileSafely } from "../util/safe-write.js";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
 import type { EvalReport } from "../eval/types.js";
@@ -102,13 +103,7 @@ export async function writeReports(
   });
   for (const format of files) {
     const file = path.join(outDir, FILE_NAMES[format](options.stem ?? "report"));
-    await writeFile(file, renderReport(report, format, options)).catch((err: Error) => {
-      throw new AgentRouteError("IO", `${file}: cannot write the report (${err.message})`, {
-        hint: "Pick a writable --out folder.",
-        file,
-        cause: err,
-      });
-    });
+    await writeFileSafely(file, renderReport(report, format, options), { what: "report" });
     written.push(file);
   }
   return written;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readRegularFile } from "../util/safe-read.js";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 import { DATASET_LIMITS } from "../inputs/dataset-limits.js";
@@ -140,24 +140,10 @@ function logError(file: string, line: number, what: string): AgentRouteError {
 }
 
 async function readLog(file: string): Promise<Buffer> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(
-      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
-      `${file}: cannot read the dispatch log (${err.code ?? err.message})`,
-      {
-        hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE`.",
-        file,
-        cause: err,
-      },
-    );
+  return readRegularFile(file, DATASET_LIMITS.maxBytes, {
+    what: "dispatch log",
+    hint: "Check the --dispatch-log path; make one with `agentroute transcripts --out FILE` (read fewer sessions with --since DATE).",
   });
-  if (bytes.length > DATASET_LIMITS.maxBytes) {
-    throw new AgentRouteError("LIMIT_EXCEEDED", `${file}: ${bytes.length} bytes (limit ${DATASET_LIMITS.maxBytes})`, {
-      hint: "Read fewer sessions (transcripts --since DATE) or split the log.",
-      file,
-    });
-  }
-  return bytes;
 }
 
 function emptyDataset(file: string, bytes: Buffer): Dataset {

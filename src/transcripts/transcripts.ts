@@ -7,6 +7,12 @@ import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, Transcr
 
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_PROBLEMS = 1000;
+/** One session file is read up to 16 GiB: far past any real session, short of a runaway. */
+const TRANSCRIPT_READ = {
+  what: "transcript",
+  hint: "Pass Claude Code session transcripts (*.jsonl) or a folder of them.",
+  maxTotalBytes: 16 * 1024 ** 3,
+};
 
 /** A dispatch log being read: iterate it for records; `stats` fills in as it goes. */
 export interface DispatchStream extends AsyncIterable<DispatchRecord> {
@@ -86,7 +92,7 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
   const fallbackSession = path.basename(file, ".jsonl");
   // The open prompt of each session in this file (one, unless a file mixes sessions).
   const open = new Map<string, DispatchRecord | null>();
-  for await (const { line, text, unterminated } of readFileLines(file, state.options.maxLineBytes)) {
+  for await (const { line, text, unterminated } of readFileLines(file, state.options.maxLineBytes, TRANSCRIPT_READ)) {
     stats.lines += 1;
     if (text === null) {
       addProblem(state, { file, line, reason: `line longer than ${state.options.maxLineBytes} bytes, skipped` });

@@ -49,10 +49,11 @@ function openCache(cacheDir: string, id = model.id, dims = model.dims) {
 
 describe("defaultCacheDir", () => {
   it.each([
-    { cwd: "/repo", env: {}, expected: "/repo/.agentroute-cache" },
+    { cwd: "/repo", env: { HOME: "/home/me" }, expected: "/home/me/.cache/agentroute" },
+    { cwd: "/repo", env: { HOME: "/home/me", XDG_CACHE_HOME: "/xdg" }, expected: "/xdg/agentroute" },
     { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "/tmp/vec" }, expected: "/tmp/vec" },
     { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "cache" }, expected: "/repo/cache" },
-    { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "" }, expected: "/repo/.agentroute-cache" },
+    { cwd: "/repo", env: { HOME: "/home/me", AGENTROUTE_CACHE_DIR: "" }, expected: "/home/me/.cache/agentroute" },
   ])("$env in $cwd → $expected", ({ cwd, env, expected }) => {
     expect(defaultCacheDir(cwd, env)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { openRouter } from "../../pipeline/open.js";
@@ -60,7 +60,7 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
     flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
   if (flags.batch !== undefined) {
     const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");
-    if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), lines);
+    if (flags.out) await writeFileSafely(path.resolve(io.cwd, flags.out), lines, { what: "routes file" });
     else io.out(lines);
   } else {
     io.out(flags.json ? `${JSON.stringify(routed[0], null, 2)}\n` : renderDecision(routed[0]!));
