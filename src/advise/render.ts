@@ -1,4 +1,4 @@
-import type { Advice, Confusion } from "./types.js";
+import type { Advice, Confusion, StaleRedirect } from "./types.js";
 
 /** Prompts quoted per suggestion in Markdown (JSON carries them all). */
 const QUOTED = 3;
@@ -40,8 +40,9 @@ export function renderAdviceMarkdown(advice: Advice): string {
   out.push("", "## Stale redirects", "");
   out.push(
     ...list(
-      advice.staleRedirects.map(
-        (r) => `${r.agent} (${r.file}:${r.line}): "${r.bullet}" → ${r.target}, not in this set`,
+      groupStale(advice.staleRedirects).map(
+        ({ first, targets }) =>
+          `${first.agent} (${first.file}:${first.line}): "${first.bullet}" → ${capNames(targets)}, not in this set`,
       ),
       "None.",
     ),
@@ -100,4 +101,22 @@ function cell(text: string): string {
 
 function clip(text: string): string {
   return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+/** Stale redirects of one bullet together (records arrive grouped by file and line). */
+function groupStale(records: readonly StaleRedirect[]): { first: StaleRedirect; targets: string[] }[] {
+  const groups: { first: StaleRedirect; targets: string[] }[] = [];
+  for (const r of records) {
+    const last = groups.at(-1);
+    if (last && last.first.file === r.file && last.first.line === r.line) last.targets.push(r.target);
+    else groups.push({ first: r, targets: [r.target] });
+  }
+  return groups;
+}
+
+/** "a, b, c, d, e and 995 more": a bullet naming thousands prints one short line. */
+function capNames(names: readonly string[], shown = 5): string {
+  return names.length > shown
+    ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`
+    : names.join(", ");
 }
