@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { readFileLines } from "../inputs/read-lines.js";
+import { addCount } from "../util/own.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
 import { readTranscriptLine, type DispatchCall } from "./transcript-line.js";
 import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, TranscriptStats } from "./types.js";
@@ -106,7 +107,7 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
       continue;
     }
     const event = readTranscriptLine(entry);
-    if (event.kind === "skip") stats.skipped[event.reason] = (stats.skipped[event.reason] ?? 0) + 1;
+    if (event.kind === "skip") addCount(stats.skipped, event.reason);
     if (event.kind === "prompt") {
       const session = event.session ?? fallbackSession;
       const previous = open.get(session);
@@ -173,7 +174,7 @@ function attachCalls(
 function finishRecord(record: DispatchRecord, stats: TranscriptStats): DispatchRecord {
   stats.prompts += 1;
   if (record.dispatched.length > 0) stats.promptsWithDispatch += 1;
-  for (const agent of record.dispatched) stats.perAgent[agent] = (stats.perAgent[agent] ?? 0) + 1;
+  for (const agent of record.dispatched) addCount(stats.perAgent, agent);
   return record;
 }
 
