@@ -1,4 +1,4 @@
-import { writeFileSafely } from "../../util/safe-write.js";
+import { openSafeWriter } from "../../util/safe-write.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { openRouter } from "../../pipeline/open.js";
@@ -59,9 +59,23 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   const routed =
     flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
   if (flags.batch !== undefined) {
-    const lines = routed.map((d) => JSON.stringify(d)).join("\n") + (routed.length ? "\n" : "");
-    if (flags.out) await writeFileSafely(path.resolve(io.cwd, flags.out), lines, { what: "routes file" });
-    else io.out(lines);
+    // One line at a time (in 1,000-line pieces): 260,000 decisions are more JSON than one string can hold.
+    const out = flags.out
+      ? await openSafeWriter(path.resolve(io.cwd, flags.out), { what: "routes file", label: flags.out })
+      : null;
+    try {
+      for (let start = 0; start < routed.length; start += 1000) {
+        const piece = routed
+          .slice(start, start + 1000)
+          .map((d) => `${JSON.stringify(d)}\n`)
+          .join("");
+        if (out) await out.write(piece);
+        else io.out(piece);
+      }
+      await out?.commit();
+    } finally {
+      await out?.abort();
+    }
   } else {
     io.out(flags.json ? `${JSON.stringify(routed[0], null, 2)}\n` : renderDecision(routed[0]!));
   }
