@@ -143,17 +143,13 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     const socket = path.join(root, "s", "w.sock");
     const served = start(socket, 60_000, 300, path.join(root, "cold-cache"));
     await up(socket);
-    const cold = await askHookServer(socket, routeRequest(PROMPT, true), 5000);
+    const cold = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
     expect(cold).toEqual({ status: "reply", reply: { ok: true, decision: null, warming: true } });
-    await expect
-      .poll(
-        async () =>
-          (await askHookServer(socket, routeRequest(PROMPT, true), 5000)).status === "reply" &&
-          ((await askHookServer(socket, routeRequest(PROMPT, true), 5000)) as { reply: { warming?: boolean } }).reply
-            .warming === undefined,
-        { timeout: 90_000, interval: 500 },
-      )
-      .toBe(true);
+    const routed = async () => {
+      const answer = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
+      return answer.status === "reply" && answer.reply.ok && answer.reply.decision !== null;
+    };
+    await expect.poll(routed, { timeout: 90_000, interval: 500 }).toBe(true);
     expect(await stopHookServer(socket)).toBe(true);
     await served;
   }, 120_000);
@@ -163,7 +159,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
     const started = performance.now();
     expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(9000); // inside Claude Code's 10 s, even on a loaded machine
     // (Started from the sources, the server cannot run: the end-to-end test below runs it built.)
     await stopHookServer(socket);
   }, 60_000);
@@ -175,7 +171,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
       const started = performance.now();
       expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(9000);
       expect(await readFile(hookPaths(env).errorLog, "utf8")).toMatch(
         /is a folder, so no hook server can listen there/,
       );
@@ -219,7 +215,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
         const first = await run(["hook"], input);
         expect(first.code).toBe(0);
         expect(first.stdout).toBe("");
-        expect(performance.now() - started).toBeLessThan(5000);
+        expect(performance.now() - started).toBeLessThan(9000);
         await expect.poll(async () => (await socketIn()).length, { timeout: 30_000, interval: 250 }).toBe(1);
         const socket = (await socketIn())[0]!;
         await up(socket);
