@@ -195,6 +195,17 @@ const SETTINGS_SEEDS = [
 ];
 const FUZZ_HOOK_COMMAND = "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook # agentroute-hook";
 
+/** The commands of the UserPromptSubmit entries (the only event install and uninstall touch). */
+function promptCommands(text: string): string[] {
+  const groups = (JSON.parse(text) as { hooks?: { UserPromptSubmit?: unknown } } | null)?.hooks?.UserPromptSubmit;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap((g: { hooks?: unknown } | null) =>
+    Array.isArray(g?.hooks)
+      ? g.hooks.map((h: { command?: unknown } | null) => h?.command).filter((c): c is string => typeof c === "string")
+      : [],
+  );
+}
+
 /**
  * `hook install` then `uninstall` on a fuzzed settings.json: either a clear error with the file
  * untouched, or valid JSON with our entry exactly once, then gone, and every other entry kept.
@@ -205,22 +216,20 @@ const settingsFile: FuzzTarget = {
   async read(input, ctx) {
     const file = await writeCase(ctx, "settings.json", input);
     const before = await readFile(file);
-    const commands = (text: string): string[] =>
-      JSON.stringify(JSON.parse(text)).match(/"command":"(?:[^"\\]|\\.)*"/g) ?? [];
     try {
       await installHook(file, FUZZ_HOOK_COMMAND, new Date(0));
     } catch (err) {
       if (!(await readFile(file)).equals(before)) throw new FuzzViolation("a failed install changed settings.json");
       throw err;
     }
-    const installed = commands(await readFile(file, "utf8"));
-    if (installed.filter((c) => c.includes(FUZZ_HOOK_COMMAND)).length !== 1)
+    const installed = promptCommands(await readFile(file, "utf8"));
+    if (installed.filter((c) => c === FUZZ_HOOK_COMMAND).length !== 1)
       throw new FuzzViolation("install did not leave our entry exactly once");
     await uninstallHook(file, FUZZ_HOOK_COMMAND, new Date(1));
-    const after = (await readFile(file, "utf8").catch(() => "{}")) || "{}";
-    const left = commands(after);
-    if (left.some((c) => c.endsWith('# agentroute-hook"'))) throw new FuzzViolation("uninstall left a marked entry");
-    for (const c of installed.filter((x) => !x.endsWith('# agentroute-hook"') && !/main\.js hook/.test(x)))
+    const left = promptCommands(await readFile(file, "utf8"));
+    if (left.some((c) => c.trimEnd().endsWith("# agentroute-hook")))
+      throw new FuzzViolation("uninstall left a marked entry");
+    for (const c of installed.filter((x) => !x.trimEnd().endsWith("# agentroute-hook") && !/main\.js hook/.test(x)))
       if (!left.includes(c)) throw new FuzzViolation(`uninstall removed a command that was not ours: ${c}`);
   },
 };
