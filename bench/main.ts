@@ -6,13 +6,14 @@
  *
  * `--quick` is a smoke run (about a minute): fewer sets, prompts and agent counts.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { renderHook, runHookBench } from "./hook.js";
+import { measureFirstPrompts, renderFirstPrompts, type FirstPrompts } from "./hook-first-prompts.js";
 import { renderPeers, runPeers } from "./peers/run-peers.js";
 import { renderQuality, runQuality } from "./quality.js";
-import { ROOT } from "./sets.js";
+import { ROOT, SHARED } from "./sets.js";
 import { checkSpeedTargets, renderSpeed } from "./speed-render.js";
 import { runSpeed } from "./speed.js";
 import { describeMachine } from "./util/machine.js";
@@ -67,6 +68,11 @@ async function main(): Promise<void> {
   if (parts.includes("hook")) {
     figures.hook = runHookBench(quick ? 2 : 10);
     print(heading("Hook latency") + renderHook(figures.hook as ReturnType<typeof runHookBench>));
+    const realSet = path.join(SHARED, "agent-sets/0xfurai-subagents");
+    if (!quick && existsSync(realSet)) {
+      figures.hookFirstPrompts = measureFirstPrompts(realSet, 240);
+      print(renderFirstPrompts(figures.hookFirstPrompts as FirstPrompts));
+    }
   }
   const finished = {
     ...machine,

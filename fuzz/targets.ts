@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeAgentBytes } from "../src/agents/load/decode.js";
 import { AGENT_LIMITS } from "../src/agents/limits.js";
@@ -12,6 +12,7 @@ import { decodeCacheFile } from "../src/embed/cache-file.js";
 import { readDataset } from "../src/inputs/dataset.js";
 import { readReport } from "../src/eval/report-schema.js";
 import { readCheckedFile } from "../src/util/checked-file.js";
+import { installHook, uninstallHook } from "../src/hook/settings.js";
 import type { FuzzSeeds } from "./seeds.js";
 
 /** What a reader may rely on while fuzzed: a scratch folder and the seeds. */
@@ -181,15 +182,61 @@ const headCache: FuzzTarget = {
   seeds: (s) => [s.headCache],
   total: true,
   async read(input, ctx) {
-    const read = await readCheckedFile(await writeCase(ctx, "head.bin", input), 1);
+    const read = await readCheckedFile(await writeCase(ctx, "head.bin", input), 1, 64 * 1024 * 1024);
     if (read.body !== null && !read.body.equals(ctx.seeds.headCacheBody))
       throw new FuzzViolation("trusted a head body that was never written");
   },
 };
 
+const SETTINGS_SEEDS = [
+  '{\n  "model": "opus",\n  "hooks": {\n    "UserPromptSubmit": [\n      { "hooks": [ { "type": "command", "command": "~/bin/remind.sh" } ] }\n    ]\n  }\n}\n',
+  '{"hooks":{"UserPromptSubmit":[{"hooks":[{"type":"command","command":"$HOME/bin/agentroute-audit.sh hook --log"},{"type":"command","command":"node /x/agentroute/dist/src/cli/main.js hook # agentroute-hook"}]}]}}',
+  "{}",
+];
+const FUZZ_HOOK_COMMAND = "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook # agentroute-hook";
+
+/** The commands of the UserPromptSubmit entries (the only event install and uninstall touch). */
+function promptCommands(text: string): string[] {
+  const groups = (JSON.parse(text) as { hooks?: { UserPromptSubmit?: unknown } } | null)?.hooks?.UserPromptSubmit;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap((g: { hooks?: unknown } | null) =>
+    Array.isArray(g?.hooks)
+      ? g.hooks.map((h: { command?: unknown } | null) => h?.command).filter((c): c is string => typeof c === "string")
+      : [],
+  );
+}
+
+/**
+ * `hook install` then `uninstall` on a fuzzed settings.json: either a clear error with the file
+ * untouched, or valid JSON with our entry exactly once, then gone, and every other entry kept.
+ */
+const settingsFile: FuzzTarget = {
+  name: "settings.json",
+  seeds: () => SETTINGS_SEEDS.map((s) => Buffer.from(s)),
+  async read(input, ctx) {
+    const file = await writeCase(ctx, "settings.json", input);
+    const before = await readFile(file);
+    try {
+      await installHook(file, FUZZ_HOOK_COMMAND, new Date(0));
+    } catch (err) {
+      if (!(await readFile(file)).equals(before)) throw new FuzzViolation("a failed install changed settings.json");
+      throw err;
+    }
+    const installed = promptCommands(await readFile(file, "utf8"));
+    if (installed.filter((c) => c === FUZZ_HOOK_COMMAND).length !== 1)
+      throw new FuzzViolation("install did not leave our entry exactly once");
+    await uninstallHook(file, FUZZ_HOOK_COMMAND, new Date(1));
+    const left = promptCommands(await readFile(file, "utf8"));
+    if (left.some((c) => c.trimEnd().endsWith("# agentroute-hook")))
+      throw new FuzzViolation("uninstall left a marked entry");
+    for (const c of installed.filter((x) => !x.trimEnd().endsWith("# agentroute-hook") && !/main\.js hook/.test(x)))
+      if (!left.includes(c)) throw new FuzzViolation(`uninstall removed a command that was not ours: ${c}`);
+  },
+};
+
 /**
  * Every reader of files that arrive from outside: agents, datasets, config, baselines,
- * batch prompts, transcripts, dispatch logs, hook input and both caches.
+ * batch prompts, transcripts, dispatch logs, hook input, both caches and settings.json.
  *
  * @example
  * FUZZ_TARGETS.map((t) => t.name) // ["agent file", "dataset csv", …]
@@ -206,4 +253,5 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   hookInput,
   vectorCache,
   headCache,
+  settingsFile,
 ];

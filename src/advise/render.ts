@@ -1,4 +1,5 @@
-import type { Advice, Confusion } from "./types.js";
+import { neutraliseMarkdown } from "../report/escape.js";
+import type { Advice, Confusion, StaleRedirect } from "./types.js";
 
 /** Prompts quoted per suggestion in Markdown (JSON carries them all). */
 const QUOTED = 3;
@@ -23,7 +24,7 @@ export function renderAdviceMarkdown(advice: Advice): string {
   out.push("", "## Shared triggers", "");
   out.push(
     ...list(
-      advice.sharedTriggers.map((t) => `"${t.phrase}": ${t.agents.join(", ")}`),
+      advice.sharedTriggers.map((t) => `"${inline(t.phrase)}": ${t.agents.join(", ")}`),
       "No trigger phrase is claimed by two agents.",
     ),
   );
@@ -40,8 +41,9 @@ export function renderAdviceMarkdown(advice: Advice): string {
   out.push("", "## Stale redirects", "");
   out.push(
     ...list(
-      advice.staleRedirects.map(
-        (r) => `${r.agent} (${r.file}:${r.line}): "${r.bullet}" → ${r.target}, not in this set`,
+      groupStale(advice.staleRedirects).map(
+        ({ first, targets }) =>
+          `${first.agent} (${first.file}:${first.line}): "${inline(first.bullet)}" → ${capNames(targets)}, not in this set`,
       ),
       "None.",
     ),
@@ -58,7 +60,7 @@ export function renderAdviceMarkdown(advice: Advice): string {
   if (advice.suggestions.length === 0) out.push("None.");
   for (const s of advice.suggestions) {
     out.push(`- **${s.text}**: ${s.because}.`);
-    for (const p of s.prompts.slice(0, QUOTED)) out.push(`  - "${p}"`);
+    for (const p of s.prompts.slice(0, QUOTED)) out.push(`  - "${inline(p)}"`);
     if (s.prompts.length > QUOTED) out.push(`  - … and ${s.prompts.length - QUOTED} more`);
   }
   return `${out.join("\n")}\n`;
@@ -82,9 +84,9 @@ function renderConfusion(c: Confusion): string[] {
   for (const p of c.prompts) {
     const why = [
       p.matchedTriggers.length ? `triggers ${p.matchedTriggers.map((t) => `"${t}"`).join(", ")}` : "",
-      p.bestPiece ? `closest piece "${clip(p.bestPiece)}"` : "",
+      p.bestPiece ? `closest piece "${inline(clip(p.bestPiece))}"` : "",
     ].filter(Boolean);
-    out.push(`- "${p.prompt}" (line ${p.line})${why.length ? `: ${why.join("; ")}` : ""}`);
+    out.push(`- "${inline(p.prompt)}" (line ${p.line})${why.length ? `: ${why.join("; ")}` : ""}`);
   }
   return out;
 }
@@ -100,4 +102,27 @@ function cell(text: string): string {
 
 function clip(text: string): string {
   return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+/** Stale redirects of one bullet together (records arrive grouped by file and line). */
+function groupStale(records: readonly StaleRedirect[]): { first: StaleRedirect; targets: string[] }[] {
+  const groups: { first: StaleRedirect; targets: string[] }[] = [];
+  for (const r of records) {
+    const last = groups.at(-1);
+    if (last && last.first.file === r.file && last.first.line === r.line) last.targets.push(r.target);
+    else groups.push({ first: r, targets: [r.target] });
+  }
+  return groups;
+}
+
+/** "a, b, c, d, e and 995 more": a bullet naming thousands prints one short line. */
+function capNames(names: readonly string[], shown = 5): string {
+  return names.length > shown
+    ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`
+    : names.join(", ");
+}
+
+/** A prompt or bullet quoted in the Markdown: one line, no links, images or mentions. */
+function inline(text: string): string {
+  return neutraliseMarkdown(text.replace(/\s+/g, " "));
 }

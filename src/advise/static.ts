@@ -1,4 +1,3 @@
-import { checkRedirects, DEFAULT_LINT_OPTIONS } from "../agents/lint/rules.js";
 import { dot, meanDirection } from "../embed/vector.js";
 import type { AgentIndex } from "../indexing/types.js";
 import type { ConfusablePair, DistinctiveTerms, SharedTerm, SharedTrigger, StaleRedirect } from "./types.js";
@@ -122,19 +121,20 @@ export function findSharedTerms(index: AgentIndex, terms: AgentTerms, limit = 15
     .slice(0, limit);
 }
 
-/** Not-engage bullets that redirect to agents missing from the set, via the lint rule. */
+/** Characters of a bullet kept in each record: a bullet naming thousands of agents must not be copied thousands of times whole. */
+const MAX_BULLET_CHARS = 160;
+
+/** Not-engage bullets that redirect to agents missing from the set (the lint rule unknown-redirect), one record per target. */
 export function findStaleRedirects(index: AgentIndex): StaleRedirect[] {
   const names = new Set(index.agents.map((a) => a.name));
-  return checkRedirects(index.agents, DEFAULT_LINT_OPTIONS)
-    .flatMap((d) => {
-      const agent = index.agents.find((a) => a.file === d.file);
-      const rule = agent?.notEngage.find((r) => r.line === d.line);
-      if (!agent || !rule) return [];
-      return rule.redirects
+  return index.agents.flatMap((agent) =>
+    agent.notEngage.flatMap((rule) => {
+      const bullet = rule.text.length > MAX_BULLET_CHARS ? `${rule.text.slice(0, MAX_BULLET_CHARS)}…` : rule.text;
+      return [...new Set(rule.redirects)]
         .filter((r) => !names.has(r))
-        .map((target) => ({ agent: agent.name, file: d.file, line: d.line, bullet: rule.text, target }));
-    })
-    .filter((r, i, all) => all.findIndex((o) => o.file === r.file && o.line === r.line && o.target === r.target) === i);
+        .map((target) => ({ agent: agent.name, file: agent.file, line: rule.line, bullet, target }));
+    }),
+  );
 }
 
 /** Per agent, the headline words no other agent uses at all, most telling (highest idf × weight) first. */

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readRegularFile } from "../util/safe-read.js";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 import { DEFAULT_DECISION, DEFAULT_FUSION } from "./defaults.js";
@@ -79,23 +79,11 @@ export const MAX_CONFIG_BYTES = 8_000_000;
 
 /** Reads and validates a config file. */
 export async function readConfigFile(file: string): Promise<RouterConfig> {
-  let text: string;
-  try {
-    // Checked before reading: a huge file must not be read into memory to be refused.
-    if ((await stat(file)).size > MAX_CONFIG_BYTES) {
-      throw new AgentRouteError("LIMIT_EXCEEDED", `config ${file} is over ${MAX_CONFIG_BYTES / 1_000_000} MB`, {
-        hint: "A router config is a few kilobytes (more with tuned examples); is this the right file?",
-        file,
-      });
-    }
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    if (err instanceof AgentRouteError) throw err;
-    throw new AgentRouteError("NOT_FOUND", `cannot read config ${file}: ${(err as Error).message}`, {
-      hint: "Check the --config path.",
-      file,
-    });
-  }
+  const bytes = await readRegularFile(file, MAX_CONFIG_BYTES, {
+    what: "config",
+    hint: "Check the --config path; a router config is a few kilobytes (more with tuned examples).",
+  });
+  const text = bytes.toString("utf8");
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { AgentRouteError } from "../errors.js";
+import { consoleText } from "../util/terminal.js";
 import { VERSION } from "../version.js";
 import { loadCommands } from "./commands/index.js";
 import type { CliIO } from "./types.js";
@@ -11,7 +12,14 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 3 } as const;
  * Runs one CLI invocation and returns its exit code; never exits the process itself.
  * Tests call this; `main.ts` is the only place that sets `process.exitCode`.
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], raw: CliIO): Promise<number> {
+  // One gate for every renderer: names, triggers and prompts from files never drive the terminal.
+  const colour = raw.isTTY && !raw.env.NO_COLOR;
+  const io: CliIO = {
+    ...raw,
+    out: (s) => raw.out(consoleText(s, colour)),
+    err: (s) => raw.err(consoleText(s, colour)),
+  };
   let exitCode: number = EXIT.ok;
   const program = new Command("agentroute")
     .description("Measure, test and tune how prompts route to Claude Code subagents, offline.")

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { userCacheDir } from "../util/user-cache.js";
 import { hashText } from "./cache-file.js";
 import type { Embedder } from "./types.js";
 import type { VectorCache } from "./vector-cache.js";
@@ -7,16 +8,18 @@ export { cacheFileName, VectorCache } from "./vector-cache.js";
 export type { VectorCacheOptions } from "./vector-cache.js";
 
 /**
- * Where vectors are cached when the caller does not say: `$AGENTROUTE_CACHE_DIR` (relative
- * to `cwd` if relative), else `<cwd>/.agentroute-cache`.
+ * Where vectors and trained heads are cached when the caller does not say:
+ * `$AGENTROUTE_CACHE_DIR` (relative to `cwd` if relative), else the user's cache folder
+ * (`$XDG_CACHE_HOME/agentroute` or `~/.cache/agentroute`), never the folder being read: a
+ * cache committed to a repository is not picked up.
  *
  * @example
- * defaultCacheDir("/repo", {}); // "/repo/.agentroute-cache"
+ * defaultCacheDir("/repo", { HOME: "/home/me" }); // "/home/me/.cache/agentroute"
  * defaultCacheDir("/repo", { AGENTROUTE_CACHE_DIR: "/tmp/vec" }); // "/tmp/vec"
  */
 export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv): string {
   const fromEnv = env.AGENTROUTE_CACHE_DIR;
-  return fromEnv ? path.resolve(cwd, fromEnv) : path.join(cwd, ".agentroute-cache");
+  return fromEnv ? path.resolve(cwd, fromEnv) : userCacheDir(env);
 }
 
 export interface CacheStats {

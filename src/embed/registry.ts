@@ -52,7 +52,7 @@ export interface CreateEmbedderContext {
  * `cacheDir` is null. `cacheDir` undefined means `defaultCacheDir(cwd, env)`.
  *
  * @example
- * const embedder = await createEmbedder({});            // use-lite, cached in .agentroute-cache
+ * const embedder = await createEmbedder({});            // use-lite, cached in ~/.cache/agentroute
  * const vectors = await embedder.embed(["deploy to staging"]);
  * await embedder.dispose();
  */

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { link, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
+import { isAgentRouteError } from "../errors.js";
+import { readRegularFile } from "../util/safe-read.js";
 import { decodeCacheFile, encodeCacheFile, encodeCacheRecords } from "./cache-file.js";
 
 /**
@@ -16,6 +18,9 @@ export function cacheFileName(embedderId: string): string {
   const digest = createHash("sha256").update(embedderId).digest("hex").slice(0, 8);
   return `${safe}-${digest}.vec`;
 }
+
+/** Largest vector cache read: about 500,000 vectors of 512 dims. A larger file is rebuilt. */
+export const MAX_VECTOR_CACHE_BYTES = 1024 * 1024 * 1024;
 
 export interface VectorCacheOptions {
   dir: string;
@@ -97,11 +102,16 @@ export class VectorCache {
   private async read(): Promise<void> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.file);
+      bytes = await readRegularFile(this.file, MAX_VECTOR_CACHE_BYTES, {
+        what: "vector cache",
+        hint: "It is rebuilt.",
+      });
     } catch (err) {
       // No file yet (or a path part is not a folder, which the first save reports): nothing to say.
-      if (errorCode(err) !== "ENOENT" && errorCode(err) !== "ENOTDIR")
+      if (!isAgentRouteError(err) || err.code !== "NOT_FOUND")
         this.warn(`agentroute: could not read the vector cache ${this.file} (${describe(err)}); recomputing vectors.`);
+      // A FIFO, device or oversized file is replaced by the next save, never appended to.
+      this.rewrite = isAgentRouteError(err) && err.code !== "NOT_FOUND";
       return;
     }
     const parsed = decodeCacheFile(bytes);
@@ -148,7 +158,7 @@ export class VectorCache {
   private async append(entries: [string, Float32Array][]): Promise<boolean> {
     let handle;
     try {
-      handle = await open(this.file, constants.O_WRONLY | constants.O_APPEND);
+      handle = await open(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
     } catch (err) {
       if (errorCode(err) === "ENOENT") return false;
       throw err;
@@ -170,7 +180,16 @@ export class VectorCache {
   private async writeWhole(mode: "create" | "replace"): Promise<boolean> {
     const { embedderId, dims } = this.options;
     const temp = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-    await writeFile(temp, encodeCacheFile({ embedderId, dims, vectors: this.vectors }));
+    const handle = await open(
+      temp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      0o644,
+    );
+    try {
+      await handle.writeFile(encodeCacheFile({ embedderId, dims, vectors: this.vectors }));
+    } finally {
+      await handle.close();
+    }
     try {
       if (mode === "replace") await rename(temp, this.file);
       else await link(temp, this.file);

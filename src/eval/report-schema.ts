@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readRegularFile } from "../util/safe-read.js";
 import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 import type { EvalReport } from "./types.js";
@@ -68,6 +68,9 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
   cases: z.array(caseRecord),
 });
 
+/** Largest report.json read: a 1M-row dataset's cases, about 500 bytes each. */
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+
 /**
  * Reads and validates a report.json (a baseline, or an input of `compare`).
  *
@@ -78,13 +81,7 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
 export async function readReport(file: string): Promise<EvalReport> {
   const hint =
     "Regenerate it with: agentroute eval --agents DIR --dataset FILE --format json (then copy reports/report.json).";
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new AgentRouteError(
-      err.code === "ENOENT" ? "NOT_FOUND" : "IO",
-      `${file}: cannot read the report (${err.code ?? err.message})`,
-      { hint, file, cause: err },
-    );
-  });
+  const text = (await readRegularFile(file, MAX_REPORT_BYTES, { what: "report", hint })).toString("utf8");
   let value: unknown;
   try {
     value = JSON.parse(text);

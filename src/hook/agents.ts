@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { loadAgents } from "../agents/load/load.js";
 import type { AgentSet } from "../agents/types.js";
+import { makeDiagnostic } from "../agents/diagnostic.js";
 import { normalizeAgentName } from "../agents/names.js";
 
 export { claudeConfigDir, hookAgentDirs } from "./dirs.js";
@@ -19,7 +20,39 @@ export async function loadHookAgents(dirs: readonly string[]): Promise<AgentSet 
   for (const dir of dirs) {
     if ((await stat(dir).catch(() => null))?.isDirectory()) sets.push(await loadAgents(dir));
   }
-  return sets.length === 0 ? null : mergeAgentSets(sets);
+  return sets.length === 0 ? null : onlyLoadableNames(mergeAgentSets(sets));
+}
+
+/** A name Claude Code can start as a subagent: letters, digits, `-` and `_`, no spaces, dots or slashes. */
+const LOADABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/**
+ * The set without agents whose names Claude Code could not load (`my agent`, `../x`): the
+ * hook must never suggest one. Each left out is a diagnostic, so it reaches the hook log.
+ *
+ * @example
+ * onlyLoadableNames(set).agents.some((a) => a.name.includes(" ")) // false
+ */
+export function onlyLoadableNames(set: AgentSet): AgentSet {
+  const bad = set.agents.filter((a) => !LOADABLE_NAME.test(a.name));
+  if (bad.length === 0) return set;
+  return {
+    ...set,
+    agents: set.agents.filter((a) => LOADABLE_NAME.test(a.name)),
+    diagnostics: [
+      ...set.diagnostics,
+      ...bad.map((a) =>
+        makeDiagnostic(
+          a.file,
+          1,
+          "warning",
+          "unloadable-name",
+          `agent name ${JSON.stringify(a.name)} cannot be started by Claude Code; the hook leaves it out`,
+          "Use letters, digits and hyphens in the name.",
+        ),
+      ),
+    ],
+  };
 }
 
 /**

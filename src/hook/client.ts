@@ -9,8 +9,9 @@ export type HookServerRequest =
   | { op: "ping" }
   | { op: "stop" };
 
-/** The server's one-line answer. */
-export type HookServerReply = { ok: true; decision: RouteDecision | null } | { ok: false; error: string };
+/** The server's one-line answer; `warming` when the project's index is still being built (no decision yet). */
+export type HookServerReply =
+  { ok: true; decision: RouteDecision | null; warming?: true } | { ok: false; error: string };
 
 /**
  * How asking went: a reply; `absent` when nothing listens on the socket (no file, or a stale

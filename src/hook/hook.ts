@@ -1,5 +1,6 @@
+import { appendFileSafely } from "../util/safe-write.js";
 import { statSync } from "node:fs";
-import { appendFile, mkdir } from "node:fs/promises";
+import { lstat, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RouteDecision } from "../classify/types.js";
@@ -56,7 +57,8 @@ function buildId(): string {
 }
 
 /** How long the hook waits for its server (which may still be loading the model). */
-const SERVER_REPLY_MS = 5000;
+/** The server answers within READY_MS (or says it is warming); past this the prompt goes unrouted. */
+const SERVER_REPLY_MS = 1500;
 
 /**
  * The UserPromptSubmit hook, end to end, and never failing: reads stdin, routes the prompt
@@ -122,12 +124,27 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
       });
     return answer.reply.decision;
   }
-  // No server: route here, then start one for the next prompts (after, so the two do not
-  // load the model and build the index at the same time).
-  const decision = await routeInProcess(prompt, dirs, projectDir, embeddings, options.env);
+  // No server: start one and answer nothing now. Routing here would load the model and
+  // build the index in this prompt's time (33 s cold on 81 agents, past Claude Code's 10 s
+  // timeout, forever); the server builds it in the background for the prompts after.
+  await checkSocketPath(socket);
   await mkdir(hookPaths(options.env).home, { recursive: true, mode: 0o700 });
   startHookServer(CLI, socket, options.env);
-  return decision;
+  return null;
+}
+
+/** Something else at the socket path (a folder, a file) would make every prompt try, fail and wait. */
+async function checkSocketPath(socket: string): Promise<void> {
+  const info = await lstat(socket).catch(() => null);
+  if (info === null || info.isSocket()) return;
+  throw new AgentRouteError(
+    "HOOK_SERVER",
+    `${socket} is ${info.isDirectory() ? "a folder" : "not a socket"}, so no hook server can listen there; prompts go unrouted`,
+    {
+      hint: `Remove it (rm -r '${socket}'); the next prompt starts the server.`,
+      file: socket,
+    },
+  );
 }
 
 async function routeInProcess(
@@ -226,6 +243,5 @@ async function logHookError(file: string, err: unknown, at: Date): Promise<void>
 }
 
 async function appendLine(file: string, line: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, line + "\n");
+  await appendFileSafely(file, line + "\n", { what: "hook log" });
 }

@@ -15,12 +15,20 @@ const MAX_ROUTERS = 4;
 const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 /** A connection that sends no whole request within this long is dropped. */
 const REQUEST_MS = 10_000;
+/**
+ * Longest a prompt waits for its route: past it the server answers "warming" (no suggestion)
+ * and keeps building the project's index for the prompts after, so a cold 33 s build never
+ * holds a prompt (Claude Code kills the hook at 10 s).
+ */
+export const READY_MS = 800;
 
 export interface HookServerOptions {
   socketPath: string;
   env: NodeJS.ProcessEnv;
   cacheDir: string;
   idleMs?: number;
+  /** Longest a route request waits before the answer is "warming" (default READY_MS). */
+  readyMs?: number;
   /** Where problems go (the hook's error log). */
   log: (err: unknown) => void;
 }
@@ -78,7 +86,7 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
       key,
       work.catch(() => undefined),
     );
-    return work;
+    return withinReadyTime(work, options.readyMs ?? READY_MS);
   };
   const server = net.createServer((socket) => {
     idleSockets.add(socket);
@@ -101,6 +109,15 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   await closed;
   await Promise.all([warm, ...queues.values()]);
   for (const { opened } of routers.values()) await opened.close();
+}
+
+/** The reply, or "warming" (no decision) if it is not ready within `ms`; the work goes on either way. */
+function withinReadyTime(work: Promise<HookServerReply>, ms: number): Promise<HookServerReply> {
+  let timer: NodeJS.Timeout | undefined;
+  const warming = new Promise<HookServerReply>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: true, decision: null, warming: true }), ms);
+  });
+  return Promise.race([work, warming]).finally(() => clearTimeout(timer));
 }
 
 function routerKey(request: RouteRequest): string {

@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { AgentRouteError } from "../errors.js";
+import { lstat, rm } from "node:fs/promises";
+import { AgentRouteError, isAgentRouteError } from "../errors.js";
+import { readRegularFile } from "../util/safe-read.js";
+import { checkWritableDestination, writeFileSafely } from "../util/safe-write.js";
 
 /** Seconds Claude Code lets the hook run before cancelling it (it answers in well under one). */
 const HOOK_TIMEOUT_SECONDS = 10;
@@ -20,11 +21,18 @@ export interface SettingsChange {
  *
  * @example
  * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js", ["--no-embeddings"])
- * // "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook --no-embeddings"
+ * // "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook --no-embeddings # agentroute-hook"
  */
 export function hookCommand(nodePath: string, cliPath: string, args: readonly string[] = []): string {
-  return [shellQuote(nodePath), shellQuote(cliPath), "hook", ...args.map(shellQuote)].join(" ");
+  return [shellQuote(nodePath), shellQuote(cliPath), "hook", ...args.map(shellQuote), HOOK_MARKER].join(" ");
 }
+
+/**
+ * Ends every command `hook install` writes (a shell comment, so it changes nothing when run):
+ * uninstall removes only entries carrying it, never a user's own command that merely
+ * mentions agentroute.
+ */
+export const HOOK_MARKER = "# agentroute-hook";
 
 /**
  * Adds the UserPromptSubmit hook entry to a settings.json, keeping everything else, after a
@@ -38,11 +46,13 @@ export function hookCommand(nodePath: string, cliPath: string, args: readonly st
 export async function installHook(file: string, command: string, now: Date): Promise<SettingsChange> {
   const { settings, text } = await readSettings(file);
   const groups = promptSubmitGroups(settings, file);
-  if (groups.some((group) => hookEntries(group).some((entry) => isOurEntry(entry, command)))) {
+  if (groups.some((group) => hookEntries(group).some((entry) => (entry as Json | null)?.command === command))) {
     return { file, outcome: "already-installed", backup: null };
   }
   const hooks = (settings.hooks ??= {}) as Json;
-  hooks.UserPromptSubmit = [...groups, { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] }];
+  // An earlier install with other flags is replaced, so one prompt never runs the hook twice.
+  const others = withoutOurEntries(groups).kept;
+  hooks.UserPromptSubmit = [...others, { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] }];
   const backup = await writeSettings(file, settings, text, now);
   return { file, outcome: "installed", backup };
 }
@@ -57,7 +67,18 @@ export async function installHook(file: string, command: string, now: Date): Pro
 export async function uninstallHook(file: string, command: string, now: Date): Promise<SettingsChange> {
   const { settings, text } = await readSettings(file);
   if (text === null) return { file, outcome: "not-installed", backup: null };
-  const groups = promptSubmitGroups(settings, file);
+  const { kept, removed } = withoutOurEntries(promptSubmitGroups(settings, file), command);
+  if (!removed) return { file, outcome: "not-installed", backup: null };
+  const hooks = settings.hooks as Json;
+  if (kept.length > 0) hooks.UserPromptSubmit = kept;
+  else delete hooks.UserPromptSubmit;
+  if (Object.keys(hooks).length === 0) delete settings.hooks;
+  const backup = await writeSettings(file, settings, text, now);
+  return { file, outcome: "removed", backup };
+}
+
+/** The groups with our entries taken out (a group left empty goes too). */
+function withoutOurEntries(groups: readonly unknown[], command?: string): { kept: unknown[]; removed: boolean } {
   let removed = false;
   const kept: unknown[] = [];
   for (const group of groups) {
@@ -69,26 +90,27 @@ export async function uninstallHook(file: string, command: string, now: Date): P
       if (rest.length > 0) kept.push({ ...(group as Json), hooks: rest });
     }
   }
-  if (!removed) return { file, outcome: "not-installed", backup: null };
-  const hooks = settings.hooks as Json;
-  if (kept.length > 0) hooks.UserPromptSubmit = kept;
-  else delete hooks.UserPromptSubmit;
-  if (Object.keys(hooks).length === 0) delete settings.hooks;
-  const backup = await writeSettings(file, settings, text, now);
-  return { file, outcome: "removed", backup };
+  return { kept, removed };
 }
 
 /**
- * An entry this tool added: it runs `hook` (with any flags) through this CLI, or through any
- * CLI whose path names agentroute (an install from another checkout or version).
+ * What installs before the marker wrote: node, then an agentroute checkout's
+ * `dist/src/cli/main.js`, then `hook` and flags, and nothing more.
  */
-function isOurEntry(entry: unknown, command: string): boolean {
+const LEGACY_COMMAND =
+  /^('[^']*'|\S+) ('[^']*agentroute[^']*\/dist\/src\/cli\/main\.js'|\S*agentroute\S*\/dist\/src\/cli\/main\.js) hook( --[a-z-]+)*$/;
+
+/**
+ * An entry this tool added: the exact command, a command ending with `HOOK_MARKER` (an
+ * install from another checkout, version or with other flags), or one in the exact shape
+ * installs wrote before the marker. Nothing else: a user's `~/bin/agentroute-audit.sh hook
+ * --log` is theirs.
+ */
+function isOurEntry(entry: unknown, command?: string): boolean {
   if (typeof entry !== "object" || entry === null) return false;
   const value = (entry as Json).command;
   if (typeof value !== "string") return false;
-  if (value === command) return true;
-  const cli = command.slice(0, command.indexOf(" hook"));
-  return /\shook(\s|$)/.test(value) && (value.includes("agentroute") || value.startsWith(`${cli} `));
+  return value === command || value.trimEnd().endsWith(HOOK_MARKER) || LEGACY_COMMAND.test(value);
 }
 
 function hookEntries(group: unknown): unknown[] {
@@ -107,16 +129,21 @@ function promptSubmitGroups(settings: Json, file: string): unknown[] {
   return groups;
 }
 
+/** Largest settings.json read; Claude Code's own are a few kilobytes. */
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+
 async function readSettings(file: string): Promise<{ settings: Json; text: string | null }> {
+  // Refused before reading: a symlinked settings.json would have us edit (and back up) another file.
+  if ((await lstat(file).catch(() => null))?.isSymbolicLink())
+    await checkWritableDestination(file, { what: "settings file" });
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = (
+      await readRegularFile(file, MAX_SETTINGS_BYTES, { what: "settings file", hint: "Check the file's permissions." })
+    ).toString("utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { settings: {}, text: null };
-    throw new AgentRouteError("IO", `${file}: cannot read (${(err as Error).message})`, {
-      hint: "Check the file's permissions.",
-      file,
-    });
+    if (isAgentRouteError(err) && err.code === "NOT_FOUND") return { settings: {}, text: null };
+    throw err;
   }
   let value: unknown;
   try {
@@ -130,17 +157,28 @@ async function readSettings(file: string): Promise<{ settings: Json; text: strin
 }
 
 /** Writes the settings in the file's own indentation and final newline, after a backup. */
+/**
+ * Writes the settings in the file's own indentation and final newline, after a backup of the
+ * text read (never a copy of whatever a link points at). Both writes are atomic (temporary
+ * file, rename): a full disk leaves the old settings whole. A read-only or symlinked file is
+ * refused before anything is written, so no stray backup is left.
+ */
 async function writeSettings(file: string, settings: Json, original: string | null, now: Date): Promise<string | null> {
+  const what = { what: "settings file" };
+  await checkWritableDestination(file, what);
   let backup: string | null = null;
   if (original !== null) {
     backup = `${file}.bak-${now.toISOString().replace(/[-:.]/g, "")}`;
-    await copyFile(file, backup);
-  } else {
-    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileSafely(backup, original, { what: "settings backup" }, 0o600);
   }
   const indent = original === null ? "  " : (/^[ \t]+(?=")/m.exec(original)?.[0] ?? "  ");
   const newline = original === null || original.endsWith("\n") ? "\n" : "";
-  await writeFile(file, JSON.stringify(settings, null, indent) + newline);
+  try {
+    await writeFileSafely(file, JSON.stringify(settings, null, indent) + newline, what);
+  } catch (err) {
+    if (backup !== null) await rm(backup, { force: true });
+    throw err;
+  }
   return backup;
 }
 

@@ -14,7 +14,9 @@ import {
 } from "./softmax.js";
 import type { Piece, TrainedHead } from "./types.js";
 
-const HEAD_FORMAT = 1;
+/** 2: keyed checksum (HMAC with the user's cache secret) and metadata checked before use. */
+const HEAD_FORMAT = 2;
+const MAX_HEAD_META_BYTES = 1024 * 1024;
 /** Most lexical features kept for the head. */
 export const MAX_HEAD_FEATURES = 60_000;
 /**
@@ -61,7 +63,12 @@ export async function trainHead(input: HeadInput): Promise<TrainedHead> {
   );
   const key = headCacheKey(input, options, texts);
   const file = input.cacheDir === null ? null : path.join(input.cacheDir, "heads", `${key}.bin`);
-  const cached = file ? await readHead(file, input.warn) : null;
+  const expected: HeadShape = {
+    classes: input.agentCount,
+    denseDim: input.vectors ? input.dims : 0,
+    sparseDim: vocab.idf.length,
+  };
+  const cached = file ? await readHead(file, expected, input.warn) : null;
   if (cached) return { model: cached, vocab, kernels: headKernels(cached), fromCache: true };
 
   const perAgent = new Float64Array(input.agentCount);
@@ -135,18 +142,42 @@ async function writeHead(file: string, m: SoftmaxModel): Promise<void> {
   await writeCheckedFile(file, Buffer.concat([len, meta, ...arrays]), HEAD_FORMAT);
 }
 
-async function readHead(file: string, warn?: (message: string) => void): Promise<SoftmaxModel | null> {
-  const read = await readCheckedFile(file, HEAD_FORMAT);
-  if (read.body === null) {
-    if (read.problem) warn?.(`ignoring the cached head ${file}: ${read.problem}; training it again`);
+type HeadShape = Pick<SoftmaxModel, "classes" | "denseDim" | "sparseDim">;
+
+/**
+ * Reads a cached head, trusting nothing in it: the checksum must be keyed with this user's
+ * secret, and the shape must be the one this index needs before anything is allocated (a
+ * planted `denseDim: 5e8` once allocated gigabytes). Any problem means training again.
+ */
+async function readHead(
+  file: string,
+  expected: HeadShape,
+  warn?: (message: string) => void,
+): Promise<SoftmaxModel | null> {
+  const floats = (expected.denseDim + expected.sparseDim + 1) * expected.classes;
+  const read = await readCheckedFile(file, HEAD_FORMAT, 4 + MAX_HEAD_META_BYTES + floats * 4);
+  const problem = read.body === null ? read.problem : decodeHead(read.body, expected, floats);
+  if (typeof problem === "string" || problem === null) {
+    if (problem) warn?.(`ignoring the cached head ${file}: ${problem}; training it again`);
     return null;
   }
-  const body = read.body;
+  return problem;
+}
+
+function decodeHead(body: Buffer, expected: HeadShape, floats: number): SoftmaxModel | string {
   const metaLength = body.readUInt32LE(0);
-  const meta = JSON.parse(body.toString("utf8", 4, 4 + metaLength)) as Omit<
-    SoftmaxModel,
-    "wDense" | "wSparse" | "bias"
-  >;
+  if (metaLength > MAX_HEAD_META_BYTES || body.length !== 4 + metaLength + floats * 4)
+    return "wrong size for this agent set";
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(body.toString("utf8", 4, 4 + metaLength)) as Record<string, unknown>;
+  } catch {
+    return "unreadable metadata";
+  }
+  const shapeOk = (Object.keys(expected) as (keyof HeadShape)[]).every((k) => meta[k] === expected[k]);
+  const scales = [meta.denseScale, meta.sparseScale];
+  if (!shapeOk || !scales.every((x) => typeof x === "number" && Number.isFinite(x)))
+    return "metadata does not match this agent set";
   let offset = 4 + metaLength;
   const take = (n: number): Float32Array => {
     const out = new Float32Array(n);
@@ -154,8 +185,17 @@ async function readHead(file: string, warn?: (message: string) => void): Promise
     offset += n * 4;
     return out;
   };
-  const wDense = take(meta.denseDim * meta.classes);
-  const wSparse = take(meta.sparseDim * meta.classes);
-  const bias = take(meta.classes);
-  return { ...meta, wDense, wSparse, bias };
+  const { classes, denseDim, sparseDim } = expected;
+  const model = {
+    classes,
+    denseDim,
+    sparseDim,
+    denseScale: meta.denseScale as number,
+    sparseScale: meta.sparseScale as number,
+    wDense: take(denseDim * classes),
+    wSparse: take(sparseDim * classes),
+    bias: take(classes),
+  };
+  const finite = [model.wDense, model.wSparse, model.bias].every((a) => a.every(Number.isFinite));
+  return finite ? model : "non-finite weights";
 }

@@ -1,6 +1,6 @@
 import { normalizeAgentName } from "../agents/names.js";
 import type { AgentSpec } from "../agents/types.js";
-import { quoteCsvCell } from "../transcripts/dispatch-csv.js";
+import { quoteCsvCell } from "../util/csv-cell.js";
 import type { DispatchRecord } from "../transcripts/types.js";
 
 /** One starter row; every row is marked for a person to check before it is trusted. */

@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { setOwn } from "../util/own.js";
+import { unneutraliseCell } from "../util/csv-cell.js";
 import { AgentRouteError } from "../errors.js";
 import { splitLabels } from "../eval/labels.js";
 import { DATASET_LIMITS, type RawRow } from "./dataset-limits.js";
@@ -103,11 +105,11 @@ function toRawRow(row: CsvRecord, columns: Columns): RawRow {
   const tags: Record<string, string> = {};
   for (const tag of columns.tags) {
     const value = (row.record[tag.index] ?? "").trim();
-    if (value !== "") tags[tag.name] = value;
+    if (value !== "") setOwn(tags, tag.name, value);
   }
   return {
     line,
-    prompt: row.record[columns.prompt] ?? "",
+    prompt: unneutraliseCell(row.record[columns.prompt] ?? ""),
     labels: splitLabels(row.record[columns.expected] ?? ""),
     tags,
   };

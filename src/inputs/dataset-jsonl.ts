@@ -65,11 +65,15 @@ function parseLine(content: string, file: string, line: number): RawRow {
       line,
     });
   }
-  const { prompt, expected, tags } = parsed.data;
+  const { prompt, expected } = parsed.data;
   const labels = typeof expected === "string" ? splitLabels(expected) : expected.flatMap(splitLabels);
-  return { line, prompt, labels, tags: dropEmpty(tags ?? {}) };
+  // Tags from the validated JSON itself: zod's record drops a "__proto__" key, a tag like any other.
+  const rawTags = (value as { tags?: Record<string, string | number | boolean> }).tags ?? {};
+  const tags = Object.fromEntries(Object.entries(rawTags).map(([k, v]) => [k, String(v)]));
+  return { line, prompt, labels, tags: dropEmpty(tags) };
 }
 
 function dropEmpty(tags: Record<string, string>): Record<string, string> {
+  // Object.fromEntries defines own keys, so a `__proto__` tag stays a tag.
   return Object.fromEntries(Object.entries(tags).filter(([, value]) => value.trim() !== ""));
 }

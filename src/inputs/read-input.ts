@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
+import { openRegularFile } from "../util/safe-read.js";
 
 /** What an input is, for messages: "dataset", "batch file", "dispatch log". */
 export interface InputKind {
@@ -52,14 +51,15 @@ export async function readInput(
   return Buffer.concat(chunks, size);
 }
 
+/** Opens a regular file only: FIFOs, devices, sockets and /proc files are refused (see safe-read). */
 async function openFile(source: string, label: string, kind: InputKind): Promise<NodeJS.ReadableStream> {
-  const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
-    throw cannotRead(err, label, kind);
+  const handle = await openRegularFile(source, {
+    label,
+    what: kind.what,
+    hint: kind.hint,
+    kindCode: "DATASET_INVALID",
   });
-  if (info.isDirectory()) {
-    throw new AgentRouteError("DATASET_INVALID", `${label}: not a file`, { hint: kind.hint, file: label });
-  }
-  return createReadStream(source);
+  return handle.createReadStream();
 }
 
 function cannotRead(err: NodeJS.ErrnoException, label: string, kind: InputKind): AgentRouteError {

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { streamRegularFile, type ReadWhat } from "../util/safe-read.js";
 
 /** One line of a file: its text, or `null` when it was longer than the limit and skipped. */
 export interface FileLine {
@@ -16,13 +16,18 @@ const NEWLINE = 0x0a;
  * a longer line is dropped as it streams past and reported with `text: null`. (readline keeps
  * a whole line in memory however long it is, so one runaway line could exhaust the heap.)
  * Strips a UTF-8 BOM at the start and a `\r` before each newline; decodes lines as UTF-8.
+ * Only a regular file is read (a FIFO or device is refused), at most `maxTotalBytes` in all.
  *
  * @example
  * for await (const { line, text } of readFileLines("session.jsonl", 10 * 1024 * 1024)) {
  *   if (text !== null) console.log(line, text.length);
  * }
  */
-export async function* readFileLines(file: string, maxLineBytes: number): AsyncGenerator<FileLine> {
+export async function* readFileLines(
+  file: string,
+  maxLineBytes: number,
+  what: ReadWhat & { maxTotalBytes?: number } = { what: "file", hint: "Check the path." },
+): AsyncGenerator<FileLine> {
   const decoder = new TextDecoder("utf-8");
   let parts: Buffer[] = [];
   let size = 0;
@@ -37,7 +42,7 @@ export async function* readFileLines(file: string, maxLineBytes: number): AsyncG
     lineNo += 1;
     return out;
   };
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const chunk of streamRegularFile(file, what.maxTotalBytes ?? Number.MAX_SAFE_INTEGER, what)) {
     let start = 0;
     while (start < chunk.length) {
       const nl = chunk.indexOf(NEWLINE, start);

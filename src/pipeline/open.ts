@@ -67,6 +67,7 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   const warn = options.warn ?? ((m: string) => void process.stderr.write(`warning: ${m}\n`));
   const agentsDir = options.agentSet?.root ?? resolveAgentsDir(cwd, options.agentsDir);
   const agentSet = options.agentSet ?? (await loadAgents(agentsDir));
+  for (const message of describeDroppedFiles(agentSet)) warn(message);
   const loaded = await loadConfig(cwd, options);
   const config = { ...loaded.config, ...options.overrides };
   const configPath = loaded.configPath;
@@ -119,4 +120,22 @@ async function openEmbedder(
     warn(`NO EMBEDDING MODEL: ${reason}. Routing in keyword-only mode; reports record mode "keyword".`);
     return null;
   }
+}
+
+/** Diagnostics that mean files of the folder were left out of the set, not merely imperfect. */
+const DROPPING = new Set(["too-many-files", "unreadable", "symlink-outside", "file-too-large"]);
+
+/**
+ * What the router was not given, said once per run: routing on the first 5,000 of 10,000
+ * files, or without a file it could not read, must not pass for routing on the folder.
+ *
+ * @example
+ * describeDroppedFiles(set) // ["agents: more than 5000 Markdown files; stopped reading (…)"]
+ */
+export function describeDroppedFiles(set: Pick<AgentSet, "diagnostics" | "root">): string[] {
+  const dropped = set.diagnostics.filter((d) => DROPPING.has(d.code));
+  if (dropped.length === 0) return [];
+  const shown = dropped.slice(0, 3).map((d) => `${d.file}: ${d.message}`);
+  const more = dropped.length > 3 ? ` (and ${dropped.length - 3} more)` : "";
+  return [`${set.root}: routing without some files: ${shown.join("; ")}${more}. Run agentroute lint for the list.`];
 }

@@ -64,20 +64,40 @@ const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 /**
  * Makes text safe inside a Markdown table cell: pipes, backticks and angle brackets escaped,
- * newlines flattened, so a prompt can neither break the table nor inject HTML.
+ * newlines flattened, so a prompt can neither break the table nor inject HTML; then
+ * `neutraliseMarkdown` so it cannot post images, links or mentions into a PR comment.
  *
  * @example
  * escapeMarkdownCell("a | `b`\n<c>") // "a \\| \\`b\\` &lt;c&gt;"
  */
 export function escapeMarkdownCell(text: string): string {
-  return stripControl(text)
-    .replace(/\\/g, "\\\\")
-    .replace(/&/g, "&amp;")
-    .replace(/\|/g, "\\|")
-    .replace(/`/g, "\\`")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r?\n|\r/g, " ");
+  return neutraliseMarkdown(
+    stripControl(text)
+      .replace(/\\/g, "\\\\")
+      .replace(/&/g, "&amp;")
+      .replace(/\|/g, "\\|")
+      .replace(/`/g, "\\`")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/\r?\n|\r/g, " "),
+  );
+}
+
+/**
+ * Text from prompts and agent files, made inert in Markdown that lands in a PR comment:
+ * `[` and `]` escaped (no links, no images: a tracking pixel in `![](…)` would load for
+ * every reader), and a zero-width joiner after `@` and inside `://`, so `@team` pings no one
+ * and a URL is not autolinked.
+ *
+ * @example
+ * neutraliseMarkdown("![x](https://t.co/p.png) @team") // "!\\[x\\](https:\u2060//t.co/p.png) @\u2060team"
+ */
+export function neutraliseMarkdown(text: string): string {
+  return text
+    .replace(/[[\]]/g, "\\$&")
+    .replace(/@(?=\w)/g, "@\u2060")
+    .replace(/:\/\//g, ":\u2060//")
+    .replace(/\bwww\./gi, "www\u2060.");
 }
 
 /**

@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { openSafeWriter, writeFileSafely } from "../util/safe-write.js";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
 import { slimReport } from "../eval/slim.js";
 import type { EvalReport } from "../eval/types.js";
 import { renderHtmlReport } from "./html.js";
-import { renderJunitReport } from "./junit.js";
+import { junitReportChunks, renderJunitReport } from "./junit.js";
 import { renderMarkdownReport } from "./markdown.js";
 import { renderTableReport } from "./table.js";
 import type { Reporter, ReportOptions } from "./types.js";
@@ -18,8 +19,41 @@ export type { Reporter, ReportOptions } from "./types.js";
  * JSON.parse(renderJsonReport(report)).schemaVersion // 1
  */
 export function renderJsonReport(report: EvalReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...jsonReportChunks(report)].join("");
 }
+
+const CASES_MARK = "\u0000agentroute-cases\u0000";
+const CASES_PER_CHUNK = 1000;
+
+/**
+ * `renderJsonReport` in pieces of at most 1,000 cases, the same bytes as
+ * `JSON.stringify(report, null, 2)`: 150,000 cases are about 600 MB of JSON, past the
+ * longest string V8 can build, so the writer never joins them.
+ */
+export function* jsonReportChunks(report: EvalReport): Generator<string> {
+  const [head, tail] = JSON.stringify({ ...report, cases: CASES_MARK }, null, 2).split(JSON.stringify(CASES_MARK));
+  if (report.cases.length === 0) {
+    yield `${head}[]${tail}\n`;
+    return;
+  }
+  yield `${head}[\n`;
+  for (let start = 0; start < report.cases.length; start += CASES_PER_CHUNK) {
+    const part = report.cases
+      .slice(start, start + CASES_PER_CHUNK)
+      .map((c) => `    ${JSON.stringify(c, null, 2).replace(/\n/g, "\n    ")}`)
+      .join(",\n");
+    yield start + CASES_PER_CHUNK < report.cases.length ? `${part},\n` : part;
+  }
+  yield `\n  ]${tail}\n`;
+}
+
+/** Formats whose files are written piece by piece (they grow with the cases). */
+const chunkedReporters: Partial<
+  Record<ReportFormat, (report: EvalReport, options: ReportOptions) => Iterable<string>>
+> = {
+  json: jsonReportChunks,
+  junit: junitReportChunks,
+};
 
 /** Every report format by name; the CLI's `--format` names are derived from this map. */
 export const reporters = {
@@ -106,13 +140,17 @@ export async function writeReports(
   });
   for (const format of files) {
     const file = path.join(outDir, FILE_NAMES[format](options.stem ?? "report"));
-    await writeFile(file, renderReport(report, format, options)).catch((err: Error) => {
-      throw new AgentRouteError("IO", `${file}: cannot write the report (${err.message})`, {
-        hint: "Pick a writable --out folder.",
-        file,
-        cause: err,
-      });
-    });
+    const chunked = chunkedReporters[format];
+    if (chunked === undefined) await writeFileSafely(file, renderReport(report, format, options), { what: "report" });
+    else {
+      const out = await openSafeWriter(file, { what: "report" });
+      try {
+        for (const chunk of chunked(report, options)) await out.write(chunk);
+        await out.commit();
+      } finally {
+        await out.abort();
+      }
+    }
     written.push(file);
   }
   return written;

@@ -13,6 +13,11 @@ import { formatLabels } from "./format.js";
  * await writeFile("junit.xml", renderJunitReport(report));
  */
 export function renderJunitReport(report: EvalReport): string {
+  return [...junitReportChunks(report)].join("");
+}
+
+/** `renderJunitReport` one suite head, case or tail at a time, for writing a million cases without one giant string. */
+export function* junitReportChunks(report: EvalReport): Generator<string> {
   const bySuite = new Map<string, CaseRecord[]>();
   for (const c of report.cases) {
     const [label] = confusionCell(c);
@@ -20,25 +25,16 @@ export function renderJunitReport(report: EvalReport): string {
     bySuite.get(label)!.push(c);
   }
   const failures = report.cases.filter((c) => !c.correct).length;
-  const suites = sortLabels(bySuite.keys()).map((label) =>
-    renderSuite(label, bySuite.get(label)!, report.dataset.path),
-  );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="agentroute eval" tests="${report.cases.length}" failures="${failures}" errors="0" timestamp="${x(report.createdAt)}">`,
-    ...suites,
-    "</testsuites>",
-    "",
-  ].join("\n");
-}
-
-function renderSuite(label: string, cases: CaseRecord[], file: string): string {
-  const failures = cases.filter((c) => !c.correct).length;
-  return [
-    `  <testsuite name="${x(`route to ${label}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...cases.map((c) => renderCase(label, c, file)),
-    "  </testsuite>",
-  ].join("\n");
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="agentroute eval" tests="${report.cases.length}" failures="${failures}" errors="0" timestamp="${x(report.createdAt)}">\n`;
+  for (const label of sortLabels(bySuite.keys())) {
+    const cases = bySuite.get(label)!;
+    const suiteFailures = cases.filter((c) => !c.correct).length;
+    yield `  <testsuite name="${x(`route to ${label}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n`;
+    for (const c of cases) yield `${renderCase(label, c, report.dataset.path)}\n`;
+    yield "  </testsuite>\n";
+  }
+  yield "</testsuites>\n";
 }
 
 function renderCase(label: string, c: CaseRecord, file: string): string {

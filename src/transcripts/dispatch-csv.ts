@@ -1,3 +1,4 @@
+import { quoteCsvCell } from "../util/csv-cell.js";
 import type { DispatchDataset } from "./dispatch-eval.js";
 
 /**
@@ -23,14 +24,4 @@ export function renderDispatchCsv(data: DispatchDataset): string {
     lines.push(cells.map(quoteCsvCell).join(","));
   });
   return lines.join("\n") + "\n";
-}
-
-/**
- * RFC 4180 quoting: a cell with a comma, quote, line break or edge space is quoted, quotes doubled.
- *
- * @example
- * quoteCsvCell('say "hi", then go') // '"say ""hi"", then go"'
- */
-export function quoteCsvCell(cell: string): string {
-  return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

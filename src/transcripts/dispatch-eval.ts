@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { addCount } from "../util/own.js";
 import { z } from "zod";
 import { readInput, type InputKind } from "../inputs/read-input.js";
 import { AgentRouteError } from "../errors.js";
@@ -103,7 +104,7 @@ function mapDispatched(dispatched: string[], canonical: Map<string, string>, res
       continue;
     }
     const bucket = BUILT_IN_AGENTS.has(key) ? result.builtIn : result.notInSet;
-    bucket[key] = (bucket[key] ?? 0) + 1;
+    addCount(bucket, key);
   }
   return expected;
 }

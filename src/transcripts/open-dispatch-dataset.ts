@@ -1,5 +1,4 @@
-import { writeFile } from "node:fs/promises";
-import { AgentRouteError } from "../errors.js";
+import { writeFileSafely } from "../util/safe-write.js";
 import type { Dataset } from "../eval/types.js";
 import { renderDispatchCsv } from "./dispatch-csv.js";
 import { describeOutsideDispatches, readDispatchDataset } from "./dispatch-eval.js";
@@ -28,12 +27,7 @@ export async function openDispatchDataset(
   const outside = describeOutsideDispatches(data);
   if (outside !== "") notes.push(outside);
   if (options.asDataset !== undefined) {
-    await writeFile(options.asDataset, renderDispatchCsv(data)).catch((err: Error) => {
-      throw new AgentRouteError("IO", `${options.asDataset}: cannot write (${err.message})`, {
-        hint: "Check that the folder exists and is writable.",
-        file: options.asDataset,
-      });
-    });
+    await writeFileSafely(options.asDataset, renderDispatchCsv(data), { what: "labeled dataset" });
     notes.push(
       `labeled dataset for review written to ${options.asDataset} (prompt,expected,source,session,dispatched)`,
     );

@@ -35,7 +35,16 @@ export async function collectTranscriptFiles(paths: readonly string[]): Promise<
       });
     }
     if (info.isFile()) files.add(path.resolve(given));
-    else for (const file of await walkSessions(path.resolve(given))) files.add(file);
+    else if (!info.isDirectory()) {
+      throw new AgentRouteError(
+        "TRANSCRIPT_INVALID",
+        `${given}: not a regular file or a folder (a FIFO, socket or device)`,
+        {
+          hint: "Pass session transcripts (*.jsonl) or a folder of them, or use --project DIR.",
+          file: given,
+        },
+      );
+    } else for (const file of await walkSessions(path.resolve(given))) files.add(file);
   }
   return [...files].sort();
 }

@@ -1,12 +1,19 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { readFileLines } from "../inputs/read-lines.js";
+import { addCount } from "../util/own.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
 import { readTranscriptLine, type DispatchCall } from "./transcript-line.js";
 import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, TranscriptStats } from "./types.js";
 
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_PROBLEMS = 1000;
+/** One session file is read up to 16 GiB: far past any real session, short of a runaway. */
+const TRANSCRIPT_READ = {
+  what: "transcript",
+  hint: "Pass Claude Code session transcripts (*.jsonl) or a folder of them.",
+  maxTotalBytes: 16 * 1024 ** 3,
+};
 
 /** A dispatch log being read: iterate it for records; `stats` fills in as it goes. */
 export interface DispatchStream extends AsyncIterable<DispatchRecord> {
@@ -86,7 +93,7 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
   const fallbackSession = path.basename(file, ".jsonl");
   // The open prompt of each session in this file (one, unless a file mixes sessions).
   const open = new Map<string, DispatchRecord | null>();
-  for await (const { line, text, unterminated } of readFileLines(file, state.options.maxLineBytes)) {
+  for await (const { line, text, unterminated } of readFileLines(file, state.options.maxLineBytes, TRANSCRIPT_READ)) {
     stats.lines += 1;
     if (text === null) {
       addProblem(state, { file, line, reason: `line longer than ${state.options.maxLineBytes} bytes, skipped` });
@@ -100,7 +107,7 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
       continue;
     }
     const event = readTranscriptLine(entry);
-    if (event.kind === "skip") stats.skipped[event.reason] = (stats.skipped[event.reason] ?? 0) + 1;
+    if (event.kind === "skip") addCount(stats.skipped, event.reason);
     if (event.kind === "prompt") {
       const session = event.session ?? fallbackSession;
       const previous = open.get(session);
@@ -167,7 +174,7 @@ function attachCalls(
 function finishRecord(record: DispatchRecord, stats: TranscriptStats): DispatchRecord {
   stats.prompts += 1;
   if (record.dispatched.length > 0) stats.promptsWithDispatch += 1;
-  for (const agent of record.dispatched) stats.perAgent[agent] = (stats.perAgent[agent] ?? 0) + 1;
+  for (const agent of record.dispatched) addCount(stats.perAgent, agent);
   return record;
 }
 

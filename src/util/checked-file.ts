@@ -1,43 +1,59 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { isAgentRouteError } from "../errors.js";
+import { readRegularFile } from "./safe-read.js";
+import { writeFileSafely } from "./safe-write.js";
+import { cacheSecret } from "./user-cache.js";
 
 /**
- * A file whose body is guarded by a sha256 in its header, written atomically
- * (temporary file, then rename), so a reader sees the old file or the new one, never a mix,
- * and a damaged file is detected instead of trusted.
+ * A file whose body is guarded by an HMAC-SHA256 in its header, keyed with the user's cache
+ * secret (see `cacheSecret`), written atomically (temporary file, then rename), so a reader
+ * sees the old file or the new one, never a mix, and a damaged or planted file (committed to
+ * a repository with a recomputed checksum) is detected instead of trusted.
  *
- *   "ARCF" | version u32 | body length u64 | sha256(body) 32 B | body
+ *   "ARCK" | version u32 | body length u64 | hmac(body) 32 B | body
  */
-const MAGIC = "ARCF";
+const MAGIC = "ARCK";
 const HEADER = 4 + 4 + 8 + 32;
 
-export async function writeCheckedFile(file: string, body: Buffer, version: number): Promise<void> {
+async function mac(body: Buffer, version: number, env?: NodeJS.ProcessEnv): Promise<Buffer> {
+  return createHmac("sha256", await cacheSecret(env))
+    .update(`${MAGIC}:${version}:`)
+    .update(body)
+    .digest();
+}
+
+export async function writeCheckedFile(
+  file: string,
+  body: Buffer,
+  version: number,
+  env?: NodeJS.ProcessEnv,
+): Promise<void> {
   const header = Buffer.alloc(HEADER);
   header.write(MAGIC, 0, "latin1");
   header.writeUInt32LE(version, 4);
   header.writeBigUInt64LE(BigInt(body.length), 8);
-  createHash("sha256").update(body).digest().copy(header, 16);
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, Buffer.concat([header, body]));
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  (await mac(body, version, env)).copy(header, 16);
+  await writeFileSafely(file, Buffer.concat([header, body]), { what: "cache file" });
 }
 
 export type CheckedRead = { body: Buffer } | { body: null; problem: string | null };
 
-/** Reads a checked file: `problem` is null when the file is simply absent. */
-export async function readCheckedFile(file: string, version: number): Promise<CheckedRead> {
+/**
+ * Reads a checked file of at most `maxBytes` (checked while reading): `problem` is null when
+ * the file is simply absent, and says why otherwise (not a regular file, too large, bad header,
+ * checksum not made with this user's key).
+ */
+export async function readCheckedFile(
+  file: string,
+  version: number,
+  maxBytes: number,
+  env?: NodeJS.ProcessEnv,
+): Promise<CheckedRead> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file, maxBytes + HEADER, { what: "cache file", hint: "It is rebuilt." });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { body: null, problem: null };
+    if (isAgentRouteError(err) && err.code === "NOT_FOUND") return { body: null, problem: null };
     return { body: null, problem: `cannot read it (${(err as Error).message})` };
   }
   if (bytes.length < HEADER || bytes.toString("latin1", 0, 4) !== MAGIC)
@@ -47,7 +63,7 @@ export async function readCheckedFile(file: string, version: number): Promise<Ch
   const length = Number(bytes.readBigUInt64LE(8));
   const body = bytes.subarray(HEADER);
   if (body.length !== length) return { body: null, problem: `truncated (${body.length} of ${length} bytes)` };
-  if (!createHash("sha256").update(body).digest().equals(bytes.subarray(16, HEADER)))
-    return { body: null, problem: "checksum mismatch" };
+  if (!timingSafeEqual(await mac(body, version, env), bytes.subarray(16, HEADER)))
+    return { body: null, problem: "checksum mismatch (damaged, or not written by this user)" };
   return { body };
 }

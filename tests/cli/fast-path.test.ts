@@ -78,7 +78,9 @@ describe("the CLI's fast path", () => {
 
   it("takes every hook command `hook install` writes", () => {
     for (const args of [[], ["--no-embeddings"]]) {
-      const words = hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js", args).split(" ");
+      // The shell drops the trailing "# agentroute-hook" marker: it is a comment.
+      const command = hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js", args);
+      const words = command.slice(0, command.indexOf(" #")).split(" ");
       expect(isFastHookArgv(words.slice(2))).toBe(true);
     }
     expect(isFastHookArgv(["hook", "--decision-log", "x.jsonl"])).toBe(false);

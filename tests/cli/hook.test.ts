@@ -136,7 +136,9 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     const installed = JSON.parse(await readFile(settings, "utf8")) as {
       hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] };
     };
-    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(`${process.execPath} ${CLI} hook`);
+    expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(
+      `${process.execPath} ${CLI} hook # agentroute-hook`,
+    );
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);
     expect(uninstall.code).toBe(0);

@@ -67,7 +67,7 @@ describe("agentroute route (built CLI)", () => {
     [[], /give a prompt or --batch FILE/],
     [["a", "--batch", "x.txt"], /not both/],
     [["a", "--top", "0"], /--top must be a positive integer/],
-    [["a", "--config", "missing.json"], /cannot read config/],
+    [["a", "--config", "missing.json"], /cannot read the config/],
   ])("exits 2 with a message and a hint on a usage error %j", (args, message) => {
     const r = run(args as string[]);
     expect(r.code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -49,10 +49,11 @@ function openCache(cacheDir: string, id = model.id, dims = model.dims) {
 
 describe("defaultCacheDir", () => {
   it.each([
-    { cwd: "/repo", env: {}, expected: "/repo/.agentroute-cache" },
+    { cwd: "/repo", env: { HOME: "/home/me" }, expected: "/home/me/.cache/agentroute" },
+    { cwd: "/repo", env: { HOME: "/home/me", XDG_CACHE_HOME: "/xdg" }, expected: "/xdg/agentroute" },
     { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "/tmp/vec" }, expected: "/tmp/vec" },
     { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "cache" }, expected: "/repo/cache" },
-    { cwd: "/repo", env: { AGENTROUTE_CACHE_DIR: "" }, expected: "/repo/.agentroute-cache" },
+    { cwd: "/repo", env: { HOME: "/home/me", AGENTROUTE_CACHE_DIR: "" }, expected: "/home/me/.cache/agentroute" },
   ])("$env in $cwd → $expected", ({ cwd, env, expected }) => {
     expect(defaultCacheDir(cwd, env)).toBe(expected);
   });
@@ -217,5 +218,23 @@ describe("VectorCache with several writers", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not write the vector cache/);
     expect(cache.get(hashText("b"))).toEqual(vec(2));
+  });
+});
+
+describe("a planted vector cache file (issue 14, cases 1 and 2)", () => {
+  it("a .vec that is a symlink to /dev/zero is refused at once with a warning, then replaced by a real file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "agentroute-cache-zero-"));
+    try {
+      const cache = new VectorCache({ dir, embedderId: "test@1", dims: 4, warn });
+      await symlink("/dev/zero", cache.file);
+      await cache.load();
+      expect(cache.size).toBe(0);
+      expect(warnings).toEqual([expect.stringMatching(/device, not a regular file/)]);
+      cache.set(hashText("a"), new Float32Array([1, 0, 0, 0]));
+      await cache.flush();
+      expect((await lstat(cache.file)).isFile()).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -31,6 +31,7 @@ describe("fuzzing every reader (fixed-seed sample)", () => {
       "hook input",
       "vector cache",
       "head cache",
+      "settings.json",
     ]);
   });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openRouter } from "../../src/pipeline/open.js";
+import { readCheckedFile, writeCheckedFile } from "../../src/util/checked-file.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { scratchDir } from "./seeds.js";
 
@@ -35,6 +36,55 @@ async function headFiles(cacheDir: string): Promise<string[]> {
   const dir = path.join(cacheDir, "heads");
   return (await readdir(dir)).filter((f) => f.endsWith(".bin")).map((f) => path.join(dir, f));
 }
+
+/** Replaces a head file's body and signs it as `home`'s user would (a cache planted from elsewhere). */
+async function plant(file: string, edit: (body: Buffer) => Buffer, home?: string): Promise<void> {
+  const read = await readCheckedFile(file, 2, 1 << 30);
+  if (read.body === null) throw new Error("no head to plant over");
+  await writeCheckedFile(file, edit(Buffer.from(read.body)), 2, home === undefined ? undefined : { HOME: home });
+}
+
+describe("a planted head cache is never trusted (issue 14, case 2)", () => {
+  it("a head signed with another user's key (biases changed, checksum recomputed) is retrained with a warning", async () => {
+    const cacheDir = await scratchDir();
+    const cold = await openWith(cacheDir);
+    const [file] = await headFiles(cacheDir);
+    await plant(
+      file!,
+      (body) => {
+        for (let i = body.length - 4 * 8; i < body.length; i += 4) body.writeFloatLE(1e6 * (i % 3), i);
+        return body;
+      },
+      await scratchDir(),
+    );
+    const planted = await openWith(cacheDir);
+    expect(planted.fromCache).toBe(false);
+    expect(planted.warnings).toEqual([expect.stringContaining("not written by this user")]);
+    expect(planted.decisions).toEqual(cold.decisions);
+  });
+
+  it.each([
+    ["denseDim 5e8", { denseDim: 5e8 }],
+    ["a class count that is not the agent count", { classes: 1 }],
+    ["a non-numeric scale", { denseScale: "x" }],
+  ])("validly signed metadata with %s is refused before any allocation", async (_what, change) => {
+    const cacheDir = await scratchDir();
+    const cold = await openWith(cacheDir);
+    const [file] = await headFiles(cacheDir);
+    await plant(file!, (body) => {
+      const length = body.readUInt32LE(0);
+      const meta = { ...(JSON.parse(body.toString("utf8", 4, 4 + length)) as object), ...change };
+      const text = Buffer.from(JSON.stringify(meta));
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(text.length);
+      return Buffer.concat([head, text, body.subarray(4 + length)]);
+    });
+    const planted = await openWith(cacheDir);
+    expect(planted.fromCache).toBe(false);
+    expect(planted.warnings).toEqual([expect.stringMatching(/does not match this agent set|wrong size/)]);
+    expect(planted.decisions).toEqual(cold.decisions);
+  });
+});
 
 describe("the head cache is checked, never trusted when damaged", () => {
   it.each([

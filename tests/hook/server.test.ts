@@ -38,8 +38,9 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     projectDir: project,
     embeddings,
   });
-  const start = (socketPath: string, idleMs = 60_000) =>
-    serveHook({ socketPath, env, cacheDir: path.join(root, "cache"), idleMs, log: () => undefined });
+  // These tests compare answers, so they wait for the build (readyMs); the warming test does not.
+  const start = (socketPath: string, idleMs = 60_000, readyMs = 60_000, cacheDir = path.join(root, "cache")) =>
+    serveHook({ socketPath, env, cacheDir, idleMs, readyMs, log: () => undefined });
   const up = (socket: string) =>
     expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
 
@@ -130,13 +131,55 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     try {
       const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
       expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
-      expect(await readFile(hookPaths(env).errorLog, "utf8")).toMatch(/did not answer within 5 s/);
+      expect(await readFile(hookPaths(env).errorLog, "utf8")).toMatch(/did not answer within 1.5 s/);
       expect(existsSync(`${socket}.lock`)).toBe(false);
     } finally {
       await new Promise((resolve) => mute.close(resolve));
       await rm(hookPaths(env).errorLog, { force: true });
     }
   }, 30_000);
+
+  it("answers at once while the index builds (warming), then routes once it is ready (issue 14, case 5)", async () => {
+    const socket = path.join(root, "s", "w.sock");
+    const served = start(socket, 60_000, 300, path.join(root, "cold-cache"));
+    await up(socket);
+    const cold = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
+    expect(cold).toEqual({ status: "reply", reply: { ok: true, decision: null, warming: true } });
+    const routed = async () => {
+      const answer = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
+      return answer.status === "reply" && answer.reply.ok && answer.reply.decision !== null;
+    };
+    await expect.poll(routed, { timeout: 90_000, interval: 500 }).toBe(true);
+    expect(await stopHookServer(socket)).toBe(true);
+    await served;
+  }, 120_000);
+
+  it("the first prompt with no server answers nothing at once and starts the server in the background", async () => {
+    const socket = hookPaths(env).socket!;
+    const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
+    const started = performance.now();
+    expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
+    expect(performance.now() - started).toBeLessThan(9000); // inside Claude Code's 10 s, even on a loaded machine
+    // (Started from the sources, the server cannot run: the end-to-end test below runs it built.)
+    await stopHookServer(socket);
+  }, 60_000);
+
+  it("a folder at the socket path is reported in hook.log and the prompt is not held", async () => {
+    const socket = hookPaths(env).socket!;
+    await mkdir(socket, { recursive: true });
+    try {
+      const input = JSON.stringify({ cwd: project, prompt: PROMPT, hook_event_name: "UserPromptSubmit" });
+      const started = performance.now();
+      expect(await runHookSafely(Readable.from([input]), { env })).toBe("");
+      expect(performance.now() - started).toBeLessThan(9000);
+      expect(await readFile(hookPaths(env).errorLog, "utf8")).toMatch(
+        /is a folder, so no hook server can listen there/,
+      );
+    } finally {
+      await rm(socket, { recursive: true, force: true });
+      await rm(hookPaths(env).errorLog, { force: true });
+    }
+  });
 
   it("the socket path carries the build, and there is none where a socket cannot be", () => {
     expect(hookSocketPath("/h/.claude/agentroute", "0.1.0-123")).toBe("/h/.claude/agentroute/server-0.1.0-123.sock");
@@ -167,14 +210,19 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
           .filter((f) => f.endsWith(".sock") && f !== path.basename(hookPaths(env).socket!))
           .map((f) => path.join(folder, f));
       try {
+        // The first prompt is answered at once with nothing; the server builds in the background.
+        const started = performance.now();
         const first = await run(["hook"], input);
         expect(first.code).toBe(0);
-        expect(first.stdout, first.stdout).toContain("code-reviewer");
+        expect(first.stdout).toBe("");
+        expect(performance.now() - started).toBeLessThan(9000);
         await expect.poll(async () => (await socketIn()).length, { timeout: 30_000, interval: 250 }).toBe(1);
         const socket = (await socketIn())[0]!;
         await up(socket);
-        const second = await run(["hook"], input);
-        expect(second.stdout).toBe(first.stdout);
+        // Once the index is built, prompts are routed by the server.
+        await expect
+          .poll(async () => (await run(["hook"], input)).stdout, { timeout: 60_000, interval: 500 })
+          .toContain("code-reviewer");
         expect((await run(["hook", "--stop-server"], "")).code).toBe(0);
         await expect
           .poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 })

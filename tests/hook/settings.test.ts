@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -29,7 +31,7 @@ describe("installHook / uninstallHook", () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it("quotes paths with spaces in the command", () => {
-    expect(COMMAND).toBe("/usr/bin/node '/opt/agent route/dist/src/cli/main.js' hook");
+    expect(COMMAND).toBe("/usr/bin/node '/opt/agent route/dist/src/cli/main.js' hook # agentroute-hook");
   });
 
   it("creates the file when there is none, with the documented shape", async () => {
@@ -120,5 +122,101 @@ describe("installHook / uninstallHook", () => {
       expect(await readFile(file, "utf8")).toBe(text);
     }
     expect((await readdir(path.dirname(file))).filter((f) => f.includes(".bak-"))).toEqual([]);
+  });
+});
+
+/** Root in a container that may mount a small tmpfs (to fill a disk for real). */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  mkdirSync(os.tmpdir() + "/agentroute-mount-probe", { recursive: true });
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4k", "tmpfs", os.tmpdir() + "/agentroute-mount-probe"], {
+      stdio: "ignore",
+    });
+  } catch {
+    return false;
+  } finally {
+    try {
+      execFileSync("umount", [os.tmpdir() + "/agentroute-mount-probe"], { stdio: "ignore" });
+    } catch {
+      /* not mounted */
+    }
+  }
+  return true;
+}
+
+describe("hook install / uninstall are exact and atomic (issue 14, cases 3 and 4)", () => {
+  let dir = "";
+  let file = "";
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "agentroute-settings-"));
+    file = path.join(dir, ".claude", "settings.json");
+    await mkdir(path.dirname(file), { recursive: true });
+  });
+  afterEach(async () => {
+    await chmod(path.dirname(file), 0o700).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  });
+  const backups = async () => (await readdir(path.dirname(file))).filter((f) => f.includes(".bak-"));
+
+  it("a user's own command that mentions agentroute and hook is neither ours on install nor removed", async () => {
+    const theirs = { type: "command", command: "$HOME/bin/agentroute-audit.sh hook --log" };
+    await writeFile(file, JSON.stringify({ hooks: { UserPromptSubmit: [{ hooks: [theirs] }] } }));
+    expect(await installHook(file, COMMAND, T1)).toMatchObject({ outcome: "installed" });
+    await uninstallHook(file, COMMAND, T2);
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ hooks: { UserPromptSubmit: [{ hooks: [theirs] }] } });
+  });
+
+  it("a symlinked settings.json is refused: the target is not edited and not copied into a backup", async () => {
+    const victim = path.join(dir, "secrets.json");
+    await writeFile(victim, '{"token": "s3cret"}');
+    await symlink(victim, file);
+    for (const change of [installHook, uninstallHook]) {
+      await expect(change(file, COMMAND, T1)).rejects.toMatchObject({
+        code: "IO",
+        message: expect.stringContaining("symlink"),
+      });
+    }
+    expect(await readFile(victim, "utf8")).toBe('{"token": "s3cret"}');
+    expect(await backups()).toEqual([]);
+  });
+
+  it("a read-only settings.json is a clear error, unchanged, with no stray backup", async () => {
+    await writeFile(file, "{}\n");
+    await chmod(file, 0o444);
+    const err = await installHook(file, COMMAND, T1).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "AgentRouteError", code: "IO", message: expect.stringContaining("read-only") });
+    expect(await readFile(file, "utf8")).toBe("{}\n");
+    expect(await backups()).toEqual([]);
+  });
+
+  it.skipIf(!canMount())(
+    "a full disk leaves the old settings whole and no backup (temporary file, then rename)",
+    async () => {
+      const disk = path.join(dir, "disk");
+      await mkdir(disk);
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]);
+      try {
+        const small = path.join(disk, "settings.json");
+        await writeFile(small, ORIGINAL);
+        await writeFile(path.join(disk, "fill"), Buffer.alloc(1024 * 1024)).catch(() => undefined); // fills the disk
+        const err = await installHook(small, COMMAND, T1).catch((e: unknown) => e);
+        expect(err).toMatchObject({ name: "AgentRouteError", code: "IO" });
+        expect(await readFile(small, "utf8")).toBe(ORIGINAL);
+        expect((await readdir(disk)).sort()).toEqual(["fill", "settings.json"]);
+      } finally {
+        execFileSync("umount", [disk]);
+      }
+    },
+  );
+
+  it("installing with other flags replaces our entry instead of adding a second", async () => {
+    await installHook(file, COMMAND, T1);
+    const keyword = hookCommand("/usr/bin/node", "/opt/agent route/dist/src/cli/main.js", ["--no-embeddings"]);
+    expect(await installHook(file, keyword, T2)).toMatchObject({ outcome: "installed" });
+    const settings = JSON.parse(await readFile(file, "utf8")) as {
+      hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] };
+    };
+    expect(settings.hooks.UserPromptSubmit.flatMap((g) => g.hooks.map((h) => h.command))).toEqual([keyword]);
   });
 });

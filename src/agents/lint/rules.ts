@@ -38,14 +38,29 @@ export const checkDuplicateNames: LintRule = (agents) => {
       "Give each agent a unique name.")));
 };
 
-/** A not-engage rule that sends work to an agent the set does not have. */
+/** Names listed in one message; a bullet naming thousands gives one line, not thousands of copies. */
+const MAX_NAMES_SHOWN = 5;
+const MAX_BULLET_CHARS = 160;
+
+/**
+ * A not-engage rule that sends work to agents the set does not have: one warning per bullet,
+ * its text and names capped, so the output stays linear in the file however many names a
+ * bullet lists.
+ */
 export const checkRedirects: LintRule = (agents) => {
   const names = new Set(agents.map((a) => a.name));
   return agents.flatMap((a) =>
-    a.notEngage.flatMap((rule) => rule.redirects.filter((r) => !names.has(r)).map((r) =>
-      makeDiagnostic(a.file, rule.line, "warning", "unknown-redirect",
-        `"${rule.text}" redirects to "${r}", which is not an agent in this set`,
-        `Add an agent named ${r}, or point the bullet at an agent that exists.`))));
+    a.notEngage.flatMap((rule) => {
+      const unknown = rule.redirects.filter((r) => !names.has(r));
+      if (unknown.length === 0) return [];
+      const shown = unknown.slice(0, MAX_NAMES_SHOWN).map((r) => `"${r}"`);
+      const more = unknown.length > MAX_NAMES_SHOWN ? ` and ${unknown.length - MAX_NAMES_SHOWN} more` : "";
+      const list = more ? shown.join(", ") + more : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0];
+      const which = unknown.length === 1 ? "which is not an agent" : "which are not agents";
+      const text = rule.text.length > MAX_BULLET_CHARS ? `${rule.text.slice(0, MAX_BULLET_CHARS)}…` : rule.text;
+      return [makeDiagnostic(a.file, rule.line, "warning", "unknown-redirect", `"${text}" redirects to ${list}, ${which} in this set`,
+        `Add ${unknown.length === 1 ? `an agent named ${unknown[0]}` : "those agents"}, or point the bullet at an agent that exists.`)];
+    }));
 };
 
 /** One warning per trigger phrase (case-insensitive) that two or more agents claim. */

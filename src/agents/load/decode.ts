@@ -28,8 +28,9 @@ export function decodeAgentBytes(bytes: Uint8Array, file: string, maxBytes: numb
 }
 
 /** The diagnostic for a file over the size limit (sizes in bytes, or characters for text). */
-export function fileTooLarge(file: string, size: number, max: number): Diagnostic {
-  return makeDiagnostic(file, 1, "error", "file-too-large", `file is ${size} bytes, over the ${max}-byte limit for agent files`,
+export function fileTooLarge(file: string, size: number | null, max: number): Diagnostic {
+  const what = size === null ? "file is" : `file is ${size} bytes,`;
+  return makeDiagnostic(file, 1, "error", "file-too-large", `${what} over the ${max}-byte limit for agent files`,
     "Shorten the agent, or move reference material out of it.");
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { AgentRouteError } from "../../errors.js";
+import { AgentRouteError, isAgentRouteError } from "../../errors.js";
+import { readRegularFile } from "../../util/safe-read.js";
 import { decodeAgentBytes, fileTooLarge } from "./decode.js";
 import { compareText, makeDiagnostic, sortDiagnostics } from "../diagnostic.js";
 import { resolveLimits, type AgentLimits } from "../limits.js";
@@ -66,18 +67,20 @@ function isQuietNonAgent(file: string): boolean {
 }
 
 /**
- * Reads a file unless it is over the size limit (checked with stat first, so a huge file is
- * never loaded). An oversized or unreadable file contributes a short marker to the set hash
- * (its size or error code), so the hash still changes when it does.
+ * Reads a regular file of at most `max` bytes, the cap enforced while reading (a `/proc`
+ * file's stat size is 0, so stat alone would let it through). A FIFO, device or oversized
+ * file contributes a short marker to the set hash, so the hash still changes when it does.
  */
 async function readAgentBytes(file: string, full: string, max: number): Promise<{ bytes: Uint8Array; diagnostic?: Diagnostic }> {
   try {
-    const info = await stat(full);
-    if (info.size > max) return { bytes: Buffer.from(`oversized:${info.size}`), diagnostic: fileTooLarge(file, info.size, max) };
-    return { bytes: await readFile(full) };
+    return { bytes: await readRegularFile(full, max, { label: file, what: "agent file", hint: "Check the file." }) };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { bytes: Buffer.from(`unreadable:${code}`), diagnostic: makeDiagnostic(file, 1, "error", "unreadable", `cannot read file (${code})`, "Check the file's permissions.") };
+    if (isAgentRouteError(err) && err.code === "LIMIT_EXCEEDED") {
+      const size = (await stat(full).catch(() => null))?.size ?? 0;
+      return { bytes: Buffer.from(`oversized:${size}`), diagnostic: fileTooLarge(file, size > max ? size : null, max) };
+    }
+    const code = isAgentRouteError(err) ? err.message.replace(`${file}: `, "") : ((err as NodeJS.ErrnoException).code ?? String(err));
+    return { bytes: Buffer.from(`unreadable:${code}`), diagnostic: makeDiagnostic(file, 1, "error", "unreadable", `cannot read file (${code})`, "Check the file's permissions and that it is a regular file.") };
   }
 }
 

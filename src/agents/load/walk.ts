@@ -19,7 +19,9 @@ const SKIPPED_DIRS = new Set(["node_modules"]);
 /**
  * Finds candidate agent files under `root`, recursively: flat folders, `.claude/agents/*.md`,
  * `plugins/*\/agents/*.md`. Skips `node_modules` and dot-folders other than `.claude`,
- * follows symlinks but never visits a real path twice (so loops end), stops at the depth
+ * follows symlinks only while their real path stays inside the root (a link to `/` or to
+ * `/proc/self/pagemap` is reported and skipped), never visits a real path twice (so loops
+ * end), stops at the depth
  * and file limits with a diagnostic, and reports unreadable folders instead of throwing.
  *
  * @example
@@ -31,6 +33,7 @@ export async function findAgentFiles(root: string, limits: AgentLimits): Promise
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   let truncated = false;
+  const rootReal = await realpath(root).catch(() => root);
   const walk = async (dir: string, depth: number): Promise<void> => {
     const rel = toRelative(root, dir) || ".";
     const real = await realpath(dir).catch(() => undefined);
@@ -48,7 +51,12 @@ export async function findAgentFiles(root: string, limits: AgentLimits): Promise
     for (const entry of entries) {
       if (truncated) return;
       const full = path.join(dir, entry.name);
-      const kind = entry.isSymbolicLink() ? await statKind(full) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : "other";
+      const kind = entry.isSymbolicLink() ? await linkKind(full, rootReal) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : "other";
+      if (kind === "outside") {
+        const target = await realpath(full).catch(() => "?");
+        diagnostics.push(makeDiagnostic(toRelative(root, full), 1, "warning", "symlink-outside", `symlink to ${target}, outside the agents folder; not followed`, "Copy the file into the folder, or point agentroute at the folder it lives in."));
+        continue;
+      }
       if (kind === "dir" && !shouldSkipDir(entry.name)) await walk(full, depth + 1);
       else if (kind === "file" && isAgentCandidate(entry.name, depth)) {
         if (files.length >= limits.maxFiles) truncated = true;
@@ -72,8 +80,12 @@ function isAgentCandidate(name: string, depth: number): boolean {
   return !(depth === 0 && IGNORED_TOP_LEVEL.has(name.toLowerCase()));
 }
 
-async function statKind(full: string): Promise<"dir" | "file" | "other"> {
-  const info = await stat(full).catch(() => undefined);
+/** What a symlink leads to; "outside" when its real path leaves the root (never followed). */
+async function linkKind(full: string, rootReal: string): Promise<"dir" | "file" | "other" | "outside"> {
+  const real = await realpath(full).catch(() => undefined);
+  if (real === undefined) return "other";
+  if (real !== rootReal && !real.startsWith(rootReal + path.sep)) return "outside";
+  const info = await stat(real).catch(() => undefined);
   return info?.isDirectory() ? "dir" : info?.isFile() ? "file" : "other";
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -98,7 +98,7 @@ async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], ou
   const comparison = compareReports(a, b);
   const sides = { a: a.agents.path, b: b.agents.path };
   const mdFile = path.join(out, "comparison.md");
-  await writeFile(mdFile, renderComparison(comparison, "md", sides));
+  await writeFileSafely(mdFile, renderComparison(comparison, "md", sides), { what: "comparison" });
   io.out(`${renderComparison(comparison, "table", sides)}\n`);
   io.err(`wrote ${[...written, mdFile].map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
   return 0;

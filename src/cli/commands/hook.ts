@@ -39,6 +39,8 @@ interface ScopeOptions {
 export const hookCommandModule: CommandModule = (program: Command, io: CliIO, done) => {
   const hook = program
     .command("hook")
+    // `hook install --no-embeddings`: the flag belongs to install, not to hook (which has its own).
+    .enablePositionalOptions()
     .description(
       "Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)",
     )
@@ -107,7 +109,10 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       const file = settingsFile(options, io);
       // Embeddings by default: the hook server keeps the model loaded, so a prompt costs
       // about as much as keyword-only routing in a fresh process.
-      const command = hookCommand(process.execPath, cliPath(), options.embeddings === false ? ["--no-embeddings"] : []);
+      const keywordOnly =
+        options.embeddings === false ||
+        (options.embeddings === undefined && hook.opts<HookFlags>().embeddings === false);
+      const command = hookCommand(process.execPath, cliPath(), keywordOnly ? ["--no-embeddings"] : []);
       const result = await change(file, command, new Date());
       io.err(describeChange(result, io.cwd));
       done(0);

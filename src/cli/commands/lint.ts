@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createColors } from "picocolors";
+import { escapeControl } from "../../util/terminal.js";
 import { countSeverities, lintAgents } from "../../agents/lint/lint.js";
 import { buildLintReport } from "../../agents/lint/report.js";
 import { loadAgents } from "../../agents/load/load.js";
@@ -47,7 +48,8 @@ function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, 
   const paint = { error: c.red, warning: c.yellow, info: c.cyan };
   const lines = diagnostics.map((d) => {
     const where = `${path.posix.join(dir.split(path.sep).join("/"), d.file)}:${d.line}`;
-    return `${where}  ${paint[d.severity](d.severity)}  ${c.dim(d.code)}  ${d.message}\n  ${c.dim(`hint: ${d.hint}`)}`;
+    const [file, message, hint] = [where, d.message, d.hint].map(escapeControl);
+    return `${file}  ${paint[d.severity](d.severity)}  ${c.dim(d.code)}  ${message}\n  ${c.dim(`hint: ${hint}`)}`;
   });
   const n = countSeverities(diagnostics);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { openSafeWriter, writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { openRouter } from "../../pipeline/open.js";
@@ -73,9 +73,27 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   });
   const routed =
     flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
-  const text = ROUTE_FORMATS[format]({ decisions: routed, batch: flags.batch !== undefined });
-  if (flags.out) await writeFile(path.resolve(io.cwd, flags.out), text);
-  else io.out(text);
+  if (flags.batch !== undefined && format === "json") {
+    // One line at a time (in 1,000-line pieces): 260,000 decisions are more JSON than one string can hold.
+    const out = flags.out
+      ? await openSafeWriter(path.resolve(io.cwd, flags.out), { what: "routes file", label: flags.out })
+      : null;
+    try {
+      for (let start = 0; start < routed.length; start += 1000) {
+        const piece = ROUTE_FORMATS.json({ decisions: routed.slice(start, start + 1000), batch: true });
+        if (out) await out.write(piece);
+        else io.out(piece);
+      }
+      await out?.commit();
+    } finally {
+      await out?.abort();
+    }
+  } else {
+    const text = ROUTE_FORMATS[format]({ decisions: routed, batch: flags.batch !== undefined });
+    if (flags.out)
+      await writeFileSafely(path.resolve(io.cwd, flags.out), text, { what: "routes file", label: flags.out });
+    else io.out(text);
+  }
   await opened.close();
   return 0;
 }

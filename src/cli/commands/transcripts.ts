@@ -1,5 +1,4 @@
-import { createWriteStream, type WriteStream } from "node:fs";
-import { once } from "node:events";
+import { openSafeWriter } from "../../util/safe-write.js";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
@@ -52,7 +51,10 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
   const sources =
     paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [await projectSessions(options.project, io)];
   const stream = streamDispatchLog(sources, { since });
-  const file = options.out === undefined ? null : await openOut(path.resolve(io.cwd, options.out));
+  const file =
+    options.out === undefined
+      ? null
+      : await openSafeWriter(path.resolve(io.cwd, options.out), { what: "dispatch log", label: options.out });
   try {
     for await (const record of stream) {
       const line: DispatchLogLine = {
@@ -64,13 +66,11 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
       };
       const text = render(line);
       if (file === null) io.out(text);
-      else if (!file.write(text)) await once(file, "drain");
+      else await file.write(text);
     }
+    await file?.commit();
   } finally {
-    if (file !== null) {
-      file.end();
-      await once(file, "close");
-    }
+    await file?.abort();
   }
   io.err(renderTranscriptSummary(stream.stats, io.cwd));
   if (file !== null) io.err(`dispatch log written to ${options.out}\n`);
@@ -98,17 +98,4 @@ function parseSince(value: string): Date {
     });
   }
   return new Date(time);
-}
-
-async function openOut(file: string): Promise<WriteStream> {
-  const stream = createWriteStream(file);
-  try {
-    await once(stream, "open");
-  } catch (err) {
-    throw new AgentRouteError("IO", `cannot write ${file}: ${(err as Error).message}`, {
-      hint: "Check that the folder exists and is writable.",
-      file,
-    });
-  }
-  return stream;
 }

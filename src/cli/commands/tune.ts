@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { CONFIG_FILE_NAME } from "../../pipeline/open.js";
@@ -67,9 +68,9 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
     ...routerOptionsFromFlags(flags, io),
   });
   await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, renderTunedConfig(result));
+  await writeFileSafely(out, renderTunedConfig(result), { what: "tuned config" });
   await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, `${JSON.stringify(buildTuneReport(result), null, 2)}\n`);
+  await writeFileSafely(reportFile, `${JSON.stringify(buildTuneReport(result), null, 2)}\n`, { what: "tune report" });
   io.out(TUNE_FORMATS[format](result));
   io.err(
     `wrote ${displayPath(io.cwd, out)} (read by route and eval from this folder, or with --config) and ${displayPath(io.cwd, reportFile)}\n`,
