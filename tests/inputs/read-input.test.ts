@@ -33,7 +33,9 @@ describe("readInput, the one input reader", () => {
       file: "nope.csv",
       message: "nope.csv: cannot read the batch file (ENOENT)",
     });
-    await expect(readInput(tmp, "dir", 100, KIND)).rejects.toMatchObject({ message: "dir: the batch file is a directory, not a regular file" });
+    await expect(readInput(tmp, "dir", 100, KIND)).rejects.toMatchObject({
+      message: "dir: the batch file is a folder, not a regular file",
+    });
   });
 
   it("batch files go through it: prompts from stdin, by format", async () => {
