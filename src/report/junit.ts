@@ -3,25 +3,33 @@ import { confusionCell } from "../eval/confusion.js";
 import { sortLabels } from "../eval/labels.js";
 import { escapeXml as x, truncate } from "./escape.js";
 import { formatLabels } from "./format.js";
+import type { ReportOptions } from "./types.js";
+
+/** Decides which cases are failed tests. */
+type IsFailure = (c: CaseRecord) => boolean;
 
 /**
  * JUnit XML: one `<testsuite>` per primary expected agent (none last), one `<testcase>` per
- * prompt, a `<failure>` per misroute carrying expected, predicted, the top of the ranking and
- * the router's reasons, so any CI shows misroutes as failed tests.
+ * prompt. With `junitFailures: "misroutes"` (default) every misroute is a `<failure>`; with
+ * `"flips"` only the prompts that flipped right → wrong against the gate's baseline are, so a
+ * green gate shows green tests. A failure carries expected, predicted, the top of the ranking
+ * and the router's reasons.
  *
  * @example
- * await writeFile("junit.xml", renderJunitReport(report));
+ * await writeFile("junit.xml", renderJunitReport(report, { junitFailures: "flips" }));
  */
-export function renderJunitReport(report: EvalReport): string {
+export function renderJunitReport(report: EvalReport, options: ReportOptions = {}): string {
   const bySuite = new Map<string, CaseRecord[]>();
   for (const c of report.cases) {
     const [label] = confusionCell(c);
     if (!bySuite.has(label)) bySuite.set(label, []);
     bySuite.get(label)!.push(c);
   }
-  const failures = report.cases.filter((c) => !c.correct).length;
+  const flipped = new Set(report.gate?.comparison?.flipped.rightToWrong.map((f) => f.prompt) ?? []);
+  const isFailure: IsFailure = options.junitFailures === "flips" ? (c) => flipped.has(c.prompt) : (c) => !c.correct;
+  const failures = report.cases.filter(isFailure).length;
   const suites = sortLabels(bySuite.keys()).map((label) =>
-    renderSuite(label, bySuite.get(label)!, report.dataset.path),
+    renderSuite(label, bySuite.get(label)!, report.dataset.path, isFailure, options.junitFailures === "flips"),
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -32,19 +40,19 @@ export function renderJunitReport(report: EvalReport): string {
   ].join("\n");
 }
 
-function renderSuite(label: string, cases: CaseRecord[], file: string): string {
-  const failures = cases.filter((c) => !c.correct).length;
+function renderSuite(label: string, cases: CaseRecord[], file: string, isFailure: IsFailure, flips: boolean): string {
+  const failures = cases.filter(isFailure).length;
   return [
     `  <testsuite name="${x(`route to ${label}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...cases.map((c) => renderCase(label, c, file)),
+    ...cases.map((c) => renderCase(label, c, file, isFailure(c), flips)),
     "  </testsuite>",
   ].join("\n");
 }
 
-function renderCase(label: string, c: CaseRecord, file: string): string {
+function renderCase(label: string, c: CaseRecord, file: string, failed: boolean, flip: boolean): string {
   const open = `    <testcase classname="${x(`agentroute.${label}`)}" name="${x(`line ${c.line}: ${truncate(c.prompt, 120)}`)}" file="${x(file)}" line="${c.line}"`;
-  if (c.correct) return `${open}/>`;
-  const message = `expected ${formatLabels(c.expected)}, got ${formatLabels(c.predicted)}`;
+  if (!failed) return `${open}/>`;
+  const message = `${flip ? "flipped right → wrong against the baseline: " : ""}expected ${formatLabels(c.expected)}, got ${formatLabels(c.predicted)}`;
   const ranked = c.ranked
     .slice(0, 3)
     .map((r) => `${r.agent} ${r.score}`)
@@ -57,5 +65,5 @@ function renderCase(label: string, c: CaseRecord, file: string): string {
     `why: ${c.reasons.summary}`,
     ...c.reasons.agents.flatMap((a) => a.rules.map((rule) => `  ${a.agent}: ${rule}`)),
   ].join("\n");
-  return `${open}>\n      <failure message="${x(message)}" type="misroute">${x(details, "content")}</failure>\n    </testcase>`;
+  return `${open}>\n      <failure message="${x(message)}" type="${flip ? "flip" : "misroute"}">${x(details, "content")}</failure>\n    </testcase>`;
 }

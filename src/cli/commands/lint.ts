@@ -24,7 +24,7 @@ export const lintCommand: CommandModule = (program, io, done) => {
       if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
       else
         io.out(
-          renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR),
+          renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.colour?.out ?? false),
         );
       done(countSeverities(diagnostics).error > 0 ? 1 : 0);
     });
