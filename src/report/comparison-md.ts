@@ -1,7 +1,7 @@
 import type { Comparison, FlippedCase } from "../eval/compare.js";
 import type { GateReport } from "../eval/gate-report.js";
 import { codeSpan as code, escapeMarkdownCell as cell, truncate } from "./escape.js";
-import { formatInterval as range, formatNumber as n, formatSigned as signed } from "./format.js";
+import { formatInterval as range, formatNumber as n, formatSigned as signed, withThreeDecimals } from "./format.js";
 
 /** Names of the two sides, e.g. { a: "old.json", b: "new.json" }. */
 export interface Sides {
@@ -108,8 +108,8 @@ export function renderGateMd(gate: GateReport, maxFlips = 50): string[] {
   return [
     `### Gate: ${gate.passed ? "✅ PASS" : "❌ FAIL"}${against}`,
     "",
-    ...gate.failures.map((f) => `- ✗ ${cell(f.message)}`),
-    ...gate.notes.map((note) => `- note: ${cell(note)}`),
+    ...gate.failures.map((f) => `- ✗ ${cell(withThreeDecimals(f.message))}`),
+    ...gate.notes.map((note) => `- note: ${cell(withThreeDecimals(note))}`),
     ...(gate.failures.length + gate.notes.length > 0 ? [""] : []),
     `Limits: drop at most ${n(gate.limits.maxDrop)} (macro F1, accuracy), ${n(gate.limits.maxAgentDrop)} (an agent's F1)` +
       (gate.limits.minMacroF1 === null ? "." : `; macro F1 at least ${n(gate.limits.minMacroF1)}.`),

@@ -4,7 +4,13 @@ import type { GateReport } from "../eval/gate-report.js";
 import { changedAgents, renderComparisonMd, type Sides } from "./comparison-md.js";
 import { renderComparisonHtml } from "./comparison-html.js";
 import { codeSpan, truncate } from "./escape.js";
-import { formatInterval as range, formatLabels, formatNumber as n, formatSigned as signed } from "./format.js";
+import {
+  formatInterval as range,
+  formatLabels,
+  formatNumber as n,
+  formatSigned as signed,
+  withThreeDecimals,
+} from "./format.js";
 
 export type { Sides } from "./comparison-md.js";
 
@@ -113,8 +119,8 @@ export function renderGate(gate: GateReport, options: { colour?: boolean; maxFli
     : c.bold(c.red(`gate: FAIL (${count} failure${count === 1 ? "" : "s"})`));
   return [
     `${head}${gate.baseline === null ? "" : ` against ${gate.baseline.path}`}`,
-    ...gate.failures.map((f) => `  ${c.red("✗")} ${f.message}`),
-    ...gate.notes.map((note) => `  ${c.yellow("note:")} ${note}`),
+    ...gate.failures.map((f) => `  ${c.red("✗")} ${withThreeDecimals(f.message)}`),
+    ...gate.notes.map((note) => `  ${c.yellow("note:")} ${withThreeDecimals(note)}`),
     ...(gate.comparison === null
       ? []
       : [

@@ -127,3 +127,14 @@ export function summaryLine(report: EvalReport, colour = false): string {
   const gate = report.gate === undefined ? "" : ` · ${report.gate.passed ? c.green("gate PASS") : c.red("gate FAIL")}`;
   return `macro F1 ${formatNumber(report.summary.macro.f1)} · accuracy ${formatNumber(report.summary.accuracy)} · ${misrouted} of ${report.cases.length} misrouted${gate}`;
 }
+
+/**
+ * Decimal figures in a message (the gate's failure messages carry raw values) written with
+ * 3 decimals, the one number format of every report; integers are left alone.
+ *
+ * @example
+ * withThreeDecimals("dropped 0.0469 (0.7742 → 0.64)") // "dropped 0.047 (0.774 → 0.640)"
+ */
+export function withThreeDecimals(message: string): string {
+  return message.replace(/(?<![\w.])-?\d+\.\d+(?![\w.])/g, (x) => formatNumber(Number(x)));
+}

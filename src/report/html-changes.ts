@@ -2,7 +2,7 @@ import type { Comparison, FlippedCase, FlippedSets } from "../eval/compare.js";
 import type { GateReport } from "../eval/gate-report.js";
 import { changedAgents, type Sides } from "./comparison-md.js";
 import { escapeHtml as h } from "./escape.js";
-import { formatInterval, formatNumber as n, formatSigned as signed } from "./format.js";
+import { formatInterval, formatNumber as n, formatSigned as signed, withThreeDecimals } from "./format.js";
 import { agentsAttr, labelsHtml, searchBox, th } from "./html-page.js";
 
 const KINDS: Record<keyof FlippedSets, string> = {
@@ -54,15 +54,15 @@ ${rows.join("\n")}
 }
 
 function changedRow(kind: keyof FlippedSets, f: FlippedCase): string {
-  return `<tr data-kind="${kind}" data-agents="${agentsAttr(f.expected, f.before, f.after)}"><td class="lbl">${KINDS[kind]}</td><td class="n">${f.line}</td><td>${h(f.prompt)}</td><td>${labelsHtml(f.expected)}</td><td>${labelsHtml(f.before)}</td><td class="n" data-v="${f.confidence.before}">${n(f.confidence.before)}</td><td>${labelsHtml(f.after)}</td><td class="n" data-v="${f.confidence.after}">${n(f.confidence.after)}</td><td class="why">${h(f.reason)}</td></tr>`;
+  return `<tr data-kind="${kind}" data-agents="${agentsAttr(f.expected, f.before, f.after)}"><td class="lbl">${KINDS[kind]}</td><td class="n">${f.line}</td><td class="prompt">${h(f.prompt)}</td><td>${labelsHtml(f.expected)}</td><td>${labelsHtml(f.before)}</td><td class="n" data-v="${f.confidence.before}">${n(f.confidence.before)}</td><td>${labelsHtml(f.after)}</td><td class="n" data-v="${f.confidence.after}">${n(f.confidence.after)}</td><td class="why">${h(f.reason)}</td></tr>`;
 }
 
 /** The gate section of report.html: the verdict badge first, then failures, notes and changes. */
 export function renderGateHtml(gate: GateReport): string {
   const sides = { a: gate.baseline?.path ?? "baseline", b: "this run" };
   return `<section id="gate"><h2>Gate <span class="verdict ${gate.passed ? "pass" : "fail"}">${gate.passed ? "PASS" : "FAIL"}</span>${gate.baseline === null ? "" : ` <small class="muted">against ${h(gate.baseline.path)} (${h(gate.baseline.createdAt)})</small>`}</h2>
-${gate.failures.length === 0 ? "" : `<ul>${gate.failures.map((f) => `<li style="color:var(--badc)">✗ ${h(f.message)}</li>`).join("")}</ul>`}
-${gate.notes.length === 0 ? "" : `<ul>${gate.notes.map((note) => `<li class="muted">note: ${h(note)}</li>`).join("")}</ul>`}
+${gate.failures.length === 0 ? "" : `<ul>${gate.failures.map((f) => `<li style="color:var(--badc)">✗ ${h(withThreeDecimals(f.message))}</li>`).join("")}</ul>`}
+${gate.notes.length === 0 ? "" : `<ul>${gate.notes.map((note) => `<li class="muted">note: ${h(withThreeDecimals(note))}</li>`).join("")}</ul>`}
 <p class="muted">Limits: a drop of at most ${n(gate.limits.maxDrop)} in macro F1 and accuracy, ${n(gate.limits.maxAgentDrop)} in an agent’s F1${gate.limits.minMacroF1 === null ? "" : `; macro F1 at least ${n(gate.limits.minMacroF1)}`}.</p>
 ${gate.comparison === null ? "" : `<details${gate.passed ? "" : " open"}><summary>${changeSummary(gate.comparison)}</summary>${renderChangesHtml(gate.comparison, sides)}${renderChangedPromptsHtml(gate.comparison.flipped, sides)}</details>`}
 </section>`;

@@ -39,7 +39,7 @@ export function renderConfusion(report: EvalReport): string {
 <label><input type="radio" name="cm-mode" value="row"> row % (recall view)</label>
 <label><input type="radio" name="cm-mode" value="col"> column % (precision view)</label>
 <label><input type="checkbox" id="cm-errors"> only rows with errors</label>
-<span class="legend">legend: <i style="background:rgba(var(--ok),.6)"></i> right (diagonal) <i style="background:rgba(var(--bad),.25)"></i> fewest errors … <i style="background:rgba(var(--bad),1)"></i> most (<span id="cm-max"></span> in one cell)</span>
+<span class="legend">legend: <i style="background:rgba(var(--ok),.6)"></i> right (diagonal) <i style="background:rgba(var(--bad),.25)"></i> fewest errors … <i style="background:rgba(var(--bad),1)"></i> <span>most (<span id="cm-max"></span> in one cell)</span></span>
 </div>
 <div class="cm-wrap"><table class="cm" id="cm"><thead>${head}</thead><tbody>
 ${body.join("\n")}

@@ -7,7 +7,7 @@ export const HTML_STYLE = `
 @media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--muted:#9a9a9a;--bg:#16181c;--panel:#23262c;--line:#363a42;--accent:#6ea8ff;--ok:63,185,80;--bad:248,81,73;--okc:#56d364;--badc:#ff7b72}}
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;padding:0 1.5rem;color:var(--fg);background:var(--bg);max-width:1300px}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1rem}
-a{color:var(--accent)}.muted,.why{color:var(--muted)}.why{font-size:.9em}
+a{color:var(--accent)}.muted,.why{color:var(--muted)}.why{font-size:.9em;min-width:14rem;max-width:30rem}td.prompt{min-width:16rem;max-width:36rem}
 .cards{display:flex;flex-wrap:wrap;gap:.75rem}.card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;min-width:8rem}
 .card b{display:block;font-size:1.3rem}.card small{color:var(--muted)}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}
@@ -25,7 +25,7 @@ th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{co
 input[type=search],select{padding:.3rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}
 input[type=search]{width:22rem}
 .cm-wrap{overflow:auto;max-height:78vh;max-width:100%;border:1px solid var(--line)}
-.cm{margin:0}.cm td{text-align:center;min-width:1.7rem;padding:.15rem .25rem;font-variant-numeric:tabular-nums;cursor:pointer}
+.cm{margin:0;border-collapse:separate;border-spacing:0}.cm td,.cm th{border-width:0 1px 1px 0}.cm td{text-align:center;min-width:1.7rem;padding:.15rem .25rem;font-variant-numeric:tabular-nums;cursor:pointer}
 .cm thead th{position:sticky;top:0;z-index:2;vertical-align:bottom}
 .cm th.col{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;white-space:nowrap;padding:.4rem .15rem}
 .cm tbody th{position:sticky;left:0;z-index:1;white-space:nowrap;font-weight:normal}

@@ -113,7 +113,7 @@ function renderMisroutes(report: EvalReport): string {
   const rows = misroutes.map(({ case: c, confidence }) => {
     const [row, col] = confusionCell(c);
     return (
-      `<tr data-agents="${agentsAttr(c.expected, c.predicted)}" data-pair="${h(`${row}\n${col}`)}"><td class="n">${c.line}</td><td>${h(c.prompt)}</td><td>${labelsHtml(c.expected)}</td><td>${labelsHtml(c.predicted)}</td>` +
+      `<tr data-agents="${agentsAttr(c.expected, c.predicted)}" data-pair="${h(`${row}\n${col}`)}"><td class="n">${c.line}</td><td class="prompt">${h(c.prompt)}</td><td>${labelsHtml(c.expected)}</td><td>${labelsHtml(c.predicted)}</td>` +
       `<td class="n" data-v="${confidence}">${n(confidence)}</td><td class="why">${h(c.reasons.summary)}</td></tr>`
     );
   });

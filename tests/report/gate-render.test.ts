@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildGateReport } from "../../src/eval/gate-report.js";
 import { renderGate } from "../../src/report/comparison.js";
 import { codeSpan } from "../../src/report/escape.js";
+import { withThreeDecimals } from "../../src/report/format.js";
 import { renderReport } from "../../src/report/index.js";
 import { parseXml, type XmlElement } from "./xml-check.js";
 import { buildReport } from "../fixtures/eval/report.js";
@@ -85,5 +86,15 @@ describe("codeSpan", () => {
     ["a|b", "`a\\|b`"],
   ])("%j → %j", (input, output) => {
     expect(codeSpan(input)).toBe(output);
+  });
+});
+
+describe("withThreeDecimals", () => {
+  it.each([
+    ["dropped 0.0469 (0.7742 → 0.64), more than 0.02", "dropped 0.047 (0.774 → 0.640), more than 0.020"],
+    ["CI [-0.1786, 0] includes 0", "CI [-0.179, 0] includes 0"],
+    ["mode embeddings (use-lite@0.2.0), 3 agents", "mode embeddings (use-lite@0.2.0), 3 agents"],
+  ])("%j → %j", (input, output) => {
+    expect(withThreeDecimals(input)).toBe(output);
   });
 });
