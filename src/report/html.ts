@@ -1,6 +1,6 @@
 import { sweepThresholds } from "../eval/threshold-sweep.js";
 import type { EvalReport } from "../eval/types.js";
-import { escapeHtml as h } from "./escape.js";
+import { escapeHtml as h, jsonForScript } from "./escape.js";
 import {
   describeDataset,
   describeMode,
@@ -26,6 +26,8 @@ import { confusionCell } from "../eval/confusion.js";
  */
 export function renderHtmlReport(report: EvalReport): string {
   const title = `agentroute eval: ${report.agents.path}`;
+  // The figures as data, for anyone scripting against the page (never executed).
+  const data = { summary: report.summary, perAgent: report.perAgent, confusion: report.confusion, byTag: report.byTag };
   return htmlPage(
     title,
     `<h1>${h(title)}</h1>
@@ -42,7 +44,8 @@ ${renderTopPairs(report)}
 ${renderConfusion(report)}
 ${renderCalibration(report)}
 ${renderByTag(report)}
-${renderMisroutes(report)}`,
+${renderMisroutes(report)}
+<script type="application/json" id="agentroute-data">${jsonForScript(data)}</script>`,
   );
 }
 

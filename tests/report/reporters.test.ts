@@ -104,7 +104,9 @@ describe("reporters", () => {
   it("html renders a script tag in a prompt or agent name as text and embeds safe JSON", async () => {
     const html = renderReport(await nastyReport(), "html");
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts).toEqual(["<script>"]);
+    expect(scripts).toEqual(['<script type="application/json" id="agentroute-data">', "<script>"]);
+    const json = /<script type="application\/json" id="agentroute-data">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(json!).perAgent["<script>x</script>"]).toBeDefined();
     expect(html).toContain("review &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(html).toContain('data-agent="&lt;script&gt;x&lt;/script&gt;"');
     expect(html).not.toMatch(/https?:\/\//);
