@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { colourFor } from "./colour.js";
 import { runFastPath } from "./fast-path.js";
 import type { CliIO } from "./types.js";
 
@@ -7,6 +8,10 @@ const io: CliIO = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+  colour: {
+    out: colourFor(Boolean(process.stdout.isTTY), process.env),
+    err: colourFor(Boolean(process.stderr.isTTY), process.env),
+  },
   env: process.env,
   cwd: process.cwd(),
   stdin: process.stdin,

@@ -3,6 +3,7 @@ import { AgentRouteError } from "../errors.js";
 import { consoleText } from "../util/terminal.js";
 import { VERSION } from "../version.js";
 import { loadCommands } from "./commands/index.js";
+import { COMMAND_HELP } from "./help.js";
 import type { CliIO } from "./types.js";
 
 /** Exit codes, the same across commands. */
@@ -28,7 +29,16 @@ export async function runCli(argv: readonly string[], raw: CliIO): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const register of await loadCommands(argv)) register(program, io, (code) => (exitCode = code));
-  for (const sub of program.commands) sub.exitOverride();
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    const help = COMMAND_HELP[sub.name()];
+    if (help !== undefined) sub.addHelpText("after", help);
+  }
+  if (argv.length === 0) {
+    // As git does: no command is a mistake, answered with the help on stdout and exit 1.
+    io.out(program.helpInformation());
+    return EXIT.failed;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -6,6 +6,8 @@ export interface CliIO {
   err(text: string): void;
   /** True when stdout/stderr is an interactive terminal (progress bars, colours). */
   isTTY: boolean;
+  /** Colour per stream (see colourFor); absent = no colour. */
+  colour?: { out: boolean; err: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
   stdin: NodeJS.ReadableStream;

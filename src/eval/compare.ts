@@ -1,4 +1,5 @@
 import { BOOTSTRAP_DEFAULTS, bootstrapDelta } from "./bootstrap.js";
+import { decisionConfidence } from "./calibration.js";
 import type { CaseRecord, EvalReport, Interval } from "./types.js";
 import { compareNames } from "./labels.js";
 import { round4 } from "./summary.js";
@@ -9,6 +10,8 @@ export interface MetricDelta {
   b: number;
   /** b - a, rounded to 4 decimals. */
   delta: number;
+  /** Paired-bootstrap 95% interval of the change (accuracy and macro F1 only), else null. */
+  ci: Interval | null;
 }
 
 export interface AgentDelta {
@@ -23,7 +26,7 @@ export interface AgentDelta {
   ci: Interval | null;
 }
 
-/** A prompt whose correctness changed between two runs (matched by prompt text). */
+/** A prompt whose decision changed between two runs (matched by prompt text). */
 export interface FlippedCase {
   prompt: string;
   line: number;
@@ -32,12 +35,24 @@ export interface FlippedCase {
   after: string[];
   /** The new run's explanation of its decision. */
   reason: string;
+  /** Each run's confidence in its decision (top score, or 1 - top score when it declined). */
+  confidence: { before: number; after: number };
+}
+
+/**
+ * Every prompt whose decision changed: right → wrong, wrong → right, and wrong → a different
+ * wrong decision (which moves agents' F1 with no change in accuracy).
+ */
+export interface FlippedSets {
+  rightToWrong: FlippedCase[];
+  wrongToRight: FlippedCase[];
+  wrongToWrong: FlippedCase[];
 }
 
 export interface Comparison {
   metrics: MetricDelta[];
   agents: AgentDelta[];
-  flipped: { rightToWrong: FlippedCase[]; wrongToRight: FlippedCase[] };
+  flipped: FlippedSets;
   /** Prompts present in only one of the runs (different datasets or skipped rows). */
   unmatched: { onlyA: number; onlyB: number };
   sameDataset: boolean;
@@ -74,7 +89,13 @@ const METRICS: [string, (r: EvalReport) => number][] = [
 export function compareReports(a: EvalReport, b: EvalReport): Comparison {
   const paired = pairedDeltaCi(a.cases, b.cases);
   return {
-    metrics: METRICS.map(([metric, read]) => ({ metric, a: read(a), b: read(b), delta: round4(read(b) - read(a)) })),
+    metrics: METRICS.map(([metric, read]) => ({
+      metric,
+      a: read(a),
+      b: read(b),
+      delta: round4(read(b) - read(a)),
+      ci: metric === "accuracy" ? (paired?.accuracy ?? null) : metric === "macro F1" ? (paired?.macroF1 ?? null) : null,
+    })),
     agents: compareAgents(a, b, paired?.perLabel ?? {}),
     ...findFlipped(a.cases, b.cases),
     sameDataset: a.dataset.hash === b.dataset.hash,
@@ -129,36 +150,44 @@ function compareAgents(a: EvalReport, b: EvalReport, perLabel: Record<string, In
 }
 
 /**
- * Cases matched by prompt text whose `correct` changed, in B's dataset order.
+ * Cases matched by prompt text whose decision changed, in B's dataset order: correctness
+ * flipped either way, or a wrong decision became a different wrong one.
  *
  * @example
- * findFlipped(old.cases, now.cases).flipped.rightToWrong.length // 3
+ * findFlipped(old.cases, now.cases).flipped.wrongToWrong[0] // { expected: ["a"], before: ["b"], after: ["c"], … }
  */
 export function findFlipped(
   a: readonly CaseRecord[],
   b: readonly CaseRecord[],
 ): Pick<Comparison, "flipped" | "unmatched"> {
   const before = new Map(a.map((c) => [c.prompt, c]));
-  const rightToWrong: FlippedCase[] = [];
-  const wrongToRight: FlippedCase[] = [];
+  const flipped: FlippedSets = { rightToWrong: [], wrongToRight: [], wrongToWrong: [] };
   let matched = 0;
   for (const c of b) {
     const old = before.get(c.prompt);
     if (!old) continue;
     matched++;
-    if (old.correct === c.correct) continue;
-    const flip = {
+    const kind = changeKind(old, c);
+    if (kind === null) continue;
+    flipped[kind].push({
       prompt: c.prompt,
       line: c.line,
       expected: c.expected,
       before: old.predicted,
       after: c.predicted,
       reason: c.reasons.summary,
-    };
-    (c.correct ? wrongToRight : rightToWrong).push(flip);
+      confidence: { before: round4(decisionConfidence(old)), after: round4(decisionConfidence(c)) },
+    });
   }
-  return {
-    flipped: { rightToWrong, wrongToRight },
-    unmatched: { onlyA: before.size - matched, onlyB: b.length - matched },
-  };
+  return { flipped, unmatched: { onlyA: before.size - matched, onlyB: b.length - matched } };
+}
+
+function changeKind(old: CaseRecord, now: CaseRecord): keyof FlippedSets | null {
+  if (old.correct !== now.correct) return now.correct ? "wrongToRight" : "rightToWrong";
+  if (now.correct || sameLabels(old.predicted, now.predicted)) return null;
+  return "wrongToWrong";
+}
+
+function sameLabels(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((label) => y.includes(label));
 }

@@ -52,13 +52,16 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
 }
 
 /**
- * A path relative to `cwd` with forward slashes (absolute when outside it).
+ * A path relative to `cwd` with forward slashes, `..` included when outside it, so reports
+ * never show a CI runner's disk layout (absolute only when no relative path exists, as
+ * across Windows drives).
  *
  * @example
  * displayPath("/repo", "/repo/datasets/x.csv") // "datasets/x.csv"
+ * displayPath("/repo", "/shared/sets/a")       // "../shared/sets/a"
  */
 export function displayPath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
-  const shown = relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+  const shown = relative === "" ? "." : path.isAbsolute(relative) ? file : relative;
   return shown.split(path.sep).join("/");
 }

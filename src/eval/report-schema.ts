@@ -32,9 +32,53 @@ const caseRecord = z.object({
   }),
 });
 
-/** The zod schema of report.json (schemaVersion 1), used to read baselines and compare inputs. */
+const flippedCase = z.object({
+  prompt: z.string(),
+  line: num,
+  expected: z.array(z.string()),
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+  reason: z.string(),
+  confidence: z.object({ before: num, after: num }),
+});
+const comparison = z.object({
+  metrics: z.array(z.object({ metric: z.string(), a: num, b: num, delta: num, ci: interval.nullable() })),
+  agents: z.array(
+    z.object({
+      agent: z.string(),
+      a: num.nullable(),
+      b: num.nullable(),
+      delta: num.nullable(),
+      support: num,
+      ci: interval.nullable(),
+    }),
+  ),
+  flipped: z.object({
+    rightToWrong: z.array(flippedCase),
+    wrongToRight: z.array(flippedCase),
+    wrongToWrong: z.array(flippedCase),
+  }),
+  unmatched: z.object({ onlyA: num, onlyB: num }),
+  sameDataset: z.boolean(),
+  deltaCi: z.object({ accuracy: interval, macroF1: interval, pairs: num, resamples: num, seed: num }).nullable(),
+});
+const gate = z.object({
+  passed: z.boolean(),
+  baseline: z.object({ path: z.string(), createdAt: z.string() }).nullable(),
+  limits: z.object({ maxDrop: num, maxAgentDrop: num, minMacroF1: num.nullable() }),
+  failures: z.array(
+    z.looseObject({ metric: z.string(), baseline: num.nullable(), current: num.nullable(), message: z.string() }),
+  ),
+  notes: z.array(z.string()),
+  comparison: comparison.nullable(),
+});
+
+/**
+ * The zod schema of report.json, used to read baselines and compare inputs: schemaVersion 2
+ * (written today) or 1 (the same without `gate`).
+ */
 export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   tool: z.object({ name: z.literal("agentroute"), version: z.string() }),
   createdAt: z.string(),
   agents: z.object({ path: z.string(), count: num, hash: z.string() }),
@@ -66,6 +110,7 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
     bins: z.array(z.object({ low: num, high: num, count: num, confidence: num, accuracy: num })),
   }),
   cases: z.array(caseRecord),
+  gate: gate.optional(),
 });
 
 /** Largest report.json read: a 1M-row dataset's cases, about 500 bytes each. */
@@ -93,10 +138,10 @@ export async function readReport(file: string): Promise<EvalReport> {
     });
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== 1) {
+  if (version !== 1 && version !== 2) {
     throw new AgentRouteError(
       "BASELINE_INVALID",
-      `${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected 1)`,
+      `${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected 1 or 2)`,
       { hint, file },
     );
   }

@@ -6,7 +6,7 @@ import { computeConfusion } from "./confusion.js";
 import { NONE_LABEL } from "./labels.js";
 import { isExactMatch } from "./metrics.js";
 import { computeByTag, computePerAgent, computeSummary, round4 } from "./summary.js";
-import type { CaseRecord, Dataset, DatasetRow, EvalReport } from "./types.js";
+import { REPORT_SCHEMA_VERSION, type CaseRecord, type Dataset, type DatasetRow, type EvalReport } from "./types.js";
 
 export interface EvalMeta {
   /** The agent folder as the user named it, its agent count and hash (AgentSet.hash). */
@@ -57,7 +57,7 @@ export async function runEval(router: Router, dataset: Dataset, meta: EvalMeta):
   const cases = dataset.rows.map((row, i) => toCase(row, decisions[i]!));
   const agentNames = [...router.agentNames];
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
     createdAt: (meta.now?.() ?? new Date()).toISOString(),
     agents: meta.agents,

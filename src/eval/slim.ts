@@ -3,8 +3,9 @@ import type { CaseRecord, EvalReport } from "./types.js";
 /**
  * The report with what a baseline needs and nothing else: every figure, and per case the
  * prompt, labels, prediction and correctness that the gate compares and pairs by prompt.
- * Rankings and reasons (most of a report's bytes) are emptied: the gate and `compare` never
- * read them from the baseline side. Still a valid report.json (schemaVersion 1).
+ * Rankings are cut to the top agent (compare shows each side's confidence from its score) and
+ * reasons emptied, most of a report's bytes: the gate and `compare` read nothing else of them
+ * from the baseline side. Still a valid report.json.
  *
  * @example
  * JSON.stringify(slimReport(report)).length < JSON.stringify(report).length / 5 // on real sets
@@ -18,7 +19,7 @@ function slimCase(c: CaseRecord): CaseRecord {
     prompt: c.prompt,
     expected: c.expected,
     predicted: c.predicted,
-    ranked: [],
+    ranked: c.ranked.slice(0, 1),
     correct: c.correct,
     tags: c.tags,
     line: c.line,

@@ -1,4 +1,5 @@
 import type { DecisionReasons, RankedAgent, RouteMode } from "../classify/types.js";
+import type { GateReport } from "./gate-report.js";
 
 /** One labeled prompt. `expected` is [] when no agent should take it. */
 export interface DatasetRow {
@@ -72,9 +73,12 @@ export interface ReliabilityBin {
   accuracy: number;
 }
 
-/** The versioned JSON report (`report.json`). Stable: see README "JSON shapes". */
+/** The schemaVersion written; readers accept 1 too (version 2 added the optional `gate`). */
+export const REPORT_SCHEMA_VERSION = 2;
+
+/** The versioned JSON report (`report.json`). Stable: see docs/reports.md. */
 export interface EvalReport {
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   tool: { name: "agentroute"; version: string };
   createdAt: string;
   agents: { path: string; count: number; hash: string };
@@ -87,4 +91,6 @@ export interface EvalReport {
   byTag: Record<string, Record<string, { rows: number; accuracy: number; macroF1: number }>>;
   calibration: { bins: ReliabilityBin[] };
   cases: CaseRecord[];
+  /** With `--baseline` or `--min-macro-f1`: the gate's verdict, changes and flipped prompts. */
+  gate?: GateReport;
 }

@@ -38,6 +38,8 @@ export interface OpenRouterOptions {
   overrides?: Partial<RouterConfig>;
   /** Said once, loudly, e.g. when no model can be loaded. Default: stderr. */
   warn?: (message: string) => void;
+  /** Told as each slow stage starts (a terminal shows it before the routing bar). */
+  onStage?: (stage: string) => void;
 }
 
 export interface OpenedRouter {
@@ -66,13 +68,17 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   const env = options.env ?? process.env;
   const warn = options.warn ?? ((m: string) => void process.stderr.write(`warning: ${m}\n`));
   const agentsDir = options.agentSet?.root ?? resolveAgentsDir(cwd, options.agentsDir);
+  const stage = options.onStage ?? (() => undefined);
+  stage("loading agents");
   const agentSet = options.agentSet ?? (await loadAgents(agentsDir));
   for (const message of describeDroppedFiles(agentSet)) warn(message);
   const loaded = await loadConfig(cwd, options);
   const config = { ...loaded.config, ...options.overrides };
   const configPath = loaded.configPath;
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir(cwd, env) : options.cacheDir;
+  if (options.embeddings !== false) stage("loading the embedding model");
   const embedder = options.embeddings === false ? null : await openEmbedder(options, cacheDir, cwd, env, warn);
+  stage(`indexing ${agentSet.agents.length} agents`);
   const index = await buildIndex(agentSet, { embedder, cacheDir, warn, examples: config.examples });
   return {
     router: createRouter(index, config),

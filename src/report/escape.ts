@@ -110,3 +110,24 @@ export function truncate(text: string, max: number): string {
   const flat = stripControl(text).replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/**
+ * A Markdown code span safe in a table cell: the fence is one backtick longer than the longest
+ * run inside, pipes are escaped and newlines flattened. Ids in code spans are never autolinked
+ * (`use-lite@0.2.0` would otherwise render as an email link).
+ *
+ * @example
+ * codeSpan("use-lite@0.2.0") // "`use-lite@0.2.0`"
+ * codeSpan("a`b")            // "`` a`b ``"
+ * codeSpan("<b>")            // "&lt;b&gt;" (markup-like text stays escaped plain text, for any renderer)
+ */
+export function codeSpan(text: string): string {
+  if (/[<>&]/.test(text)) return escapeMarkdownCell(text);
+  const flat = stripControl(text)
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}

@@ -1,72 +1,100 @@
+import { sweepThresholds } from "../eval/threshold-sweep.js";
 import type { EvalReport } from "../eval/types.js";
 import { escapeHtml as h, jsonForScript } from "./escape.js";
-import { describeDataset, describeMode, formatLabels, formatNumber as n, misroutedCases } from "./format.js";
-import { HTML_SCRIPT, HTML_STYLE } from "./html-assets.js";
+import {
+  describeDataset,
+  describeMode,
+  describeNone,
+  formatNumber as n,
+  misroutedCases,
+  worstAgents,
+} from "./format.js";
+import { renderGateHtml } from "./html-changes.js";
+import { confidenceHistogramSvg, reliabilitySvg, thresholdSweepSvg } from "./html-charts.js";
+import { renderConfusion, renderTopPairs } from "./html-confusion.js";
+import { agentsAttr, DRILL_CHIP, htmlPage, labelsHtml, searchBox, th } from "./html-page.js";
+import { confusionCell } from "../eval/confusion.js";
 
 /**
- * One self-contained HTML page (inline CSS and JS, a CSP forbidding any network use):
- * summary cards, per-agent F1 bars, a confusion heatmap and a searchable misroute table.
- * Every user string goes through escapeHtml; the embedded JSON escapes `<`.
+ * One self-contained HTML page (inline CSS and JS, a CSP forbidding any network use): the gate
+ * verdict, summary cards, per-agent F1, top confused pairs, a confusion matrix that scales to
+ * 150 agents, calibration charts, a threshold sweep and the misroutes, most confident first.
+ * A click on an agent anywhere filters the misroutes to it. Every user string is escaped.
  *
  * @example
  * await writeFile("report.html", renderHtmlReport(report));
  */
 export function renderHtmlReport(report: EvalReport): string {
-  const { summary } = report;
-  const data = { summary, perAgent: report.perAgent, confusion: report.confusion, byTag: report.byTag };
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>agentroute eval: ${h(report.agents.path)}</title><style>${HTML_STYLE}</style></head><body>
-<h1>agentroute eval: ${h(report.agents.path)}</h1>
+  const title = `agentroute eval: ${report.agents.path}`;
+  // The figures as data, for anyone scripting against the page (never executed).
+  const data = { summary: report.summary, perAgent: report.perAgent, confusion: report.confusion, byTag: report.byTag };
+  return htmlPage(
+    title,
+    `<h1>${h(title)}</h1>
 <p class="muted">${h(describeMode(report))} · ${h(describeDataset(report))} · ${h(report.createdAt)} · agentroute ${h(report.tool.version)}</p>
-<div class="cards">
-${card("accuracy", summary.accuracy, `95% CI ${n(summary.ci.accuracy.low)}–${n(summary.ci.accuracy.high)}`)}
-${card("macro F1", summary.macro.f1, `95% CI ${n(summary.ci.macroF1.low)}–${n(summary.ci.macroF1.high)}`)}
-${card("micro F1", summary.micro.f1, "")}${card("weighted F1", summary.weighted.f1, "")}
-${card("none F1", summary.none.f1, `P ${n(summary.none.precision)} R ${n(summary.none.recall)}`)}
-${card("top-1", summary.top1, `top-3 ${n(summary.top3)} · MRR ${n(summary.mrr)}`)}${card("ECE", summary.ece, "calibration error")}
-</div>
+${report.gate === undefined ? "" : renderGateHtml(report.gate)}
+${renderCards(report)}
 <h2>F1 per agent</h2>
-${renderBars(report)}
+<p class="muted">Worst first. Click an agent to list its misroutes.</p>
+${renderAgents(report)}
+<h2>Top confused pairs</h2>
+${renderTopPairs(report)}
 <h2>Confusion matrix</h2>
-<p class="muted">Rows: expected (primary label), columns: predicted. Shade: share of the row.</p>
-${renderHeatmap(report)}
+<p class="muted">Rows: expected (primary label); columns: predicted. Click a label for its misroutes, a red cell for that pair.</p>
+${renderConfusion(report)}
+${renderCalibration(report)}
 ${renderByTag(report)}
 ${renderMisroutes(report)}
-<script type="application/json" id="agentroute-data">${jsonForScript(data)}</script>
-<script>${HTML_SCRIPT}</script>
-</body></html>
-`;
-}
-
-function card(label: string, value: number, note: string): string {
-  return `<div class="card"><small>${h(label)}</small><b>${n(value)}</b><small>${h(note)}</small></div>`;
-}
-
-function renderBars(report: EvalReport): string {
-  const rows = Object.entries(report.perAgent).map(
-    ([name, m]) =>
-      `<tr><td>${h(name)}</td><td><div class="bar"><span style="width:${(m.f1 * 100).toFixed(1)}%"></span></div></td>` +
-      `<td class="n">${n(m.f1)}</td><td class="n">${n(m.precision)}</td><td class="n">${n(m.recall)}</td><td class="n">${m.support}</td></tr>`,
+<script type="application/json" id="agentroute-data">${jsonForScript(data)}</script>`,
   );
-  return `<table><thead><tr><th>agent</th><th>F1</th><th></th><th>precision</th><th>recall</th><th>support</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
 
-function renderHeatmap(report: EvalReport): string {
-  const { labels, matrix } = report.confusion;
-  const head = `<tr><th></th>${labels.map((l) => `<th class="col">${h(l)}</th>`).join("")}</tr>`;
-  const body = matrix.map((row, i) => {
-    const total = row.reduce((sum, v) => sum + v, 0);
-    const cells = row.map((v, j) => {
-      const share = total === 0 ? 0 : v / total;
-      const colour = i === j ? "46,160,67" : "214,57,57";
-      const title = `${labels[i]} → ${labels[j]}: ${v}`;
-      return `<td style="background:rgba(${colour},${share.toFixed(3)})" title="${h(title)}">${v === 0 ? "" : v}</td>`;
-    });
-    return `<tr><th>${h(labels[i] ?? "")}</th>${cells.join("")}</tr>`;
+function card(label: string, value: string, note: string): string {
+  return `<div class="card"><small>${h(label)}</small><b>${h(value)}</b><small>${h(note)}</small></div>`;
+}
+
+function renderCards(report: EvalReport): string {
+  const { summary } = report;
+  const none = describeNone(report);
+  const declined = `${none.declined} prompt${none.declined === 1 ? "" : "s"} declined`;
+  return `<div class="cards">
+${card("accuracy", n(summary.accuracy), `95% CI ${n(summary.ci.accuracy.low)}–${n(summary.ci.accuracy.high)}`)}
+${card("macro F1", n(summary.macro.f1), `95% CI ${n(summary.ci.macroF1.low)}–${n(summary.ci.macroF1.high)}`)}
+${card("micro F1", n(summary.micro.f1), "")}${card("weighted F1", n(summary.weighted.f1), "")}
+${
+  none.applicable
+    ? card("none F1", n(summary.none.f1), `P ${n(summary.none.precision)} R ${n(summary.none.recall)} · ${declined}`)
+    : card("none F1", "n/a", `no prompt expects none · ${declined}`)
+}
+${card("top-1", n(summary.top1), `top-3 ${n(summary.top3)} · MRR ${n(summary.mrr)}`)}${card("ECE", n(summary.ece), "calibration error")}
+</div>`;
+}
+
+function renderAgents(report: EvalReport): string {
+  const misroutes = misroutedCases(report);
+  const rows = worstAgents(report).map(([name, m]) => {
+    const involved = misroutes.filter((r) => r.case.expected.includes(name) || r.case.predicted.includes(name)).length;
+    return (
+      `<tr data-agent="${h(name)}"><td><span class="lbl agent">${h(name)}</span></td>` +
+      `<td data-v="${m.f1}"><div class="bar" title="F1 ${n(m.f1)}"><span style="width:${(m.f1 * 100).toFixed(1)}%"></span></div></td>` +
+      `<td class="n" data-v="${m.f1}">${n(m.f1)}</td><td class="n" data-v="${m.precision}">${n(m.precision)}</td><td class="n" data-v="${m.recall}">${n(m.recall)}</td><td class="n">${m.support}</td><td class="n">${involved}</td></tr>`
+    );
   });
-  return `<table class="heat"><thead>${head}</thead><tbody>\n${body.join("\n")}\n</tbody></table>`;
+  const scale = `<div class="scale"><span>0</span><span>0.25</span><span>0.5</span><span>0.75</span><span>1</span></div>`;
+  return `<table id="agents" class="sortable"><thead><tr>${th("agent")}<th data-sort="num">F1 ${scale}</th>${th("F1", "num")}${th("precision", "num")}${th("recall", "num")}${th("support", "num")}${th("misroutes", "num")}</tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table>`;
+}
+
+function renderCalibration(report: EvalReport): string {
+  const threshold = report.cases[0]?.reasons.threshold ?? 0;
+  const none = describeNone(report);
+  return `<h2>Calibration and threshold</h2>
+<div class="charts">
+<figure>${reliabilitySvg(report.calibration.bins)}<figcaption>Reliability: accuracy per confidence bin (bars) against the diagonal a calibrated router follows. ECE ${n(report.summary.ece)}.</figcaption></figure>
+<figure>${confidenceHistogramSvg(report)}<figcaption>Confidence of right (green) and wrong (red) decisions. Confidence is the top score, or 1 − top score when the router declined.</figcaption></figure>
+<figure>${thresholdSweepSvg(sweepThresholds(report.cases), threshold, none.applicable)}<figcaption>What the top-1 decision would score at each threshold, from the recorded scores (multi-agent dispatch not replayed)${none.applicable ? "" : "; no none curves: no prompt expects none"}. Solid line: the threshold in use; dashed: best accuracy on this data (in-sample, so optimistic: use <code>agentroute tune</code> for a cross-validated choice).</figcaption></figure>
+</div>`;
 }
 
 function renderByTag(report: EvalReport): string {
@@ -78,21 +106,23 @@ function renderByTag(report: EvalReport): string {
   );
   if (rows.length === 0) return "";
   return `<h2>By tag</h2>
-<table><thead><tr><th>tag</th><th>value</th><th>rows</th><th>accuracy</th><th>macro F1</th></tr></thead><tbody>
+<table class="sortable"><thead><tr>${th("tag")}${th("value")}${th("rows", "num")}${th("accuracy", "num")}${th("macro F1", "num")}</tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`;
 }
 
 function renderMisroutes(report: EvalReport): string {
   const misroutes = misroutedCases(report);
-  const rows = misroutes.map(
-    (c) =>
-      `<tr><td class="n">${c.line}</td><td>${h(c.prompt)}</td><td>${h(formatLabels(c.expected))}</td><td>${h(formatLabels(c.predicted))}</td>` +
-      `<td class="why">${h(c.reasons.summary)}</td></tr>`,
-  );
-  return `<h2>Misroutes (<span id="shown">${misroutes.length}</span> of ${misroutes.length})</h2>
-<input id="q" type="search" placeholder="Filter by prompt, agent or reason" aria-label="Filter misroutes">
-<table id="misroutes"><thead><tr><th>line</th><th>prompt</th><th>expected</th><th>predicted</th><th>why</th></tr></thead><tbody>
+  const rows = misroutes.map(({ case: c, confidence }) => {
+    const [row, col] = confusionCell(c);
+    return (
+      `<tr data-agents="${agentsAttr(c.expected, c.predicted)}" data-pair="${h(`${row}\n${col}`)}"><td class="n">${c.line}</td><td class="prompt">${h(c.prompt)}</td><td>${labelsHtml(c.expected)}</td><td>${labelsHtml(c.predicted)}</td>` +
+      `<td class="n" data-v="${confidence}">${n(confidence)}</td><td class="why">${h(c.reasons.summary)}</td></tr>`
+    );
+  });
+  return `<h2>Misroutes (<span id="misroutes-shown">${misroutes.length}</span> of ${misroutes.length})</h2>
+<div class="controls">${searchBox("misroutes", "Filter by prompt, agent or reason")} ${DRILL_CHIP}</div>
+<table id="misroutes" class="sortable" data-drill><thead><tr>${th("line", "num")}${th("prompt")}${th("expected")}${th("predicted")}<th data-sort="num" class="n" aria-sort="descending">confidence</th>${th("why")}</tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`;
 }

@@ -1,47 +1,83 @@
 import type { EvalReport } from "../eval/types.js";
 import { topConfusions } from "../eval/confusion.js";
-import { escapeMarkdownCell as cell, truncate } from "./escape.js";
-import { describeDataset, describeMode, formatLabels, formatNumber as n, misroutedCases } from "./format.js";
+import { codeLabels, details, renderGateMd } from "./comparison-md.js";
+import { codeSpan as code, escapeMarkdownCell as cell, truncate } from "./escape.js";
+import {
+  describeDataset,
+  describeMode,
+  describeNone,
+  formatNumber as n,
+  formatSigned as signed,
+  misroutedCases,
+  worstAgents,
+} from "./format.js";
 import type { ReportOptions } from "./types.js";
 
 /**
- * Markdown for a pull-request comment: summary with bootstrap CIs, per-agent table, top
- * confusions and the first misroutes with the router's reasons. Every cell is escaped.
+ * Markdown shaped for a pull-request comment: the verdict and headline first, then the gate
+ * (what changed against the baseline, flipped prompts), then folded sections: agents worst
+ * first, top confusions and the most confident misroutes. Ids are code spans (never autolinked),
+ * prompts are escaped.
  *
  * @example
- * renderMarkdownReport(report).split("\n")[0] // "## agentroute eval: macro F1 0.812, accuracy 0.790"
+ * renderMarkdownReport(report).split("\n")[0] // "## ✅ agentroute: gate PASS · macro F1 0.812 (+0.004) · accuracy 0.790 (0.000)"
  */
 export function renderMarkdownReport(report: EvalReport, options: ReportOptions = {}): string {
+  const misroutes = misroutedCases(report);
+  const worst = worstAgents(report).slice(0, 3);
+  const lines = [
+    headline(report),
+    "",
+    `${report.agents.count} agents in ${code(report.agents.path)} · ${code(describeMode(report))} · dataset ${code(report.dataset.path)}: ${report.cases.length} prompts, ${misroutes.length} misrouted · [HTML report](${options.htmlLink ?? "report.html"})`,
+    "",
+    ...(worst.length === 0
+      ? []
+      : [`Worst agents: ${worst.map(([name, m]) => `${code(name)} ${n(m.f1)}`).join(", ")}.`, ""]),
+    ...(report.gate === undefined ? [] : renderGateMd(report.gate)),
+    ...renderSummary(report),
+    ...details(`Per agent, worst F1 first (${Object.keys(report.perAgent).length})`, [
+      "| agent | F1 | precision | recall | support |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      ...worstAgents(report).map(
+        ([name, m]) => `| ${code(name)} | ${n(m.f1)} | ${n(m.precision)} | ${n(m.recall)} | ${m.support} |`,
+      ),
+    ]),
+    ...renderByTag(report),
+    ...renderConfusions(report, options.maxConfusions ?? 10),
+    ...renderMisroutes(report, options.maxMisroutes ?? 20),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function headline(report: EvalReport): string {
+  const { summary, gate } = report;
+  if (gate === undefined)
+    return `## agentroute eval: macro F1 ${n(summary.macro.f1)} · accuracy ${n(summary.accuracy)}`;
+  const delta = (metric: string) => {
+    const m = gate.comparison?.metrics.find((x) => x.metric === metric);
+    return m === undefined ? "" : ` (${signed(m.delta)})`;
+  };
+  return `## ${gate.passed ? "✅" : "❌"} agentroute: gate ${gate.passed ? "PASS" : "FAIL"} · macro F1 ${n(summary.macro.f1)}${delta("macro F1")} · accuracy ${n(summary.accuracy)}${delta("accuracy")}`;
+}
+
+function renderSummary(report: EvalReport): string[] {
   const { summary } = report;
   const ci = summary.ci;
-  const lines = [
-    `## agentroute eval: macro F1 ${n(summary.macro.f1)}, accuracy ${n(summary.accuracy)}`,
-    "",
-    `**Agents:** ${cell(report.agents.path)} (${report.agents.count} agents) · **mode:** ${cell(describeMode(report))} · **dataset:** ${cell(describeDataset(report))}`,
-    "",
+  const none = describeNone(report);
+  const noneRow = none.applicable
+    ? `| none precision / recall / F1 | ${n(summary.none.precision)} / ${n(summary.none.recall)} / ${n(summary.none.f1)} | ${none.declined} declined |`
+    : `| none F1 | n/a | no prompt expects none; ${none.declined} declined |`;
+  return details(`Summary: ${describeDataset(report).replace(/^[^:]*: /, "")}`, [
     "| metric | value | 95% CI |",
     "| --- | ---: | --- |",
     `| accuracy (exact match) | ${n(summary.accuracy)} | ${n(ci.accuracy.low)} – ${n(ci.accuracy.high)} |`,
     `| macro F1 (none included) | ${n(summary.macro.f1)} | ${n(ci.macroF1.low)} – ${n(ci.macroF1.high)} |`,
     `| micro F1 | ${n(summary.micro.f1)} | |`,
     `| weighted F1 | ${n(summary.weighted.f1)} | |`,
-    `| none precision / recall | ${n(summary.none.precision)} / ${n(summary.none.recall)} | |`,
+    noneRow,
     `| top-1 / top-3 / MRR | ${n(summary.top1)} / ${n(summary.top3)} / ${n(summary.mrr)} | |`,
     `| ECE | ${n(summary.ece)} | |`,
-    "",
-    "### Per agent",
-    "",
-    "| agent | precision | recall | F1 | support |",
-    "| --- | ---: | ---: | ---: | ---: |",
-    ...Object.entries(report.perAgent).map(
-      ([name, m]) => `| ${cell(name)} | ${n(m.precision)} | ${n(m.recall)} | ${n(m.f1)} | ${m.support} |`,
-    ),
-    "",
-    ...renderByTag(report),
-    ...renderConfusions(report, options.maxConfusions ?? 10),
-    ...renderMisroutes(report, options.maxMisroutes ?? 20),
-  ];
-  return `${lines.join("\n")}\n`;
+  ]);
 }
 
 function renderByTag(report: EvalReport): string[] {
@@ -51,44 +87,35 @@ function renderByTag(report: EvalReport): string[] {
     ),
   );
   if (rows.length === 0) return [];
-  return [
-    "### By tag",
-    "",
+  return details("By tag", [
     "| tag | value | rows | accuracy | macro F1 |",
     "| --- | --- | ---: | ---: | ---: |",
     ...rows,
-    "",
-  ];
+  ]);
 }
 
 function renderConfusions(report: EvalReport, limit: number): string[] {
   const pairs = topConfusions(report.cases, limit);
   if (pairs.length === 0) return [];
-  return [
-    "### Top confusions",
-    "",
+  return details(`Top confusions (${pairs.length})`, [
     "| expected | predicted | count | example |",
     "| --- | --- | ---: | --- |",
     ...pairs.map(
-      (p) => `| ${cell(p.expected)} | ${cell(p.predicted)} | ${p.count} | ${cell(truncate(p.example, 100))} |`,
+      (p) => `| ${code(p.expected)} | ${code(p.predicted)} | ${p.count} | ${cell(truncate(p.example, 100))} |`,
     ),
-    "",
-  ];
+  ]);
 }
 
 function renderMisroutes(report: EvalReport, limit: number): string[] {
   const misroutes = misroutedCases(report);
   if (misroutes.length === 0) return ["No misroutes."];
   const shown = misroutes.slice(0, limit);
-  return [
-    `### Misroutes (${shown.length} of ${misroutes.length})`,
-    "",
-    "| line | prompt | expected | predicted | why |",
-    "| ---: | --- | --- | --- | --- |",
+  return details(`Misroutes, most confident first (${shown.length} of ${misroutes.length})`, [
+    "| line | prompt | expected | predicted | confidence | why |",
+    "| ---: | --- | --- | --- | ---: | --- |",
     ...shown.map(
-      (c) =>
-        `| ${c.line} | ${cell(truncate(c.prompt, 120))} | ${cell(formatLabels(c.expected))} | ${cell(formatLabels(c.predicted))} | ${cell(truncate(c.reasons.summary, 160))} |`,
+      ({ case: c, confidence }) =>
+        `| ${c.line} | ${cell(truncate(c.prompt, 120))} | ${codeLabels(c.expected)} | ${codeLabels(c.predicted)} | ${n(confidence)} | ${cell(truncate(c.reasons.summary, 160))} |`,
     ),
-    "",
-  ];
+  ]);
 }

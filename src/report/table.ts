@@ -1,7 +1,7 @@
 import type { EvalReport } from "../eval/types.js";
 import { topConfusions } from "../eval/confusion.js";
 import { truncate } from "./escape.js";
-import { describeDataset, describeMode, misroutedCases } from "./format.js";
+import { describeDataset, describeMode, formatNumber, misroutedCases } from "./format.js";
 import type { ReportOptions } from "./types.js";
 
 const COL = 10;
@@ -19,7 +19,7 @@ const COL = 10;
 export function renderTableReport(report: EvalReport, options: ReportOptions = {}): string {
   const names = Object.keys(report.perAgent);
   const width = Math.max(12, ...names.map((name) => name.length));
-  const num = (x: number) => x.toFixed(2).padStart(COL);
+  const num = (x: number) => formatNumber(x).padStart(COL);
   const row = (name: string, p: string, r: string, f: string, s: string) => `${name.padStart(width)}${p}${r}${f}${s}`;
   const { summary } = report;
   const cases = report.cases.length;

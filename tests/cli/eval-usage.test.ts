@@ -14,6 +14,8 @@ describe("agentroute eval: usage errors (exit 2, message and hint, no stack)", (
     [["--max-drop", "lots"], /--max-drop: expected a number between 0 and 1/, /--max-drop 0.02/],
     [["--compare-agents", "x", "--baseline", "y"], /cannot be combined/, /two commands/],
     [["--baseline", "/nonexistent/baseline.json"], /cannot read the report/, /agentroute eval/],
+    [["--junit-failures", "flips"], /--junit-failures flips needs --baseline/, /baseline report/],
+    [["--junit-failures", "all"], /--junit-failures: unknown value "all"/, /misroutes or flips/],
   ])("%j", async (extra, message, hint) => {
     const result = await runBuiltCli([...base, ...extra]);
     expect(result.code).toBe(2);
@@ -37,13 +39,16 @@ describe("agentroute compare", () => {
     const [newFile] = await writeReports(now, path.join(dir, "new"), ["json"]);
     const table = await runBuiltCli(["compare", oldFile!, newFile!]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/accuracy +1\.0000 +0\.6667 +-0\.3333/);
+    expect(table.stdout).toMatch(/accuracy +1\.000 +0\.667 +-0\.333 +\[/);
     expect(table.stdout).toContain(
-      'right → wrong: 1\n  line 3: "review the deploy script"  expected code-reviewer: code-reviewer → devops',
+      'right → wrong: 1\n  line 3: "review the deploy script"  expected code-reviewer: code-reviewer (0.800) → devops (0.800)',
     );
     const md = await runBuiltCli(["compare", oldFile!, newFile!, "--format", "md"]);
-    expect(md.stdout).toMatch(/\| accuracy \| 1\.0000 \| 0\.6667 \| -0\.3333 \|/);
-    expect(md.stdout).toContain("### Right → wrong: 1");
+    expect(md.stdout).toMatch(/\| accuracy \| 1\.000 \| 0\.667 \| -0\.333 \| \[/);
+    expect(md.stdout).toContain("<details><summary>Right → wrong: 1 prompt</summary>");
+    const html = await runBuiltCli(["compare", oldFile!, newFile!, "--format", "html"]);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain('data-kind="rightToWrong"');
     const bad = await runBuiltCli(["compare", oldFile!, newFile!, "--format", "pdf"]);
     expect(bad.code).toBe(2);
   });

@@ -34,11 +34,16 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/precision +recall +f1-score +support/);
-    expect(result.stdout).toMatch(/\n +gardener +\d\.\d\d/);
+    expect(result.stdout).toMatch(/\n +gardener +\d\.\d{3} /);
+    // A header before the run and a one-line summary after it, on stderr.
+    expect(result.stderr).toMatch(
+      /^agentroute eval: tests\/fixtures\/eval\/agents on tests\/fixtures\/eval\/tiny\.csv, keyword-only\n/,
+    );
+    expect(result.stderr).toMatch(/macro F1 \d\.\d{3} · accuracy \d\.\d{3} · \d+ of 12 misrouted\n/);
     expect((await readdir(out)).sort()).toEqual(["junit.xml", "report.html", "report.json", "report.md"]);
     const report = await readJson(path.join(out, "report.json"));
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       mode: { kind: "keyword", model: null },
       agents: { path: EVAL_AGENTS, count: 3 },
     });
@@ -84,7 +89,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
       baselineFile,
     ]);
     expect(same.code).toBe(0);
-    expect(same.stdout).toContain("gate: passed");
+    expect(same.stdout).toContain("gate: PASS");
 
     // A baseline that was better: every case right and higher headline figures.
     const better = await readJson(baselineFile);
@@ -103,15 +108,29 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
       "--out",
       out,
       "--format",
-      "table",
+      "table,json,md,junit",
       "--baseline",
       betterFile,
+      "--junit-failures",
+      "flips",
     ]);
-    if (wrong.length === 0) return; // nothing can flip when keyword routing is already perfect
+    expect(wrong.length).toBeGreaterThan(0); // keyword routing gets some of this set wrong
     expect(worse.code).toBe(1);
-    expect(worse.stdout).toMatch(/gate: FAILED/);
-    expect(worse.stdout).toContain(`flipped right → wrong: ${wrong.length}`);
+    expect(worse.stdout).toMatch(/gate: FAIL \(\d+ failures?\)/);
+    expect(worse.stdout).toContain(`right → wrong: ${wrong.length}`);
     expect(worse.stdout).toContain(wrong[0]!.prompt.slice(0, 40));
+    // The verdict and the flips are in the report files too.
+    const gated = await readJson(path.join(out, "report.json"));
+    expect(gated.gate).toMatchObject({ passed: false, baseline: { path: expect.stringMatching(/better\.json$/) } });
+    expect(gated.gate?.comparison?.flipped.rightToWrong.map((f) => f.prompt).sort()).toEqual(
+      wrong.map((c) => c.prompt).sort(),
+    );
+    const md = await readFile(path.join(out, "report.md"), "utf8");
+    expect(md.split("\n")[0]).toMatch(/^## ❌ agentroute: gate FAIL · macro F1 /);
+    expect(md).toContain(`Right → wrong: ${wrong.length} prompt`);
+    // --junit-failures flips: the failed tests are exactly the flipped prompts.
+    const junit = parseXml(await readFile(path.join(out, "junit.xml"), "utf8"));
+    expect(junit.attrs.failures).toBe(String(wrong.length));
   });
 
   it("fails on --min-macro-f1 above what the set reaches", async () => {
@@ -157,8 +176,9 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/compare: tests\/fixtures\/eval\/agents → .*agents-b/);
-    expect(result.stdout).toMatch(/macro F1 +\d\.\d{4} +\d\.\d{4} +[+-]?\d\.\d{4}/);
+    expect(result.stdout).toMatch(/macro F1 +\d\.\d{3} +\d\.\d{3} +[+-]?\d\.\d{3}/);
     expect((await readdir(out)).sort()).toEqual([
+      "comparison.html",
       "comparison.md",
       "report-a.json",
       "report-a.md",
@@ -166,6 +186,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
       "report-b.md",
     ]);
     expect(await readFile(path.join(out, "comparison.md"), "utf8")).toMatch(/^## agentroute compare: /);
+    expect(await readFile(path.join(out, "comparison.html"), "utf8")).toMatch(/<h1>agentroute compare: /);
   });
 });
 

@@ -34,7 +34,7 @@ describe("--format, the same on every command", () => {
     ["tune", [...KW, "--dataset", DATASET, "--out", path.join(tmp, "t.json")], "table, json"],
     ["advise", KW, "md, json"],
     ["transcripts", [tmp], "jsonl"],
-    ["compare", ["a.json", "b.json"], "table, md"],
+    ["compare", ["a.json", "b.json"], "table, md, html, json"],
   ])("%s: an unknown format is a usage error listing the valid ones", async (command, args, names) => {
     const r = await run([command, ...args, "--format", "pdf"]);
     expect(r.code).toBe(2);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
+import { colourFor } from "../../src/cli/colour.js";
 import { CLI, REPO_ROOT, describeShared, sharedPath } from "../helpers/shared.js";
 
 const LAYOUTS = path.join(REPO_ROOT, "tests/fixtures/agents/layouts");
@@ -132,12 +133,14 @@ describe.skipIf(!existsSync(CLI))(
 
 describe("agentroute lint in-process: colours", () => {
   /** Runs `lint` through runCli with a fake terminal; returns stdout and the exit code. */
-  async function runInProcess(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  async function runInProcess(stdoutIsTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
     let out = "";
     const code = await runCli(["lint", LAYOUTS], {
       out: (t) => (out += t),
       err: () => undefined,
-      isTTY,
+      // stderr is a terminal in every case: only stdout decides the colour of stdout.
+      isTTY: true,
+      colour: { out: colourFor(stdoutIsTTY, env), err: colourFor(true, env) },
       env,
       cwd: REPO_ROOT,
       stdin: process.stdin,
@@ -149,7 +152,9 @@ describe("agentroute lint in-process: colours", () => {
     [true, {}, true],
     [true, { NO_COLOR: "1" }, false],
     [false, {}, false],
-  ])("isTTY=%s env=%j → ANSI colours %s", async (isTTY, env, coloured) => {
+    [false, { FORCE_COLOR: "1" }, true],
+    [true, { FORCE_COLOR: "0" }, false],
+  ])("stdout a terminal=%s env=%j → ANSI colours %s", async (isTTY, env, coloured) => {
     const { code, out } = await runInProcess(isTTY, env);
     expect(code).toBe(0);
     expect(out.includes("\u001b[")).toBe(coloured);

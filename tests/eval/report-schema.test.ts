@@ -21,7 +21,7 @@ describe("readReport", () => {
 
   it.each([
     ["{ not json", /not valid JSON/],
-    [JSON.stringify({ schemaVersion: 2 }), /schemaVersion 2 is not supported/],
+    [JSON.stringify({ schemaVersion: 3 }), /schemaVersion 3 is not supported \(expected 1 or 2\)/],
     [
       JSON.stringify({ schemaVersion: 1, tool: { name: "agentroute", version: "1" } }),
       /not an agentroute report: .* at "createdAt"/,

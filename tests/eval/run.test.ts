@@ -65,7 +65,7 @@ describe("runEval", () => {
 
   it("reports every agent plus none, the confusion matrix, tags and metadata", async () => {
     const { report } = await setup();
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool.name).toBe("agentroute");
     expect(report.createdAt).toBe("2026-01-01T00:00:00.000Z");
     expect(report.mode).toEqual({ kind: "keyword", model: null });
@@ -97,7 +97,7 @@ describe("checkGate and compareReports", () => {
       passed: true,
       failures: [],
       notes: [],
-      flipped: { rightToWrong: [], wrongToRight: [] },
+      flipped: { rightToWrong: [], wrongToRight: [], wrongToWrong: [] },
     });
   });
 

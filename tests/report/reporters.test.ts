@@ -54,9 +54,9 @@ describe("reporters", () => {
   it("table follows scikit-learn's layout and lists the worst confusions", async () => {
     const text = renderReport(await nastyReport(), "table");
     expect(text).toMatch(/ +precision +recall +f1-score +support\n/);
-    expect(text).toMatch(/\n +devops +0\.50 +0\.33 +0\.40 +3\n/);
-    expect(text).toMatch(/\n +none +1\.00 +1\.00 +1\.00 +1\n/);
-    expect(text).toMatch(/\n +accuracy +0\.50 +6\n/);
+    expect(text).toMatch(/\n +devops +0\.500 +0\.333 +0\.400 +3\n/);
+    expect(text).toMatch(/\n +none +1\.000 +1\.000 +1\.000 +1\n/);
+    expect(text).toMatch(/\n +accuracy +0\.500 +6\n/);
     expect(text).toMatch(/\n +macro avg /);
     expect(text).toContain("worst confusions (expected → predicted):");
     expect(text).toContain('  1  devops → code-reviewer   e.g. "review bell nul esc vt ok"');
@@ -70,11 +70,12 @@ describe("reporters", () => {
     expect(md).not.toContain("<script>");
     expect(md).toContain("&lt;script&gt;");
     expect(md).toContain("a \\| b \\`code\\` &lt;b&gt;bold&lt;/b&gt; second line");
-    // Every table row keeps its column count despite the pipes in prompts.
-    for (const row of md
-      .split("\n")
-      .filter((line) => line.startsWith("| ") && line.includes("prompt") === false && line.split(" | ").length > 4)) {
-      expect(row.replace(/\\\|/g, "").split("|").length).toBe(7);
+    // Every table row keeps its header's column count despite the pipes in prompts.
+    let columns = 0;
+    for (const line of md.split("\n")) {
+      if (!line.startsWith("|")) columns = 0;
+      else if (columns === 0) columns = line.split("|").length;
+      else expect(line.replace(/\\\|/g, "").split("|").length).toBe(columns);
     }
     expect(md).toMatch(/^## agentroute eval: macro F1 /);
   });
@@ -104,12 +105,13 @@ describe("reporters", () => {
     const html = renderReport(await nastyReport(), "html");
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts).toEqual(['<script type="application/json" id="agentroute-data">', "<script>"]);
-    expect(html).toContain("review &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
-    expect(html).toContain("&lt;script&gt;x&lt;/script&gt;");
     const json = /<script type="application\/json" id="agentroute-data">([^<]*)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(json!).perAgent["<script>x</script>"]).toBeDefined();
+    expect(html).toContain("review &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain('data-agent="&lt;script&gt;x&lt;/script&gt;"');
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).toContain('id="q"');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('data-search="misroutes"');
   });
 
   it("json is the report as is", async () => {
@@ -145,9 +147,13 @@ describe("markdown layout", () => {
       { "code-reviewer": ["review"], devops: ["deploy"] },
     );
     expect(renderReport(report, "md", { maxMisroutes: 5 })).toMatchInlineSnapshot(`
-      "## agentroute eval: macro F1 0.556, accuracy 0.667
+      "## agentroute eval: macro F1 0.556 · accuracy 0.667
 
-      **Agents:** agents (2 agents) · **mode:** keyword-only · **dataset:** datasets/test.csv: 3 rows used of 4 read; 1 skipped (line 99: empty prompt)
+      2 agents in \`agents\` · \`keyword-only\` · dataset \`datasets/test.csv\`: 3 prompts, 1 misrouted · [HTML report](report.html)
+
+      Worst agents: \`code-reviewer\` 0.000, \`devops\` 0.667, \`none\` 1.000.
+
+      <details><summary>Summary: 3 rows used of 4 read; 1 skipped (line 99: empty prompt)</summary>
 
       | metric | value | 95% CI |
       | --- | ---: | --- |
@@ -155,36 +161,46 @@ describe("markdown layout", () => {
       | macro F1 (none included) | 0.556 | 0.000 – 1.000 |
       | micro F1 | 0.667 | |
       | weighted F1 | 0.778 | |
-      | none precision / recall | 1.000 / 1.000 | |
+      | none precision / recall / F1 | 1.000 / 1.000 / 1.000 | 1 declined |
       | top-1 / top-3 / MRR | 0.667 / 1.000 / 0.833 | |
       | ECE | 0.233 | |
 
-      ### Per agent
+      </details>
 
-      | agent | precision | recall | F1 | support |
+      <details><summary>Per agent, worst F1 first (3)</summary>
+
+      | agent | F1 | precision | recall | support |
       | --- | ---: | ---: | ---: | ---: |
-      | code-reviewer | 0.000 | 0.000 | 0.000 | 0 |
-      | devops | 1.000 | 0.500 | 0.667 | 2 |
-      | none | 1.000 | 1.000 | 1.000 | 1 |
+      | \`code-reviewer\` | 0.000 | 0.000 | 0.000 | 0 |
+      | \`devops\` | 0.667 | 1.000 | 0.500 | 2 |
+      | \`none\` | 1.000 | 1.000 | 1.000 | 1 |
 
-      ### By tag
+      </details>
+
+      <details><summary>By tag</summary>
 
       | tag | value | rows | accuracy | macro F1 |
       | --- | --- | ---: | ---: | ---: |
       | kind | even | 2 | 1.000 | 1.000 |
       | kind | odd | 1 | 0.000 | 0.000 |
 
-      ### Top confusions
+      </details>
+
+      <details><summary>Top confusions (1)</summary>
 
       | expected | predicted | count | example |
       | --- | --- | ---: | --- |
-      | devops | code-reviewer | 1 | review this diff |
+      | \`devops\` | \`code-reviewer\` | 1 | review this diff |
 
-      ### Misroutes (1 of 1)
+      </details>
 
-      | line | prompt | expected | predicted | why |
-      | ---: | --- | --- | --- | --- |
-      | 3 | review this diff | devops | code-reviewer | matched code-reviewer |
+      <details><summary>Misroutes, most confident first (1 of 1)</summary>
+
+      | line | prompt | expected | predicted | confidence | why |
+      | ---: | --- | --- | --- | ---: | --- |
+      | 3 | review this diff | \`devops\` | \`code-reviewer\` | 0.800 | matched code-reviewer |
+
+      </details>
 
       "
     `);

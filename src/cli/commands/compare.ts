@@ -7,13 +7,21 @@ import { addFormatOption, chooseFormat, type FormatFlags } from "../format-flag.
 import type { CliIO, CommandModule } from "../types.js";
 
 /** compare's output formats (the comparison renderer's own formats). */
-const COMPARE_FORMATS = { table: "table", md: "md" } satisfies Record<string, ComparisonFormat>;
+const COMPARE_FORMATS = { table: "table", md: "md", html: "html", json: "json" } satisfies Record<
+  string,
+  ComparisonFormat
+>;
 
-/** `agentroute compare OLD.json NEW.json`: metric deltas and flipped prompts between two reports. */
+/**
+ * `agentroute compare OLD.json NEW.json`: metric deltas with paired intervals and every prompt
+ * whose decision changed, as a terminal table, Markdown, HTML (A and B side by side) or JSON.
+ */
 export const compareCommand: CommandModule = (program: Command, io: CliIO, done) => {
   const command = program
     .command("compare")
-    .description("Compare two eval reports: metric deltas, per-agent F1 changes and the prompts that flipped")
+    .description(
+      "Compare two eval reports: metric deltas with paired intervals, per-agent F1 changes and every prompt whose decision changed",
+    )
     .argument("<old>", "the earlier report.json")
     .argument("<new>", "the later report.json");
   addFormatOption(command, COMPARE_FORMATS).action(async (oldFile: string, newFile: string, flags: FormatFlags) => {
@@ -22,7 +30,8 @@ export const compareCommand: CommandModule = (program: Command, io: CliIO, done)
       readReport(path.resolve(io.cwd, oldFile)),
       readReport(path.resolve(io.cwd, newFile)),
     ]);
-    io.out(`${renderComparison(compareReports(a, b), format, { a: oldFile, b: newFile })}\n`);
+    const text = renderComparison(compareReports(a, b), format, { a: oldFile, b: newFile }, io.colour?.out ?? false);
+    io.out(text.endsWith("\n") ? text : `${text}\n`);
     done(0);
   });
 };

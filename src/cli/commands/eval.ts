@@ -1,16 +1,18 @@
 import { writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { AgentRouteError } from "../../errors.js";
 import { compareReports } from "../../eval/compare.js";
-import { displayPath, evaluateAgents, type EvaluateOptions } from "../../eval/evaluate.js";
-import { checkGate } from "../../eval/gate.js";
+import { displayPath, evaluateAgents } from "../../eval/evaluate.js";
+import { buildGateReport } from "../../eval/gate-report.js";
 import { readReport } from "../../eval/report-schema.js";
 import type { Dataset, EvalReport } from "../../eval/types.js";
 import { openDispatchDataset } from "../../transcripts/open-dispatch-dataset.js";
 import { renderComparison, renderGate } from "../../report/comparison.js";
+import { summaryLine } from "../../report/format.js";
 import { parseFormats, renderReport, type ReportFormat, writeReports } from "../../report/index.js";
+import { JUNIT_FAILURES, type JunitFailures } from "../../report/types.js";
+import { evalProgress } from "../progress.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
 import type { CliIO, CommandModule } from "../types.js";
 
@@ -26,6 +28,8 @@ interface EvalFlags extends RouterFlags {
   maxAgentDrop?: string;
   minMacroF1?: string;
   compareAgents?: string;
+  junitFailures: string;
+  htmlLink?: string;
 }
 
 /** `agentroute eval`: route a labeled dataset, write reports, optionally gate on a baseline or A/B two agent folders. */
@@ -54,7 +58,13 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
-    .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed");
+    .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed")
+    .option(
+      "--junit-failures <kind>",
+      "what junit.xml counts as failed tests: misroutes, or flips (right → wrong against --baseline)",
+      "misroutes",
+    )
+    .option("--html-link <url>", "where report.md links the HTML report (e.g. the CI artefact URL)", "report.html");
   addRouterOptions(command).action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
 };
 
@@ -64,6 +74,7 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const maxAgentDrop =
     flags.maxAgentDrop === undefined ? undefined : parseFraction("--max-agent-drop", flags.maxAgentDrop);
   const minMacroF1 = flags.minMacroF1 === undefined ? undefined : parseFraction("--min-macro-f1", flags.minMacroF1);
+  const junitFailures = parseJunitFailures(flags);
   if (flags.compareAgents !== undefined && flags.baseline !== undefined) {
     throw new AgentRouteError("USAGE", "--compare-agents and --baseline cannot be combined", {
       hint: "Run the A/B comparison and the baseline gate as two commands.",
@@ -73,68 +84,79 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const out = path.resolve(io.cwd, flags.out);
   if (flags.compareAgents !== undefined) return runAb(flags, flags.compareAgents, formats, out, io);
   // Read the baseline first: a broken baseline should fail before a long eval, not after.
-  const baseline = flags.baseline === undefined ? undefined : await readReport(path.resolve(io.cwd, flags.baseline));
+  const baseline =
+    flags.baseline === undefined
+      ? undefined
+      : {
+          report: await readReport(path.resolve(io.cwd, flags.baseline)),
+          path: displayPath(io.cwd, path.resolve(io.cwd, flags.baseline)),
+        };
   const report = await evaluateWithProgress(flags, flags.agents, io);
-  const written = await writeReports(report, out, formats);
-  if (formats.includes("table")) io.out(renderReport(report, "table"));
+  if (baseline !== undefined || minMacroF1 !== undefined)
+    report.gate = buildGateReport(report, baseline, { maxDrop, maxAgentDrop, minMacroF1 });
+  const options = { junitFailures, htmlLink: flags.htmlLink, colour: io.colour?.out ?? false };
+  const written = await writeReports(report, out, formats, options);
+  if (formats.includes("table")) io.out(renderReport(report, "table", options));
+  if (report.gate !== undefined) io.out(`\n${renderGate(report.gate, { colour: io.colour?.out ?? false })}\n`);
+  io.err(`${summaryLine(report, io.colour?.err ?? false)}\n`);
   if (written.length > 0) io.err(`wrote ${written.map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
-  if (baseline === undefined && minMacroF1 === undefined) return 0;
-  const gate =
-    baseline === undefined
-      ? checkGate(report, report, { minMacroF1 })
-      : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1 });
-  io.out(`\n${renderGate(gate)}\n`);
-  return gate.passed ? 0 : 1;
+  return report.gate === undefined || report.gate.passed ? 0 : 1;
 }
 
 async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], out: string, io: CliIO): Promise<number> {
   const a = await evaluateWithProgress(flags, flags.agents, io);
   const b = await evaluateWithProgress(flags, dirB, io);
   const files = formats.includes("json") ? formats : [...formats, "json" as const];
+  const options = { htmlLink: flags.htmlLink };
   const written = [
-    ...(await writeReports(a, out, files, { stem: "report-a" })),
-    ...(await writeReports(b, out, files, { stem: "report-b" })),
+    ...(await writeReports(a, out, files, { ...options, stem: "report-a" })),
+    ...(await writeReports(b, out, files, { ...options, stem: "report-b" })),
   ];
   const comparison = compareReports(a, b);
   const sides = { a: a.agents.path, b: b.agents.path };
-  const mdFile = path.join(out, "comparison.md");
-  await writeFileSafely(mdFile, renderComparison(comparison, "md", sides), { what: "comparison" });
-  io.out(`${renderComparison(comparison, "table", sides)}\n`);
-  io.err(`wrote ${[...written, mdFile].map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
+  const comparisonFiles = [path.join(out, "comparison.md"), path.join(out, "comparison.html")];
+  await writeFileSafely(comparisonFiles[0]!, `${renderComparison(comparison, "md", sides)}\n`, { what: "comparison" });
+  await writeFileSafely(comparisonFiles[1]!, renderComparison(comparison, "html", sides), { what: "comparison" });
+  io.out(`${renderComparison(comparison, "table", sides, io.colour?.out ?? false)}\n`);
+  const changed = Object.values(comparison.flipped).reduce((sum, list) => sum + list.length, 0);
+  io.err(`A/B: ${summaryLine(a)} → ${summaryLine(b)}; ${changed} prompt(s) changed decision\n`);
+  io.err(`wrote ${[...written, ...comparisonFiles].map((f) => displayPath(io.cwd, f)).join(", ")}\n`);
   return 0;
 }
 
 async function evaluateWithProgress(flags: EvalFlags, agentsDir: string | undefined, io: CliIO): Promise<EvalReport> {
-  const options: EvaluateOptions = {
-    agentsDir,
-    dataset: (flags.dataset ?? flags.dispatchLog)!,
-    loadDataset:
-      flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
-    ...routerOptionsFromFlags(flags, io),
-  };
-  if (!io.isTTY) return evaluateAgents(options);
-  // Terminal only: CI logs stay quiet.
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: `routing ${agentsDir ?? "agents"} [{bar}] {value}/{total} prompts`,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const mode = flags.embeddings === false ? "keyword-only" : "embeddings";
+  const shown = agentsDir ?? "the default agents folder";
+  io.err(`agentroute eval: ${shown} on ${flags.dataset ?? flags.dispatchLog}, ${mode}\n`);
+  const progress = evalProgress(io, shown);
   try {
     return await evaluateAgents({
-      ...options,
-      onProgress: (done, total) => {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      },
+      agentsDir,
+      dataset: (flags.dataset ?? flags.dispatchLog)!,
+      loadDataset:
+        flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
+      ...routerOptionsFromFlags(flags, io),
+      onStage: progress.onStage,
+      onProgress: progress.onProgress,
     });
   } finally {
-    if (started) bar.stop();
+    progress.stop();
   }
+}
+
+function parseJunitFailures(flags: EvalFlags): JunitFailures {
+  const value = flags.junitFailures.trim().toLowerCase();
+  if (!(JUNIT_FAILURES as readonly string[]).includes(value)) {
+    throw new AgentRouteError("USAGE", `--junit-failures: unknown value ${JSON.stringify(flags.junitFailures)}`, {
+      hint: `Use --junit-failures ${JUNIT_FAILURES.join(" or ")}.`,
+    });
+  }
+  if (value === "flips" && flags.baseline === undefined) {
+    throw new AgentRouteError("USAGE", "--junit-failures flips needs --baseline", {
+      hint: "Flips are prompts that were right in the baseline and are wrong now; give the baseline report.",
+    });
+  }
+  return value as JunitFailures;
 }
 
 /** Exactly one of --dataset and --dispatch-log; --as-dataset only with --dispatch-log. */

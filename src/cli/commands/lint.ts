@@ -36,7 +36,7 @@ export const lintCommand: CommandModule = (program, io, done) => {
     const format = chooseFormat(flags, LINT_FORMATS, "lint");
     const set = await loadAgents(resolveAgentsDir(io.cwd, dir));
     const diagnostics = lintAgents(set);
-    const colour = io.isTTY && !io.env.NO_COLOR;
+    const colour = io.colour?.out ?? false;
     io.out(LINT_FORMATS[format]({ set, diagnostics, dir: path.relative(io.cwd, set.root), colour }));
     done(countSeverities(diagnostics).error > 0 ? 1 : 0);
   });
