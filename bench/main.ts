@@ -8,13 +8,13 @@
  * `--quick` is a smoke run (about a minute): fewer sets, prompts and agent counts; it writes
  * no docs unless `--docs DIR` is given (quick figures are not the documented ones).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { renderHook, runHookBench } from "./hook.js";
 import { renderPeers, runPeers } from "./peers/run-peers.js";
 import { renderQuality, runQuality } from "./quality.js";
-import { DocSectionError, writeSections } from "../scripts/doc-sections.js";
+import { DocSectionError, replaceSection, writeSections } from "../scripts/doc-sections.js";
 import { ROOT } from "./sets.js";
 import { checkSpeedTargets, renderSpeed } from "./speed-render.js";
 import { runSpeed } from "./speed.js";
@@ -75,6 +75,14 @@ function measuredOn(m: MachineInfo): string {
   return `Written by \`npm run bench\` on ${m.date.slice(0, 10)}: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, load average ${m.loadAverage.join(" ")} at the start.`;
 }
 
+/** Fails before any measuring when a docs file lacks the section a part writes (not after 15 minutes). */
+function checkDocs(dir: string, parts: readonly Part[]): void {
+  for (const part of parts) {
+    const file = path.join(dir, PART_DOCS[part]);
+    replaceSection(readFileSync(file, "utf8"), part, "", file);
+  }
+}
+
 /** Writes each part's tables into its docs section; returns one line saying what changed. */
 function writeDocs(dir: string, rendered: Partial<Record<Part, string>>, machine: MachineInfo): string {
   const byFile = new Map<string, Record<string, string>>();
@@ -91,6 +99,7 @@ function writeDocs(dir: string, rendered: Partial<Record<Part, string>>, machine
 
 async function main(): Promise<void> {
   const { quick, parts, out, docs } = parseCli(process.argv.slice(2));
+  if (docs !== null) checkDocs(docs, parts);
   const machine = describeMachine();
   const log = (line: string) => void process.stderr.write(`[bench] ${line}\n`);
   const print = (text: string) => void process.stdout.write(`${text}\n`);
