@@ -25,6 +25,8 @@ export interface QualityRow {
   top3: number;
   noneP: number;
   noneR: number;
+  /** Expected calibration error (10 bins). */
+  ece: number;
   seconds: number;
 }
 
@@ -52,6 +54,7 @@ function toRow(
     top3: s.top3,
     noneP: s.none.precision,
     noneR: s.none.recall,
+    ece: s.ece,
     seconds,
   };
 }
@@ -125,9 +128,10 @@ export function renderQuality(rows: readonly QualityRow[]): string {
         pct(r.top1),
         pct(r.top3),
         `${pct(r.noneP)} / ${pct(r.noneR)}`,
+        r.ece.toFixed(3),
         r.seconds.toFixed(1),
       ]);
-    return `### ${mode === "embeddings" ? "Embeddings mode (default model)" : "Keyword-only mode (--no-embeddings)"}\n\n${renderTable(["set", "agents", "prompts", "fit on", "accuracy", "macro-F1", "top-1", "top-3", "none P / R", "s"], body)}`;
+    return `### ${mode === "embeddings" ? "Embeddings mode (default model)" : "Keyword-only mode (--no-embeddings)"}\n\n${renderTable(["set", "agents", "prompts", "fit on", "accuracy", "macro-F1", "top-1", "top-3", "none P / R", "ECE", "s"], body)}`;
   });
   const note =
     '"fit on": whether the set\'s prompts were used by bench/fit-defaults.ts to fit the default fusion weights. BANKING77 and its out-of-scope set: the even-indexed half was; the odd-indexed half is held out. ' +

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -12,9 +12,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Smoke only: the bench runs end to end and prints its tables. Timings are never asserted
 // (the machine is shared and its load varies); the figures are read by people from the output.
 describeShared("npm run bench --quick (built)", () => {
-  it("runs the speed part, prints its tables and writes every figure to the JSON file", () => {
+  it("runs the speed part, prints its tables, writes every figure to the JSON file and its docs section", () => {
     const out = path.join(dir, "bench.json");
-    const run = spawnSync(process.execPath, [BENCH, "--quick", "--only", "speed", "--out", out], {
+    const docs = path.join(dir, "speed.md");
+    copyFileSync(path.join(REPO_ROOT, "docs/speed.md"), docs);
+    const run = spawnSync(process.execPath, [BENCH, "--quick", "--only", "speed", "--out", out, "--docs", dir], {
       encoding: "utf8",
       cwd: REPO_ROOT,
     });
@@ -32,6 +34,31 @@ describeShared("npm run bench --quick (built)", () => {
     };
     expect(json).toMatchObject({ quick: true, parts: ["speed"], machine: { node: process.version } });
     expect(json.speed.scale.map((s) => s.agents)).toEqual([10]);
+    // Only the speed section is rewritten; the prose and the hook section stay as they were.
+    const before = readFileSync(path.join(REPO_ROOT, "docs/speed.md"), "utf8");
+    const after = readFileSync(docs, "utf8");
+    expect(after).toMatch(
+      /<!-- generated:speed -->\nWritten by `npm run bench` on \d{4}-\d\d-\d\d: .*\n\n.*\n\n\| per prompt \(ms\)/,
+    );
+    expect(after.slice(0, after.indexOf("<!-- generated:speed -->"))).toBe(
+      before.slice(0, before.indexOf("<!-- generated:speed -->")),
+    );
+    expect(after.slice(after.indexOf("<!-- /generated:speed -->"))).toBe(
+      before.slice(before.indexOf("<!-- /generated:speed -->")),
+    );
+    expect(run.stdout).toContain("docs: ");
+  }, 240_000);
+
+  it("names the docs file and the markers to add when a docs section is missing (exit 2)", () => {
+    const bare = mkdtempSync(path.join(dir, "bare-"));
+    copyFileSync(path.join(REPO_ROOT, "LICENSE"), path.join(bare, "speed.md"));
+    const run = spawnSync(
+      process.execPath,
+      [BENCH, "--quick", "--only", "hook", "--out", path.join(bare, "b.json"), "--docs", bare],
+      { encoding: "utf8", cwd: REPO_ROOT },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('speed.md: no generated section "hook": add the lines <!-- generated:hook -->');
   }, 240_000);
 
   it.each([["--only", "colour"], ["--colour"]])(
