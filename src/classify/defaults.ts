@@ -25,6 +25,9 @@ export const FEATURE_NAMES = [
   "proactive",
   "not_engage",
   "redirect",
+  "ada_p",
+  "ada_gap",
+  "ada_none",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

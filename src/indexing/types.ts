@@ -61,4 +61,6 @@ export interface AgentIndex {
   /** Per agent, its trigger phrases. */
   triggers: TriggerPhrase[][];
   head: TrainedHead;
+  /** Per agent, the vector of its agentText (agents × dims; see adapter.ts); null in keyword-only mode. */
+  agentVectors: Float32Array | null;
 }

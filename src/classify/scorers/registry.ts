@@ -1,6 +1,7 @@
 import type { AgentIndex } from "../../indexing/types.js";
 import { AgentRouteError } from "../../errors.js";
 import type { RouterConfig } from "../config.js";
+import { createAdapterScorer } from "./adapter.js";
 import { createEmbeddingScorer } from "./embedding.js";
 import { createFusedScorer } from "./fused.js";
 import { createHeadScorer } from "./head.js";
@@ -9,7 +10,7 @@ import { createRulesScorer } from "./rules.js";
 import type { Scorer, ScorerFactory } from "./types.js";
 
 /** The signal scorers the fused scorer combines, in a fixed order. */
-const PARTS = ["keyword", "embedding", "head", "rules"] as const;
+const PARTS = ["keyword", "embedding", "head", "rules", "adapter"] as const;
 
 /**
  * Every scorer by name. `fused` is the default decider; the others can decide alone
@@ -20,6 +21,7 @@ const signals = {
   embedding: createEmbeddingScorer,
   head: createHeadScorer,
   rules: createRulesScorer,
+  adapter: (index: AgentIndex) => createAdapterScorer(index),
 } satisfies Record<string, ScorerFactory>;
 
 export const scorers = {
