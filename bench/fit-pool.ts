@@ -75,27 +75,16 @@ export async function poolTables(): Promise<PoolTable[]> {
   }
   const files = corpusFiles();
   const targets = [...new Set(files.map((f) => f.collection).filter((c) => c !== NONE_COLLECTION))];
-  for (const collection of targets) {
-    const rows = async () =>
-      (await Promise.all(files.filter((f) => f.collection === collection).map(corpusRows))).flat();
+  // Prompts no agent should take join the collections' tables round-robin (none for each).
+  const none = (await Promise.all(files.filter((f) => f.collection === NONE_COLLECTION).map(corpusRows))).flat();
+  for (const [k, collection] of targets.entries()) {
+    const rows = async () => [
+      ...(await Promise.all(files.filter((f) => f.collection === collection).map(corpusRows))).flat(),
+      ...none.filter((_, i) => i % targets.length === k),
+    ];
     out.push(
       await tableOf(`corpus/${collection}`, collectionDir(collection), rows, { collection, role: "fit", corpus: true }),
     );
-  }
-  // Prompts no agent should take, dealt round-robin to the collections (none for each of them).
-  const none = files.filter((f) => f.collection === NONE_COLLECTION);
-  if (none.length > 0 && targets.length > 0) {
-    const all = (await Promise.all(none.map(corpusRows))).flat();
-    for (const [k, collection] of targets.entries()) {
-      const rows = async () => all.filter((_, i) => i % targets.length === k);
-      out.push(
-        await tableOf(`corpus/none@${collection}`, collectionDir(collection), rows, {
-          collection,
-          role: "fit",
-          corpus: true,
-        }),
-      );
-    }
   }
   return out;
 }

@@ -66,13 +66,15 @@ export function adapterLogits(
   return out;
 }
 
-/** Softmax in place-free form (a new array). */
+/** Softmax (a new array). */
 export function softmax(logits: ArrayLike<number>): Float64Array {
   let top = -Infinity;
   for (let i = 0; i < logits.length; i++) top = Math.max(top, logits[i]!);
-  const out = Float64Array.from({ length: logits.length }, (_, i) => Math.exp(logits[i]! - top));
-  const sum = out.reduce((s, x) => s + x, 0);
-  return out.map((x) => x / sum);
+  const out = new Float64Array(logits.length);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i]! - top);
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+  return out;
 }
 
 /** The text an agent is known by in the bank: its name in words and its description. */

@@ -1,5 +1,6 @@
 import { rowMatrix, type RowMatrix } from "../../embed/kernel.js";
-import { adapterAgents, adapterLogits, softmax, type Adapter } from "../../indexing/adapter.js";
+import { transpose } from "../../embed/vector.js";
+import { adapterAgents, softmax, type Adapter } from "../../indexing/adapter.js";
 import { shippedAdapter } from "../../indexing/adapter-data/load.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
@@ -11,7 +12,11 @@ export const ADAPTER_FEATURES = ["ada_p", "ada_gap", "ada_none"] as const;
 type AdapterFeatures = Record<(typeof ADAPTER_FEATURES)[number], Float64Array>;
 
 interface Prepared {
-  agents: Float64Array[];
+  /** Aᵀ as rank rows of dims (the prompt's projection is one kernel call). */
+  aT: RowMatrix;
+  /** Bᵀt_a per agent (n rows of rank). */
+  agents: RowMatrix;
+  /** The agents' text vectors (p · t_a). */
   texts: RowMatrix;
 }
 
@@ -24,7 +29,13 @@ function preparedOf(index: AgentIndex, adapter: Adapter): Prepared {
   let p = byAdapter.get(adapter);
   if (!p) {
     const n = index.agents.length;
-    p = { agents: adapterAgents(adapter, index.agentVectors!, n), texts: rowMatrix(index.agentVectors!, index.dims) };
+    const agents = new Float32Array(n * adapter.rank);
+    adapterAgents(adapter, index.agentVectors!, n).forEach((u, i) => agents.set(u, i * adapter.rank));
+    p = {
+      aT: rowMatrix(transpose(adapter.a, adapter.dims, adapter.rank), adapter.dims),
+      agents: rowMatrix(agents, adapter.rank),
+      texts: rowMatrix(index.agentVectors!, index.dims),
+    };
     byAdapter.set(adapter, p);
   }
   return p;
@@ -57,8 +68,7 @@ export function adapterFeatures(
   if (!adapter || !vector || !index.agentVectors || adapter.dims !== index.dims) {
     return { ada_p: new Float64Array(n), ada_gap: new Float64Array(n), ada_none: new Float64Array(n) };
   }
-  const p = preparedOf(index, adapter);
-  const logits = adapterLogits(adapter, vector, p.texts.dotAll(vector), p.agents);
+  const logits = fastLogits(adapter, preparedOf(index, adapter), vector);
   const probs = softmax(logits);
   let first = -Infinity;
   let second = -Infinity;
@@ -72,4 +82,17 @@ export function adapterFeatures(
     ada_gap: logits.slice(0, n).map((l) => (l - (l === first ? second : first)) / adapter.scale),
     ada_none: new Float64Array(n).fill(probs[n]!),
   };
+}
+
+/** adapterLogits through the dot-product kernel (the same values to float32 rounding; tested). */
+function fastLogits(adapter: Adapter, p: Prepared, vector: Float32Array): Float64Array {
+  const base = p.texts.dotAll(vector);
+  const q = p.aT.dotAll(vector);
+  const uq = p.agents.dotAll(q);
+  const out = new Float64Array(base.length + 1);
+  for (let a = 0; a < base.length; a++) out[a] = adapter.scale * (base[a]! + uq[a]!);
+  let none = adapter.noneBias;
+  for (let j = 0; j < adapter.rank; j++) none += q[j]! * adapter.noneVector[j]!;
+  out[base.length] = adapter.scale * none;
+  return out;
 }

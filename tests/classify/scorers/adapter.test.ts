@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adapterFeatures } from "../../../src/classify/scorers/adapter.js";
-import type { Adapter } from "../../../src/indexing/adapter.js";
+import { adapterAgents, adapterLogits, softmax, type Adapter } from "../../../src/indexing/adapter.js";
+import { shippedAdapter } from "../../../src/indexing/adapter-data/load.js";
+import { mulberry32 } from "../../../src/util/prng.js";
 import type { AgentIndex } from "../../../src/indexing/types.js";
 
 const ADAPTER: Adapter = {
@@ -39,5 +41,25 @@ describe("adapter scorer features", () => {
     expect(new Set(f.ada_none).size).toBe(1);
     const total = f.ada_p.reduce((s, x) => s + x, 0) + f.ada_none[0]!;
     expect(total).toBeCloseTo(1, 10);
+  });
+
+  it("match the reference adapterLogits (the kernel path) with the shipped weights", () => {
+    const adapter = shippedAdapter("use-lite@0.2.0")!;
+    const random = mulberry32(3);
+    const unit = () => {
+      const v = Float32Array.from({ length: 512 }, () => random() - 0.5);
+      const n = Math.hypot(...v);
+      return v.map((x) => x / n);
+    };
+    const texts = [unit(), unit(), unit(), unit()];
+    const agentVectors = new Float32Array(4 * 512);
+    texts.forEach((t, i) => agentVectors.set(t, i * 512));
+    const idx = { agents: texts.map((_, i) => ({ name: `a${i}` })), dims: 512, agentVectors } as unknown as AgentIndex;
+    const prompt = unit();
+    const base = texts.map((t) => t.reduce((s, x, d) => s + x * prompt[d]!, 0));
+    const want = softmax(adapterLogits(adapter, prompt, base, adapterAgents(adapter, agentVectors, 4)));
+    const got = adapterFeatures(idx, adapter, prompt);
+    got.ada_p.forEach((p, a) => expect(p).toBeCloseTo(want[a]!, 5));
+    expect(got.ada_none[0]).toBeCloseTo(want[4]!, 5);
   });
 });
