@@ -1,68 +1,36 @@
 /**
- * Fits the default fusion weights and decision rule (src/classify/defaults.ts) on the
- * labeled real sets: `npm run build && node dist/bench/fit-defaults.js`.
- * Sets marked `split` (BANKING77 and its out-of-scope prompts) contribute their even rows
- * only; their odd rows stay held out and are printed as `name/odd`.
- * The example set and its holdout are never used here: they check the defaults honestly.
+ * Fits the default fusion weights and decision rule (src/classify/defaults.ts):
+ * `npm run build && node dist/bench/fit-defaults.js`.
+ * Fitted on the labeled sets (BANKING77 and its out-of-scope prompts: even rows only) and the
+ * routing corpus; each row's adapter features come from an adapter trained without its
+ * collection (bench/adapter-folds.ts), so the weights say how far the adapter carries to a
+ * collection it never saw. The example set and its holdout are never used here: they, the
+ * odd halves and assistant-intents are printed as checks. Keyword mode keeps its weights
+ * (see defaults.ts): it has no adapter features.
  */
 import { resolveConfig } from "../src/classify/config.js";
 import { DEFAULT_FUSION } from "../src/classify/defaults.js";
-import { featuresIn } from "../src/classify/scorers/features.js";
-import { openRouter } from "../src/pipeline/open.js";
-import { readDataset } from "../src/inputs/dataset.js";
-import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-table.js";
-import { DEFAULT_FIT, fitDecision, fitFusion, scoreTable } from "../src/tune/fit.js";
-import { LABELED_SETS, ROOT } from "./sets.js";
+import { scoreTable } from "../src/tune/fit.js";
+import { foldAdapters } from "./adapter-folds.js";
+import { poolTables, withAdapter } from "./fit-pool.js";
+import { fitOn } from "./loco.js";
 
-interface Named {
-  name: string;
-  table: FeatureTable;
-}
-
-/** Feature tables of every labeled set: the rows fitted on, and the rows held out. */
-async function tables(embeddings: boolean): Promise<{ fit: Named[]; check: Named[] }> {
-  const fit: Named[] = [];
-  const check: Named[] = [];
-  for (const set of LABELED_SETS) {
-    const opened = await openRouter({ agentsDir: set.agents, cwd: ROOT, embeddings, warn: () => {} });
-    const dataset = await readDataset(set.dataset, { agentNames: opened.router.agentNames });
-    const table = await extractFeatureTable(opened.index, dataset.rows);
-    if (!set.fit) check.push({ name: set.name, table });
-    else if (!set.split) fit.push({ name: set.name, table });
-    else {
-      fit.push({ name: `${set.name}/even`, table: { ...table, rows: table.rows.filter((_, i) => i % 2 === 0) } });
-      check.push({ name: `${set.name}/odd`, table: { ...table, rows: table.rows.filter((_, i) => i % 2 === 1) } });
-    }
-  }
-  return { fit, check };
-}
-
-for (const embeddings of [true, false]) {
-  const mode = embeddings ? "embeddings" : "keyword";
-  const { fit: fitTables, check: checkTables } = await tables(embeddings);
-  const fusion = fitFusion(
-    fitTables.map((t) => t.table),
-    { ...DEFAULT_FIT, features: featuresIn(embeddings ? "embeddings" : "keyword") },
-  );
-  const base = resolveConfig({});
-  // The threshold is fitted where abstaining is possible: sets that have "none" rows.
-  const withNone = fitTables.filter(
-    (t) => t.table.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.table.rows.length,
-  );
-  const decision = fitDecision(
-    withNone.map((t) => t.table),
-    fusion,
-    base,
-    "accuracy",
-  );
+const pool = await poolTables();
+const adapters = await foldAdapters(pool[0]!.index.embedder!);
+const base = resolveConfig({});
+const model = fitOn(
+  pool.filter((t) => t.role === "fit"),
+  adapters,
+  adapters.all,
+);
+console.log(
+  `== embeddings\nfusion ${JSON.stringify(model.fusion)}\ndecision ${JSON.stringify({ threshold: model.decision.threshold, multi: model.decision.multi })}`,
+);
+for (const t of pool) {
+  const table = withAdapter(t, t.role === "fit" ? (adapters.without(t.collection) ?? adapters.all) : adapters.all);
+  const before = scoreTable(table, DEFAULT_FUSION.embeddings, base);
+  const after = scoreTable(table, model.fusion, model.decision);
   console.log(
-    `\n== ${mode}\nfusion ${JSON.stringify(fusion)}\ndecision ${JSON.stringify({ threshold: decision.threshold, multi: decision.multi })}`,
+    `${t.name.padEnd(34)} ${t.role.padEnd(5)} acc ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}   macroF1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)}`,
   );
-  for (const { name, table } of [...fitTables, ...checkTables]) {
-    const before = scoreTable(table, DEFAULT_FUSION[mode], base);
-    const after = scoreTable(table, fusion, decision);
-    console.log(
-      `${name.padEnd(22)} acc ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}   macroF1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)}`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 import type { AgentSet } from "../agents/types.js";
 import type { Embedder } from "../embed/types.js";
 import { AgentRouteError } from "../errors.js";
+import { agentText } from "./adapter.js";
 import { trainHead } from "./head.js";
 import { buildKeywordIndex } from "./keyword-index.js";
 import { expandWithLexicon, lexiconWords } from "./expand.js";
@@ -87,6 +88,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     triggers,
     head,
     derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims }),
+    agentVectors: embedder ? await embedAll(embedder, agents.map(agentText)) : null,
   };
 }
 

@@ -67,4 +67,6 @@ export interface AgentIndex {
   head: TrainedHead;
   /** Groups, kernel matrices and per-agent figures computed from the above at build time. */
   derived: DerivedIndex;
+  /** Per agent, the vector of its agentText (agents × dims; see adapter.ts); null in keyword-only mode. */
+  agentVectors: Float32Array | null;
 }

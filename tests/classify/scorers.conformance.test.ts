@@ -73,7 +73,7 @@ describe.each([true, false])("scorer conformance (embeddings: %s)", (embeddings)
 
   it("rejects an unknown scorer, naming the valid ones", () => {
     expect(() => createScorer(opened.index, resolveConfig({ scorer: "magic" }))).toThrow(
-      /valid scorers: embedding, fused, head, keyword, rules/,
+      /valid scorers: adapter, embedding, fused, head, keyword, rules/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { adapterSignal } from "./adapter.js";
 import { embeddingSignal } from "./embedding.js";
 import { headSignal } from "./head.js";
 import { keywordSignal } from "./keyword.js";
@@ -14,6 +15,7 @@ export const SIGNALS = {
   embedding: embeddingSignal,
   keyword: keywordSignal,
   rules: rulesSignal,
+  adapter: adapterSignal,
 } satisfies Record<string, SignalScorer>;
 
 export type SignalName = keyof typeof SIGNALS;

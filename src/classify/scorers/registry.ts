@@ -6,7 +6,7 @@ import { createFusedScorer } from "./fused.js";
 import type { Scorer, ScorerFactory, SignalScorer } from "./types.js";
 
 /** The order the fused scorer merges its parts' features and evidence (the embedding's best piece wins). */
-const PARTS: readonly SignalName[] = ["keyword", "embedding", "head", "rules"];
+const PARTS: readonly SignalName[] = ["keyword", "embedding", "head", "rules", "adapter"];
 
 const signalFactories = Object.fromEntries(
   Object.entries(SIGNALS).map(([name, s]: [string, SignalScorer]) => [name, (index: AgentIndex) => s.create(index)]),

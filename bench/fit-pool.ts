@@ -1,0 +1,102 @@
+/**
+ * The labeled tables the fusion is fitted on and checked with, shared by bench/fit-defaults.ts
+ * and bench/loco.ts: the labeled sets of bench/sets.ts and the routing corpus (corpus/*.csv),
+ * each with its feature table. The adapter's features are recomputed per use (withAdapter) with
+ * an adapter trained without the row's collection, so no row is scored by what its own
+ * collection's corpus taught.
+ */
+import { FEATURE_NAMES } from "../src/classify/scorers/features.js";
+import type { Adapter } from "../src/indexing/adapter.js";
+import { ADAPTER_FEATURES, adapterFeatures } from "../src/classify/scorers/adapter.js";
+import { openRouter } from "../src/pipeline/open.js";
+import { readDataset } from "../src/inputs/dataset.js";
+import type { DatasetRow } from "../src/eval/types.js";
+import type { AgentIndex } from "../src/indexing/types.js";
+import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-table.js";
+import { collectionDir, corpusFiles, corpusRows, NONE_COLLECTION } from "./corpus.js";
+import { LABELED_SETS, ROOT } from "./sets.js";
+
+export interface PoolTable {
+  name: string;
+  /** The agent collection the rows are for (null: an intent set or the example set). */
+  collection: string | null;
+  /** "fit": fitted on; "check": never fitted (example sets, held-out halves, unseen intents). */
+  role: "fit" | "check";
+  /** Whether the rows are corpus rows (else a labeled set of datasets/). */
+  corpus: boolean;
+  table: FeatureTable;
+  kinds: string[];
+  index: AgentIndex;
+  vectors: Float32Array[];
+}
+
+/** Collections of the labeled sets in bench/sets.ts. */
+const SET_COLLECTION: Record<string, string> = {
+  "claude-config-12": "claude-config-12",
+  "claude-config-28": "claude-config-28",
+  "wshobson-agents": "wshobson-agents",
+  "voltagent-subagents": "voltagent-subagents",
+  "vijaythecoder-agents": "vijaythecoder-agents",
+};
+
+async function tableOf(
+  name: string,
+  agentsDir: string,
+  load: (agentNames: readonly string[]) => Promise<DatasetRow[]>,
+  meta: Omit<PoolTable, "name" | "table" | "kinds" | "index" | "vectors">,
+): Promise<PoolTable> {
+  const opened = await openRouter({ agentsDir, cwd: ROOT, embeddings: true, warn: () => {} });
+  const rows = await load(opened.router.agentNames);
+  const table = await extractFeatureTable(opened.index, rows);
+  const vectors = await opened.index.embedder!.embed(rows.map((r) => r.prompt));
+  return { name, ...meta, table, kinds: rows.map((r) => r.tags.kind ?? ""), index: opened.index, vectors };
+}
+
+/** Every table: the labeled sets (split ones as even / odd halves) and the corpus files. */
+export async function poolTables(): Promise<PoolTable[]> {
+  const out: PoolTable[] = [];
+  for (const set of LABELED_SETS) {
+    const collection = SET_COLLECTION[set.name] ?? null;
+    const read = async (names: readonly string[]) => (await readDataset(set.dataset, { agentNames: names })).rows;
+    if (!set.split) {
+      out.push(
+        await tableOf(set.name, set.agents, read, { collection, role: set.fit ? "fit" : "check", corpus: false }),
+      );
+      continue;
+    }
+    for (const [half, role] of [
+      ["even", "fit"],
+      ["odd", "check"],
+    ] as const) {
+      const rows = async (names: readonly string[]) =>
+        (await read(names)).filter((_, i) => i % 2 === (half === "even" ? 0 : 1));
+      out.push(await tableOf(`${set.name}/${half}`, set.agents, rows, { collection, role, corpus: false }));
+    }
+  }
+  const files = corpusFiles();
+  const targets = [...new Set(files.map((f) => f.collection).filter((c) => c !== NONE_COLLECTION))];
+  // Prompts no agent should take join the collections' tables round-robin (none for each).
+  const none = (await Promise.all(files.filter((f) => f.collection === NONE_COLLECTION).map(corpusRows))).flat();
+  for (const [k, collection] of targets.entries()) {
+    const rows = async () => [
+      ...(await Promise.all(files.filter((f) => f.collection === collection).map(corpusRows))).flat(),
+      ...none.filter((_, i) => i % targets.length === k),
+    ];
+    out.push(
+      await tableOf(`corpus/${collection}`, collectionDir(collection), rows, { collection, role: "fit", corpus: true }),
+    );
+  }
+  return out;
+}
+
+/** The table with its adapter features recomputed under `adapter` (null: all 0). */
+export function withAdapter(t: PoolTable, adapter: Adapter | null): FeatureTable {
+  const cols = ADAPTER_FEATURES.map((f) => FEATURE_NAMES.indexOf(f));
+  const rows = t.table.rows.map((row, i) => {
+    const f = adapterFeatures(t.index, adapter, t.vectors[i]!);
+    const features = row.features.slice();
+    ADAPTER_FEATURES.forEach((name, j) => (features[cols[j]!] = f[name]));
+    return { ...row, features };
+  });
+  return { ...t.table, rows };
+}
