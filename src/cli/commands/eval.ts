@@ -25,6 +25,7 @@ interface EvalFlags extends RouterFlags {
   maxDrop: string;
   maxAgentDrop?: string;
   minMacroF1?: string;
+  strict?: boolean;
   compareAgents?: string;
 }
 
@@ -51,6 +52,10 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
+    .option(
+      "--strict",
+      "fail on any agent F1 drop past the tolerance (default: only when its paired 95% interval excludes 0)",
+    )
     .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed");
   addRouterOptions(command).action(async (flags: EvalFlags) => done(await runEvalCommand(flags, io)));
 };
@@ -79,7 +84,7 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
   const gate =
     baseline === undefined
       ? checkGate(report, report, { minMacroF1 })
-      : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1 });
+      : checkGate(baseline, report, { maxDrop, maxAgentDrop, minMacroF1, strict: flags.strict === true });
   io.out(`\n${renderGate(gate)}\n`);
   return gate.passed ? 0 : 1;
 }
