@@ -2,6 +2,7 @@ import type { AgentIndex } from "../../indexing/types.js";
 import type { RouterConfig } from "../config.js";
 import { FEATURE_NAMES, type FeatureName, type FusionWeights } from "../defaults.js";
 import type { PreparedQuery } from "../query.js";
+import { applyNotEngage } from "./not-engage-rule.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
 export function sigmoid(z: number): number {
@@ -45,7 +46,11 @@ export function createFusedScorer(index: AgentIndex, config: RouterConfig, parts
     score(q: PreparedQuery): ScorerOutput {
       const features: Record<string, Float64Array> = {};
       for (const part of parts) Object.assign(features, part.score(q).features);
-      return { scores: fuseFeatures((f) => features[f], fusion, n), features };
+      const scores = applyNotEngage(
+        fuseFeatures((f) => features[f], fusion, n),
+        features.not_engage,
+      );
+      return { scores, features };
     },
     explain(q: PreparedQuery, agent: number, output: ScorerOutput): Evidence {
       const merged: Evidence = { matchedTriggers: [], rules: [], bestPiece: null };
