@@ -70,7 +70,7 @@ export { tuneRouter } from "./tune/tune.js";
 export type { TuneOptions, TuneResult } from "./tune/tune.js";
 export { CANDIDATES } from "./tune/candidates.js";
 export type { Candidate, FittedRule } from "./tune/candidates.js";
-export type { CandidateScore } from "./tune/cross-validate.js";
+export type { Verdict } from "./tune/select.js";
 export { renderTunedConfig, renderTuneTable, buildTuneReport } from "./tune/render.js";
 export { adviseAgents } from "./advise/advise.js";
 export type { AdviseOptions } from "./advise/advise.js";

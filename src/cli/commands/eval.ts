@@ -113,6 +113,7 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
     loadDataset:
       flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
     ...routerOptionsFromFlags(flags, io),
+    onConfig: (note) => io.err(`${agentsDir}: ${note.header}\n`),
   };
   if (!io.isTTY) return evaluateAgents(options);
   // Terminal only: CI logs stay quiet.
