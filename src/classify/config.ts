@@ -8,6 +8,35 @@ const weightsSchema = z.partialRecord(z.enum(FEATURE_NAMES), z.number().finite()
 const fusionSchema = z.object({ bias: z.number().finite(), weights: weightsSchema }).strict();
 
 /**
+ * Where a tuned config came from (written by `tune`, read by every command to say so and to
+ * warn when it no longer fits): when, on which dataset and agent set (hashes), in which mode,
+ * and the gain measured on prompts the selection did not see. Routing ignores it.
+ */
+export const fittedSchema = z
+  .object({
+    at: z.string(),
+    tool: z.string(),
+    mode: z.enum(["embeddings", "keyword"]),
+    model: z.string().nullable(),
+    candidate: z.string(),
+    agents: z.object({ path: z.string(), count: z.number().int().min(0), hash: z.string() }).strict(),
+    dataset: z.object({ path: z.string(), rows: z.number().int().min(0), hash: z.string() }).strict(),
+    folds: z.number().int().min(2),
+    seed: z.number().int().min(0),
+    heldOut: z
+      .object({
+        macroF1Before: z.number(),
+        macroF1After: z.number(),
+        delta: z.number(),
+        interval: z.object({ low: z.number(), high: z.number() }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type FittedInfo = z.output<typeof fittedSchema>;
+
+/**
  * The router's configuration, as read from `agentroute.config.json` (written by `tune`).
  * Every field is optional in the file; missing ones take the documented defaults.
  */
@@ -54,6 +83,8 @@ export const routerConfigSchema = z
       })
       .strict()
       .default(DEFAULT_FUSION),
+    /** Provenance written by `tune`; absent in hand-written configs. */
+    fitted: fittedSchema.optional(),
   })
   .strict();
 

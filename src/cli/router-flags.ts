@@ -9,7 +9,8 @@ export interface RouterFlags {
   embeddings: boolean;
   model?: string;
   modelDir?: string;
-  config?: string;
+  /** A path, or false for `--no-config`. */
+  config?: string | false;
 }
 
 /**
@@ -29,7 +30,8 @@ export function routerOptionsFromFlags(
     embeddings: flags.embeddings,
     model: flags.model,
     modelDir: flags.modelDir === undefined ? undefined : path.resolve(io.cwd, flags.modelDir),
-    configPath: flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config),
+    configPath: typeof flags.config === "string" ? path.resolve(io.cwd, flags.config) : undefined,
+    noConfig: flags.config === false,
     warn: (message) => io.err(`warning: ${message}\n`),
   };
 }
@@ -45,6 +47,8 @@ export function addRouterOptions(command: Command, options: { config: boolean } 
     .option("--model <id>", "Transformers.js embedding model id (e.g. Xenova/all-MiniLM-L6-v2)")
     .option("--model-dir <dir>", "local folder with Transformers.js models");
   return options.config
-    ? command.option("--config <file>", "router config (default: agentroute.config.json when present)")
+    ? command
+        .option("--config <file>", "router config (default: agentroute.config.json when present)")
+        .option("--no-config", "ignore any router config: route with the defaults")
     : command;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { resolveAgentsDir } from "../agents/load/resolve.js";
+import type { ConfigNote } from "../pipeline/config-note.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
 import { runEval } from "./run.js";
@@ -16,6 +17,8 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
    */
   loadDataset?: (agentNames: readonly string[]) => Promise<Dataset>;
   onProgress?: (done: number, total: number) => void;
+  /** Told which config the router read (commands print its header). */
+  onConfig?: (note: ConfigNote) => void;
 }
 
 /**
@@ -29,9 +32,10 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
  */
 export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
   const cwd = options.cwd ?? process.cwd();
-  const { dataset: datasetPath, onProgress, loadDataset, ...routerOptions } = options;
+  const { dataset: datasetPath, onProgress, loadDataset, onConfig, ...routerOptions } = options;
   const opened = await openRouter({ ...routerOptions, cwd, agentsDir: resolveAgentsDir(cwd, options.agentsDir) });
   try {
+    onConfig?.(opened.configNote);
     const datasetFile = path.resolve(cwd, datasetPath);
     const dataset = loadDataset
       ? { ...(await loadDataset(opened.router.agentNames)), path: displayPath(cwd, datasetFile) }

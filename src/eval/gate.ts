@@ -11,6 +11,11 @@ export interface GateOptions {
   maxAgentDrop?: number;
   /** Floor for macro-F1 regardless of the baseline. */
   minMacroF1?: number;
+  /**
+   * Fail on any agent F1 drop past the tolerance, even when its paired interval includes 0
+   * (the behaviour before noise-aware gating). Default false.
+   */
+  strict?: boolean;
 }
 
 export interface GateFailure {
@@ -23,7 +28,7 @@ export interface GateFailure {
 export interface GateResult {
   passed: boolean;
   failures: GateFailure[];
-  /** Things worth knowing that do not fail the gate (new agents, different dataset). */
+  /** Things worth knowing that do not fail the gate (new agents, different dataset, drops within noise). */
   notes: string[];
   flipped: Comparison["flipped"];
 }
@@ -32,10 +37,12 @@ export interface GateResult {
 const EPSILON = 1e-4;
 
 /**
- * Regression gate: fails when macro-F1, accuracy or any agent's F1 dropped by more than
- * `maxDrop` against the baseline, when an agent of the baseline is missing, or when macro-F1
- * is under `minMacroF1`. Messages give the paired-bootstrap CI of the change (including 0:
- * the drop may be noise), but the gate itself uses the tolerance.
+ * Regression gate: fails when macro-F1 or accuracy dropped by more than `maxDrop` against the
+ * baseline, when an agent of the baseline is missing, or when macro-F1 is under `minMacroF1`.
+ * An agent's F1 drop past `maxAgentDrop` fails only when its paired-bootstrap interval
+ * excludes 0 (a drop beyond noise); one whose interval includes 0 becomes a note saying so.
+ * With 10 prompts an agent, one flipped prompt moves its F1 by 0.05: without the interval
+ * test, harmless edits fail. `strict` fails on the tolerance alone (the old rule).
  *
  * @example
  * const gate = checkGate(await readReport("reports/baseline.json"), report, { maxDrop: 0.02 });
@@ -74,12 +81,12 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
     } else if (agent.a === null) {
       notes.push(`agent ${agent.agent} is new (not in the baseline): F1 ${agent.b}`);
     } else if (agent.b !== null && agent.a - agent.b > maxAgentDrop + EPSILON) {
-      failures.push({
-        metric: `F1 ${agent.agent}`,
-        baseline: agent.a,
-        current: agent.b,
-        message: `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxAgentDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}`,
-      });
+      const message = `${dropText(`F1 of ${agent.agent}`, agent.a, agent.b, maxAgentDrop)} (support ${agent.support}); ${noiseText(agent.ci, delta?.pairs ?? 0)}`;
+      if (options.strict || !withinNoise(agent.ci)) {
+        failures.push({ metric: `F1 ${agent.agent}`, baseline: agent.a, current: agent.b, message });
+      } else {
+        notes.push(`${message}; not a failure (--strict fails on the tolerance alone)`);
+      }
     }
   }
   if (options.minMacroF1 !== undefined && current.summary.macro.f1 < options.minMacroF1) {
@@ -100,6 +107,11 @@ export function checkGate(baseline: EvalReport, current: EvalReport, options: Ga
   const { onlyA, onlyB } = comparison.unmatched;
   if (onlyA + onlyB > 0) notes.push(`${onlyA} baseline prompt(s) and ${onlyB} current prompt(s) have no counterpart`);
   return { passed: failures.length === 0, failures, notes, flipped: comparison.flipped };
+}
+
+/** An interval of the change that includes 0: the drop cannot be told from noise (no interval: it can). */
+function withinNoise(interval: Interval | null): boolean {
+  return interval !== null && interval.high >= 0;
 }
 
 function describeMode(report: EvalReport): string {

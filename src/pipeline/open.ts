@@ -12,6 +12,7 @@ import type { AgentIndex } from "../indexing/types.js";
 import { readConfigFile, resolveConfig, type RouterConfig } from "../classify/config.js";
 import { createRouter } from "../classify/router.js";
 import type { Router } from "../classify/types.js";
+import { describeConfig, type ConfigNote } from "./config-note.js";
 
 export const CONFIG_FILE_NAME = "agentroute.config.json";
 
@@ -34,6 +35,8 @@ export interface OpenRouterOptions {
   configPath?: string;
   /** A config object, used instead of any file (tune uses this). */
   config?: RouterConfig;
+  /** Ignore any config file (`--no-config`): route with the defaults. */
+  noConfig?: boolean;
   /** Fields set on top of the file or defaults (e.g. `--top` sets topK). */
   overrides?: Partial<RouterConfig>;
   /** Said once, loudly, e.g. when no model can be loaded. Default: stderr. */
@@ -51,6 +54,8 @@ export interface OpenedRouter {
   config: RouterConfig;
   /** Path of the config file that was read, or null. */
   configPath: string | null;
+  /** What commands say about that config: a header line, and warnings already passed to `warn`. */
+  configNote: ConfigNote;
   /** Releases the embedding model. */
   close(): Promise<void>;
 }
@@ -80,6 +85,9 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   const embedder = options.embeddings === false ? null : await openEmbedder(options, cacheDir, cwd, env, warn);
   stage(`indexing ${agentSet.agents.length} agents`);
   const index = await buildIndex(agentSet, { embedder, cacheDir, warn, examples: config.examples });
+  const mode = embedder ? "embeddings" : "keyword";
+  const configNote = describeConfig(config, configPath, { cwd, agentsHash: agentSet.hash, mode });
+  for (const message of configNote.warnings) warn(message);
   return {
     router: createRouter(index, config),
     agentSet,
@@ -87,6 +95,7 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
     index,
     config,
     configPath,
+    configNote,
     close: async () => embedder?.dispose(),
   };
 }
@@ -96,6 +105,7 @@ async function loadConfig(
   options: OpenRouterOptions,
 ): Promise<{ config: RouterConfig; configPath: string | null }> {
   if (options.config) return { config: options.config, configPath: null };
+  if (options.noConfig) return { config: resolveConfig({}), configPath: null };
   if (options.configPath) {
     const file = path.resolve(cwd, options.configPath);
     return { config: await readConfigFile(file), configPath: file };

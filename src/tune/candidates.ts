@@ -24,8 +24,17 @@ export interface Candidate {
   name: string;
   /** What it fits, in a few words (shown in the table). */
   description: string;
+  /**
+   * Least labeled rows (in all, and per labeled agent, median) before the candidate is tried:
+   * below them it has more freedom than the data can pin down (see guardData).
+   */
+  needs: { rows?: number; perAgent?: number };
   fit(train: FeatureTable, context: TuneContext): FittedRule;
 }
+
+/** Per-agent thresholds want this many rows for the median agent; a refit of 17 weights, this many rows. */
+const PER_AGENT_ROWS = 10;
+const WEIGHT_ROWS = 100;
 
 /**
  * Penalty pulling refitted weights toward the defaults. Stronger than the plain fit's:
@@ -54,26 +63,35 @@ function refitThreshold(train: FeatureTable, context: TuneContext): FittedRule {
  * (simpler) one wins.
  */
 export const CANDIDATES: readonly Candidate[] = [
-  { name: "defaults", description: "default weights and thresholds", fit: (_train, context) => context.defaults },
-  { name: "threshold", description: "refit global threshold + multi margin", fit: refitThreshold },
+  {
+    name: "defaults",
+    description: "default weights and thresholds",
+    needs: {},
+    fit: (_train, context) => context.defaults,
+  },
+  { name: "threshold", description: "refit global threshold + multi margin", needs: {}, fit: refitThreshold },
   {
     name: "agent-thresholds",
     description: "default rule + per-agent thresholds (≥ 5 rows, shrunk)",
+    needs: { perAgent: PER_AGENT_ROWS },
     fit: (train, context) => withAgentThresholds(train, context.defaults),
   },
   {
     name: "weights",
     description: "refit weights (L2 toward defaults) + threshold",
+    needs: { rows: WEIGHT_ROWS, perAgent: PER_AGENT_ROWS },
     fit: (train, context) => refitWeights(train, context, true),
   },
   {
     name: "weights-fresh",
     description: "refit weights from scratch + threshold",
+    needs: { rows: WEIGHT_ROWS, perAgent: PER_AGENT_ROWS },
     fit: (train, context) => refitWeights(train, context, false),
   },
   {
     name: "weights+agents",
     description: "refit weights + per-agent thresholds",
+    needs: { rows: WEIGHT_ROWS, perAgent: PER_AGENT_ROWS },
     fit: (train, context) => withAgentThresholds(train, refitWeights(train, context, true)),
   },
 ];

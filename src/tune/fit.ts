@@ -6,6 +6,7 @@ import { averagePrf, countClasses, isExactMatch } from "../eval/metrics.js";
 import type { FeatureRow, FeatureTable } from "./feature-table.js";
 import { fitLogistic } from "./logistic.js";
 import { fuseFeatures } from "../classify/scorers/fused.js";
+import { applyNotEngage } from "../classify/scorers/not-engage-rule.js";
 import { scoreFusedFast } from "./score-fast.js";
 import { roundTo } from "../util/numbers.js";
 
@@ -72,7 +73,8 @@ export function fitFusion(tables: readonly FeatureTable[], options: FusionFitOpt
 
 /** Fused scores of one row under a fusion model. */
 export function fuseRow(row: FeatureRow, fusion: FusionWeights, agentCount: number): Float64Array {
-  return fuseFeatures((name) => row.features[FEATURE_NAMES.indexOf(name)]!, fusion, agentCount);
+  const fused = fuseFeatures((name) => row.features[FEATURE_NAMES.indexOf(name)]!, fusion, agentCount);
+  return applyNotEngage(fused, row.features[FEATURE_NAMES.indexOf("not_engage")] ?? undefined);
 }
 
 export type DecisionConfig = Pick<RouterConfig, "threshold" | "agentThresholds" | "multi">;

@@ -7,11 +7,13 @@ import type { RouteMode } from "../classify/types.js";
 import { readDataset } from "../inputs/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
 import { CANDIDATES, type Candidate, type FittedRule, type TuneContext } from "./candidates.js";
-import { crossValidate, pickBest, type CandidateScore } from "./cross-validate.js";
 import { defaultCacheDir } from "../embed/cache.js";
-import { crossValidateExamples, EXAMPLES_CANDIDATE, examplesFrom } from "./examples-candidate.js";
 import { extractFeatureTable } from "./feature-table.js";
 import { assignFolds, primaryLabel } from "./folds.js";
+import type { DataGuard } from "./guard.js";
+import { nestedEstimate, selectCandidate, type NestedEstimate } from "./nested.js";
+import { examplesRunner, tableRunner } from "./runners.js";
+import type { Verdict } from "./select.js";
 
 export interface TuneOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet" | "config" | "configPath"> {
   /** Agent folder; default: resolveAgentsDir (`.claude/agents`, else `agents/`). */
@@ -35,35 +37,35 @@ export interface TuneResult {
   dataset: { path: string; rows: number; hash: string };
   folds: number;
   seed: number;
-  /** Cross-validated figures of every candidate, in candidate order (the first is the defaults). */
-  candidates: CandidateScore[];
-  /** Name of the candidate with the best cross-validated macro-F1. */
+  /** What the data can support, and the candidates it was too small for. */
+  guard: DataGuard;
+  /** Cross-validated verdicts of the candidates tried, in candidate order (the first is the defaults). */
+  candidates: Verdict[];
+  /** The winning candidate, or "defaults" when none won. */
   chosen: string;
-  /** The chosen candidate fitted on every row: what the config file holds. */
-  rule: FittedRule;
+  /** The winner fitted on every row (what the config file holds), or null: the defaults stay, write nothing. */
+  rule: FittedRule | null;
+  /** Why the defaults stayed (null when a candidate won). */
+  kept: string | null;
+  /** The gain of the whole procedure on rows its selection never saw (nested cross-validation). */
+  estimate: NestedEstimate;
 }
 
 /**
  * Tunes the router for one agent set and labeled dataset: routes every prompt once to get
- * the features, cross-validates each candidate, then fits the best one on all rows.
- * Deterministic for a given seed. The defaults are always the baseline: an existing config
- * file is not read.
+ * the features, cross-validates each candidate the data can support against the defaults,
+ * keeps a candidate only when it wins on most folds and beyond noise, fits it on all rows,
+ * and measures the whole procedure by nested cross-validation. Deterministic for a given
+ * seed. The defaults are always the baseline: an existing config file is not read.
  *
  * @example
  * const result = await tuneRouter({ agentsDir: "agents", dataset: "datasets/example.csv", embeddings: false });
- * result.candidates.map((c) => [c.name, c.macroF1.mean]) // [["defaults", 0.71], ["threshold", 0.74], …]
+ * result.rule === null ? result.kept : result.chosen // "threshold: rose on 1/5 folds (needs 3); …"
  */
 export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const cwd = options.cwd ?? process.cwd();
-  const {
-    dataset: datasetPath,
-    folds: k = 5,
-    seed = 1,
-    candidates = CANDIDATES,
-    onProgress,
-    examples: _examples,
-    ...routerOptions
-  } = options;
+  const { dataset: datasetPath, folds: k = 5, seed = 1, candidates = CANDIDATES, onProgress, ...rest } = options;
+  const { examples: _examples, ...routerOptions } = rest;
   const defaults = resolveConfig({});
   const opened = await openRouter({
     ...routerOptions,
@@ -77,11 +79,8 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       agentNames: opened.router.agentNames,
       label: displayPath(cwd, datasetFile),
     });
-    const folds = assignFolds(
-      dataset.rows.map((r) => primaryLabel(r.expected)),
-      k,
-      seed,
-    );
+    const labels = dataset.rows.map((r) => primaryLabel(r.expected));
+    const folds = assignFolds(labels, k, seed);
     const table = await extractFeatureTable(opened.index, dataset.rows, onProgress);
     const mode = opened.router.mode;
     const context: TuneContext = {
@@ -91,26 +90,18 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       },
       features: featuresIn(mode),
     };
-    const scores = crossValidate(table, folds, candidates, context);
+    const runners = candidates.map((c) => tableRunner(c, table, context));
     if (options.examples !== false) {
       const cacheDir =
         options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
-      const input = {
-        agentSet: opened.agentSet,
-        embedder: opened.index.embedder,
-        cacheDir,
-        rows: dataset.rows,
-        folds,
-        defaults: context.defaults,
-        warn: options.warn,
-      };
-      scores.push(await crossValidateExamples(input));
+      const input = { agentSet: opened.agentSet, embedder: opened.index.embedder, cacheDir, rows: dataset.rows };
+      runners.push(examplesRunner({ ...input, defaults: context.defaults, warn: options.warn }));
     }
-    const best = pickBest(scores);
-    const rule =
-      best.name === EXAMPLES_CANDIDATE.name
-        ? { ...context.defaults, examples: examplesFrom(dataset.rows) }
-        : candidates.find((c) => c.name === best.name)!.fit(table, context);
+    const data = { agents: table.agents, expected: table.rows.map((r) => r.expected), labels };
+    const all = dataset.rows.map((_, i) => i);
+    const selection = await selectCandidate(runners, data, all, folds);
+    const estimate = await nestedEstimate(runners, data, folds, seed);
+    const winner = selection.winner;
     return {
       mode,
       model: opened.router.model,
@@ -122,11 +113,23 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       dataset: { path: dataset.path, rows: dataset.rows.length, hash: dataset.hash },
       folds: k,
       seed,
-      candidates: scores,
-      chosen: best.name,
-      rule,
+      guard: selection.guard,
+      candidates: selection.verdicts,
+      chosen: winner?.name ?? runners[0]!.name,
+      rule: winner ? runners.find((r) => r.name === winner.name)!.fit(all) : null,
+      kept: winner ? null : keptBecause(selection.verdicts),
+      estimate,
     };
   } finally {
     await opened.close();
   }
+}
+
+/** Why no candidate replaced the defaults: the best-scoring one's failed tests. */
+function keptBecause(verdicts: readonly Verdict[]): string {
+  const others = verdicts.slice(1);
+  if (others.length === 0) return "no candidate could be tried on this little data";
+  const best = others.reduce((b, v) => (v.delta.mean > b.delta.mean + 1e-9 ? v : b));
+  const sign = best.delta.mean >= 0 ? "+" : "-";
+  return `the best candidate, ${best.name} (${sign}${Math.abs(best.delta.mean).toFixed(3)} macro-F1), ${best.why}`;
 }

@@ -3,9 +3,12 @@ import { DEFAULT_FUSION } from "../../src/classify/defaults.js";
 import { featuresIn, FEATURE_NAMES } from "../../src/classify/scorers/features.js";
 import { fitAgentThresholds } from "../../src/tune/agent-thresholds.js";
 import { CANDIDATES, type Candidate, type TuneContext } from "../../src/tune/candidates.js";
-import { crossValidate, meanSd, pickBest, type CandidateScore } from "../../src/tune/cross-validate.js";
-import type { FeatureRow, FeatureTable } from "../../src/tune/feature-table.js";
+import { meanSd } from "../../src/tune/cross-validate.js";
 import { fuseTable } from "../../src/tune/fit.js";
+import { nestedEstimate, selectCandidate } from "../../src/tune/nested.js";
+import { outOfFold, tableRunner } from "../../src/tune/runners.js";
+import { judge, pickWinner, type Verdict } from "../../src/tune/select.js";
+import type { FeatureRow, FeatureTable } from "../../src/tune/feature-table.js";
 import { assignFolds } from "../../src/tune/folds.js";
 import { mulberry32 } from "../../src/util/prng.js";
 
@@ -40,26 +43,30 @@ const context: TuneContext = {
   features: featuresIn("keyword"),
 };
 
-describe("crossValidate", () => {
-  it("fits each fold on the other folds' rows only: train and test never share a row", () => {
+const rowsOf = (table: FeatureTable) => table.rows.map((_, i) => i);
+const dataOf = (table: FeatureTable) => ({
+  agents: table.agents,
+  expected: table.rows.map((r) => r.expected),
+  labels: table.rows.map((r) => String(r.expected[0] ?? "none")),
+});
+
+describe("out-of-fold predictions", () => {
+  it("fits each fold on the other folds' rows only: train and test never share a row", async () => {
     const table = syntheticTable(40);
-    const folds = assignFolds(
-      table.rows.map((r) => String(r.expected[0] ?? "none")),
-      4,
-      1,
-    );
+    const folds = assignFolds(dataOf(table).labels, 4, 1);
     const seen: string[][] = [];
     const spy: Candidate = {
       name: "spy",
       description: "records its training rows",
+      needs: {},
       fit: (train, ctx) => {
         seen.push(train.rows.map((r) => r.prompt));
         return ctx.defaults;
       },
     };
-    const [score] = crossValidate(table, folds, [spy], context);
+    const predicted = await outOfFold(tableRunner(spy, table, context), rowsOf(table), folds);
     expect(seen).toHaveLength(4);
-    expect(score!.folds).toHaveLength(4);
+    expect(predicted).toHaveLength(40);
     seen.forEach((train, fold) => {
       const test = table.rows.filter((_, i) => folds[i] === fold).map((r) => r.prompt);
       expect(train.filter((p) => test.includes(p))).toEqual([]);
@@ -67,39 +74,63 @@ describe("crossValidate", () => {
     });
   });
 
-  it("scores every built-in candidate deterministically, each figure in [0, 1]", () => {
+  it("judges every built-in candidate deterministically, each figure in [0, 1]", async () => {
     const table = syntheticTable(60);
-    const folds = assignFolds(
-      table.rows.map((r) => String(r.expected[0] ?? "none")),
-      3,
-      2,
-    );
-    const first = crossValidate(table, folds, CANDIDATES, context);
-    expect(first.map((s) => s.name)).toEqual(CANDIDATES.map((c) => c.name));
-    expect(crossValidate(table, folds, CANDIDATES, context)).toEqual(first);
-    for (const s of first) {
-      expect(s.macroF1.mean).toBeGreaterThanOrEqual(0);
-      expect(s.macroF1.mean).toBeLessThanOrEqual(1);
+    const folds = assignFolds(dataOf(table).labels, 3, 2);
+    const runners = CANDIDATES.map((c) => tableRunner(c, table, context));
+    const first = await selectCandidate(runners, dataOf(table), rowsOf(table), folds);
+    expect(await selectCandidate(runners, dataOf(table), rowsOf(table), folds)).toEqual(first);
+    // 60 rows, 20 an agent: the weight refits need 100 rows and are not tried.
+    expect(first.verdicts.map((v) => v.name)).toEqual(["defaults", "threshold", "agent-thresholds"]);
+    expect(Object.keys(first.guard.skipped)).toEqual(["weights", "weights-fresh", "weights+agents"]);
+    for (const v of first.verdicts) {
+      expect(v.macroF1.mean).toBeGreaterThanOrEqual(0);
+      expect(v.macroF1.mean).toBeLessThanOrEqual(1);
     }
-    // The signal is clean: refitting on it must do at least as well as the untuned defaults.
-    expect(Math.max(...first.slice(1).map((s) => s.macroF1.mean))).toBeGreaterThanOrEqual(first[0]!.macroF1.mean);
+  });
+
+  it("nested cross-validation predicts every row with a choice made without it", async () => {
+    const table = syntheticTable(60);
+    const folds = assignFolds(dataOf(table).labels, 3, 2);
+    const runners = CANDIDATES.map((c) => tableRunner(c, table, context));
+    const estimate = await nestedEstimate(runners, dataOf(table), folds, 2);
+    expect(estimate.chosen).toHaveLength(3);
+    expect(estimate.delta.interval.low).toBeLessThanOrEqual(estimate.delta.interval.high);
+    expect(estimate.delta.macroF1).toBeCloseTo(estimate.after.macroF1 - estimate.before.macroF1, 3);
   });
 });
 
-describe("pickBest and meanSd", () => {
-  const score = (name: string, f1: number): CandidateScore => ({
-    name,
-    description: "",
-    folds: [],
-    accuracy: { mean: 0, sd: 0 },
-    macroF1: { mean: f1, sd: 0 },
+describe("the win rule", () => {
+  const cases = (hits: boolean[]) =>
+    hits.map((hit) => ({ expected: ["a"], predicted: hit ? ["a"] : ["b"], ranked: [] }));
+  const folds = Array.from({ length: 20 }, (_, i) => i % 5);
+
+  it("keeps a candidate that wins on most folds and beyond noise", () => {
+    const base = cases(Array.from({ length: 20 }, (_, i) => i % 2 === 0));
+    const better = cases(Array.from({ length: 20 }, () => true));
+    const v = judge({ name: "c", description: "" }, better, base, folds);
+    expect(v.delta.foldsUp).toBe(5);
+    expect(v.delta.interval.low).toBeGreaterThan(0);
+    expect(v.wins).toBe(true);
   });
 
-  it("picks the best macro-F1 and on a tie the earlier (simpler) candidate", () => {
-    expect(pickBest([score("defaults", 0.5), score("threshold", 0.6), score("weights", 0.55)]).name).toBe("threshold");
-    expect(pickBest([score("defaults", 0.6), score("threshold", 0.6)]).name).toBe("defaults");
+  it("refuses a gain carried by one fold, and says why", () => {
+    const base = cases(Array.from({ length: 20 }, () => false));
+    const lucky = cases(Array.from({ length: 20 }, (_, i) => i === 0));
+    const v = judge({ name: "c", description: "" }, lucky, base, folds);
+    expect(v.wins).toBe(false);
+    expect(v.why).toMatch(/^rose on 1\/5 folds \(needs 3\); paired 95% interval \[0\.000, [\d.]+\] includes 0$/);
   });
 
+  it("picks the largest winning gain, and nothing when none won", () => {
+    const verdict = (name: string, mean: number, wins: boolean) =>
+      ({ name, wins, delta: { mean } }) as unknown as Verdict;
+    expect(pickWinner([verdict("a", 0.02, true), verdict("b", 0.05, true), verdict("c", 0.09, false)])?.name).toBe("b");
+    expect(pickWinner([verdict("a", 0.02, false)])).toBeNull();
+  });
+});
+
+describe("meanSd", () => {
   it("computes the sample standard deviation", () => {
     expect(meanSd([1, 2, 3])).toEqual({ mean: 2, sd: 1 });
     expect(meanSd([0.5])).toEqual({ mean: 0.5, sd: 0 });

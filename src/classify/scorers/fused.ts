@@ -3,6 +3,7 @@ import type { RouterConfig } from "../config.js";
 import type { FusionWeights } from "../defaults.js";
 import { featuresIn, FEATURE_NAMES, type FeatureMode, type FeatureName } from "./features.js";
 import type { PreparedQuery } from "../query.js";
+import { applyNotEngage } from "./not-engage-rule.js";
 import type { Evidence, Scorer, ScorerOutput } from "./types.js";
 
 export function sigmoid(z: number): number {
@@ -55,7 +56,10 @@ export function createFusedScorer(index: AgentIndex, config: RouterConfig, parts
     score(q: PreparedQuery): ScorerOutput {
       const features: Record<string, Float64Array> = {};
       for (const part of parts) Object.assign(features, part.score(q).features);
-      const scores = fuseFeatures((f) => (present.has(f) ? features[f]! : null), fusion, n);
+      const scores = applyNotEngage(
+        fuseFeatures((f) => (present.has(f) ? features[f]! : null), fusion, n),
+        features.not_engage,
+      );
       return { scores, features };
     },
     explain(q: PreparedQuery, agent: number, output: ScorerOutput): Evidence {

@@ -27,6 +27,7 @@ interface EvalFlags extends RouterFlags {
   maxDrop: string;
   maxAgentDrop?: string;
   minMacroF1?: string;
+  strict?: boolean;
   compareAgents?: string;
   junitFailures: string;
   htmlLink?: string;
@@ -58,6 +59,10 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .option("--max-drop <x>", "largest allowed drop of macro-F1, accuracy or an agent's F1", "0.02")
     .option("--max-agent-drop <x>", "largest allowed drop of one agent's F1 (default: --max-drop)")
     .option("--min-macro-f1 <x>", "fail when macro-F1 is below X")
+    .option(
+      "--strict",
+      "fail on any agent F1 drop past the tolerance (default: only when its paired 95% interval excludes 0)",
+    )
     .option("--compare-agents <dir>", "A/B: also evaluate this agent folder and show what changed")
     .option(
       "--junit-failures <kind>",
@@ -93,7 +98,12 @@ async function runEvalCommand(flags: EvalFlags, io: CliIO): Promise<number> {
         };
   const report = await evaluateWithProgress(flags, flags.agents, io);
   if (baseline !== undefined || minMacroF1 !== undefined)
-    report.gate = buildGateReport(report, baseline, { maxDrop, maxAgentDrop, minMacroF1 });
+    report.gate = buildGateReport(report, baseline, {
+      maxDrop,
+      maxAgentDrop,
+      minMacroF1,
+      strict: flags.strict === true,
+    });
   const options = { junitFailures, htmlLink: flags.htmlLink, colour: io.colour?.out ?? false };
   const written = await writeReports(report, out, formats, options);
   if (formats.includes("table")) io.out(renderReport(report, "table", options));
@@ -136,6 +146,7 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string | undefi
       loadDataset:
         flags.dispatchLog === undefined ? undefined : dispatchLogLoader(flags.dispatchLog, flags.asDataset, io),
       ...routerOptionsFromFlags(flags, io),
+      onConfig: (note) => io.err(`${shown}: ${note.header}\n`),
       onStage: progress.onStage,
       onProgress: progress.onProgress,
     });

@@ -71,6 +71,7 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
     agentsDir: flags.agents,
     overrides: { topK: top },
   });
+  io.err(`${opened.configNote.header}\n`);
   const routed =
     flags.batch !== undefined ? await opened.router.routeMany(prompts) : [await opened.router.route(prompts[0]!)];
   if (flags.batch !== undefined && format === "json") {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { writeFileSafely } from "../../util/safe-write.js";
 import path from "node:path";
@@ -29,8 +30,9 @@ const TUNE_FORMATS = {
 
 /**
  * `agentroute tune`: cross-validates the tuning candidates on a labeled dataset, prints their
- * held-out figures, writes the best one (fitted on every row) as the router config, and a
- * tune report (`*.tune.json`) saying where the figures come from.
+ * held-out figures, and writes a winner (fitted on every row) as the router config only when
+ * it beat the defaults on most folds and beyond noise; always writes a tune report
+ * (`*.tune.json`) saying where the figures come from.
  */
 export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) => {
   const command = program
@@ -67,14 +69,27 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
     examples: flags.examples,
     ...routerOptionsFromFlags(flags, io),
   });
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFileSafely(out, renderTunedConfig(result), { what: "tuned config" });
+  const now = new Date();
+  const config = renderTunedConfig(result, now);
+  if (config !== null) {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFileSafely(out, config, { what: "tuned config" });
+  }
   await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFileSafely(reportFile, `${JSON.stringify(buildTuneReport(result), null, 2)}\n`, { what: "tune report" });
+  await writeFileSafely(reportFile, `${JSON.stringify(buildTuneReport(result, now), null, 2)}\n`, {
+    what: "tune report",
+  });
   io.out(TUNE_FORMATS[format](result));
-  io.err(
-    `wrote ${displayPath(io.cwd, out)} (read by route and eval from this folder, or with --config) and ${displayPath(io.cwd, reportFile)}\n`,
-  );
+  if (config !== null) {
+    io.err(
+      `wrote ${displayPath(io.cwd, out)} (read by route, eval, advise and hook from this folder, or with --config; --no-config ignores it) and ${displayPath(io.cwd, reportFile)}\n`,
+    );
+  } else {
+    const existing = existsSync(out)
+      ? `; ${displayPath(io.cwd, out)} already exists and still applies (delete it or use --no-config)`
+      : "";
+    io.err(`wrote ${displayPath(io.cwd, reportFile)}; no config written${existing}\n`);
+  }
   return 0;
 }
 
