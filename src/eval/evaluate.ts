@@ -6,7 +6,7 @@ import type { Dataset, EvalReport } from "./types.js";
 
 export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
   /** Agent folder, as the user named it (recorded in the report relative to cwd). */
-  agentsDir: string;
+  agentsDir?: string;
   /** Dataset file (CSV or JSONL). */
   dataset: string;
   /**
@@ -29,7 +29,11 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
 export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, loadDataset, ...routerOptions } = options;
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: path.resolve(cwd, options.agentsDir) });
+  const opened = await openRouter({
+    ...routerOptions,
+    cwd,
+    agentsDir: options.agentsDir === undefined ? undefined : path.resolve(cwd, options.agentsDir),
+  });
   try {
     const datasetFile = path.resolve(cwd, datasetPath);
     const dataset = loadDataset
@@ -37,7 +41,7 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
       : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
     return await runEval(opened.router, dataset, {
       agents: {
-        path: displayPath(cwd, opened.agentsDir),
+        path: opened.agentsLabel,
         count: opened.agentSet.agents.length,
         hash: opened.agentSet.hash,
       },

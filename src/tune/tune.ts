@@ -13,7 +13,7 @@ import { extractFeatureTable } from "./feature-table.js";
 import { assignFolds, primaryLabel } from "./folds.js";
 
 export interface TuneOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet" | "config" | "configPath"> {
-  agentsDir: string;
+  agentsDir?: string;
   /** Labeled dataset (CSV or JSONL), as for eval. */
   dataset: string;
   /** Cross-validation folds (default 5). */
@@ -66,7 +66,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const opened = await openRouter({
     ...routerOptions,
     cwd,
-    agentsDir: path.resolve(cwd, options.agentsDir),
+    agentsDir: options.agentsDir === undefined ? undefined : path.resolve(cwd, options.agentsDir),
     config: defaults,
   });
   try {
@@ -114,7 +114,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       mode,
       model: opened.router.model,
       agents: {
-        path: displayPath(cwd, opened.agentsDir),
+        path: opened.agentsLabel,
         count: opened.agentSet.agents.length,
         hash: opened.agentSet.hash,
       },

@@ -6,7 +6,7 @@ import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../r
 import type { CliIO, CommandModule } from "../types.js";
 
 interface AdviseFlags extends RouterFlags {
-  agents: string;
+  agents?: string;
   dataset?: string;
   format: string;
 }
@@ -23,7 +23,7 @@ export const adviseCommand: CommandModule = (program: Command, io: CliIO, done) 
     .description(
       "Find overlapping agents, shared triggers and stale redirects; with --dataset, suggest description edits for the worst confusions",
     )
-    .requiredOption("--agents <dir>", "agent folder")
+    .option("--agents <dir>", "agent folder (default: Claude Code's scopes, see --scope)")
     .option("--dataset <file>", "labeled prompts (CSV or JSONL): adds the eval's confusions and suggestions")
     .option("--format <name>", "md or json", "md");
   addRouterOptions(command).action(async (flags: AdviseFlags) => {

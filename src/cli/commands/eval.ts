@@ -15,7 +15,7 @@ import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../r
 import type { CliIO, CommandModule } from "../types.js";
 
 interface EvalFlags extends RouterFlags {
-  agents: string;
+  agents?: string;
   dataset?: string;
   dispatchLog?: string;
   asDataset?: string;
@@ -35,7 +35,7 @@ export const evalCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .description(
       "Route a labeled dataset and report precision/recall per agent; gate on a baseline or compare two agent folders",
     )
-    .requiredOption("--agents <dir>", "agent folder to evaluate")
+    .option("--agents <dir>", "agent folder to evaluate (default: Claude Code's scopes, see --scope)")
     .option("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
     .option(
       "--dispatch-log <file>",
@@ -101,7 +101,7 @@ async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], ou
   return 0;
 }
 
-async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: CliIO): Promise<EvalReport> {
+async function evaluateWithProgress(flags: EvalFlags, agentsDir: string | undefined, io: CliIO): Promise<EvalReport> {
   const options: EvaluateOptions = {
     agentsDir,
     dataset: (flags.dataset ?? flags.dispatchLog)!,
@@ -112,7 +112,11 @@ async function evaluateWithProgress(flags: EvalFlags, agentsDir: string, io: Cli
   if (!io.isTTY) return evaluateAgents(options);
   // Terminal only: CI logs stay quiet.
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `routing ${agentsDir} [{bar}] {value}/{total} prompts`, hideCursor: true },
+    {
+      stream: process.stderr,
+      format: `routing ${agentsDir ?? "agents"} [{bar}] {value}/{total} prompts`,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -2,36 +2,50 @@ import path from "node:path";
 import { createColors } from "picocolors";
 import { countSeverities, lintAgents } from "../../agents/lint/lint.js";
 import { buildLintReport } from "../../agents/lint/report.js";
-import { loadAgents } from "../../agents/load/load.js";
-import { resolveAgentsDir } from "../../agents/load/resolve.js";
-import type { Diagnostic } from "../../agents/types.js";
+import { discoverAgents, requireAgents } from "../../agents/discover/discover.js";
+import type { AgentSpec, Diagnostic } from "../../agents/types.js";
+import { addScopeOptions, scopeOptions, type ScopeFlags } from "../router-flags.js";
 import type { CommandModule } from "../types.js";
 
 /**
- * `agentroute lint [DIR] [--json]`: loads the agents, prints every diagnostic, exits 1 when
- * any is an error. DIR defaults to `.claude/agents`, else `agents/`.
+ * `agentroute lint [PATH] [--scope S] [--kind K] [--json]`: loads the agents and skills,
+ * prints every diagnostic, exits 1 when any is an error. PATH (a folder or one file) is read
+ * alone; without it, Claude Code's scopes are (project, user, plugins).
  */
 export const lintCommand: CommandModule = (program, io, done) => {
-  program
+  const command = program
     .command("lint")
-    .description("Check a folder of agents for problems that hurt routing (exit 1 on errors)")
-    .argument("[dir]", "agents folder (default: .claude/agents if present, else agents/)")
-    .option("--json", "print { agents, diagnostics } as JSON")
-    .action(async (dir: string | undefined, options: { json?: boolean }) => {
-      const root = resolveAgentsDir(io.cwd, dir);
-      const set = await loadAgents(root);
-      const diagnostics = lintAgents(set);
-      if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
-      else
-        io.out(
-          renderLintText(diagnostics, set.agents.length, path.relative(io.cwd, set.root), io.isTTY && !io.env.NO_COLOR),
-        );
-      done(countSeverities(diagnostics).error > 0 ? 1 : 0);
-    });
+    .description("Check agents and skills for problems that hurt routing (exit 1 on errors)")
+    .argument("[path]", "an agents or skills folder, or one file (default: Claude Code's scopes)")
+    .option("--json", "print { agents, diagnostics } as JSON");
+  addScopeOptions(command).action(async (dir: string | undefined, options: { json?: boolean } & ScopeFlags) => {
+    const scopes = scopeOptions(options);
+    const set = requireAgents(
+      await discoverAgents({ cwd: io.cwd, env: io.env, agentsDir: dir, ...scopes }),
+      scopes.scope,
+    );
+    const diagnostics = lintAgents(set);
+    if (options.json) io.out(`${JSON.stringify(buildLintReport(set, diagnostics), null, 2)}\n`);
+    else
+      io.out(
+        renderLintText(
+          diagnostics,
+          countKinds(set.agents),
+          path.relative(io.cwd, set.root),
+          io.isTTY && !io.env.NO_COLOR,
+        ),
+      );
+    done(countSeverities(diagnostics).error > 0 ? 1 : 0);
+  });
 };
 
 /** `file:line  severity  code  message` lines with an indented hint, then a summary line. */
-function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, dir: string, colour: boolean): string {
+function renderLintText(
+  diagnostics: readonly Diagnostic[],
+  counts: { agents: number; skills: number },
+  dir: string,
+  colour: boolean,
+): string {
   const c = createColors(colour);
   const paint = { error: c.red, warning: c.yellow, info: c.cyan };
   const lines = diagnostics.map((d) => {
@@ -41,7 +55,12 @@ function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, 
   const n = countSeverities(diagnostics);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   lines.push(
-    `${plural(agentCount, "agent")}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`,
+    `${plural(counts.agents, "agent")}${counts.skills > 0 ? `, ${plural(counts.skills, "skill")}` : ""}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+function countKinds(agents: readonly AgentSpec[]): { agents: number; skills: number } {
+  const skills = agents.filter((a) => a.kind === "skill").length;
+  return { agents: agents.length - skills, skills };
 }

@@ -22,7 +22,7 @@ export const routeCommand: CommandModule = (program: Command, io: CliIO, done) =
     .command("route")
     .description("Route a prompt (or a batch of prompts) to the agent(s) that should take it, with reasons")
     .argument("[prompt]", "the prompt to route")
-    .option("--agents <dir>", "agents folder (default: .claude/agents if present, else agents/)")
+    .option("--agents <dir>", "agents folder, read alone (default: Claude Code's scopes, see --scope)")
     .option("--top <k>", "agents to list in ranked", "5")
     .option("--json", "print the decision as JSON");
   addRouterOptions(command)

@@ -11,7 +11,7 @@ import type { CliIO, CommandModule } from "../types.js";
 
 /** `config` is not among tune's flags: tuning always starts from the defaults. */
 interface TuneFlags extends Omit<RouterFlags, "config"> {
-  agents: string;
+  agents?: string;
   dataset: string;
   folds: string;
   seed: string;
@@ -31,7 +31,7 @@ export const tuneCommand: CommandModule = (program: Command, io: CliIO, done) =>
     .description(
       "Fit thresholds and fusion weights on labeled prompts (k-fold cross-validated) and write a router config",
     )
-    .requiredOption("--agents <dir>", "agent folder")
+    .option("--agents <dir>", "agent folder (default: Claude Code's scopes, see --scope)")
     .requiredOption("--dataset <file>", "labeled prompts: CSV (prompt,expected,…) or JSONL")
     .option("--folds <k>", "cross-validation folds", "5")
     .option("--seed <n>", "seed of the fold assignment", "1")
