@@ -44,6 +44,9 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
         path: opened.agentsLabel,
         count: opened.agentSet.agents.length,
         hash: opened.agentSet.hash,
+        ...(opened.agentSet.sources
+          ? { sources: opened.agentSet.sources.map((s) => ({ ...s, path: displayPath(cwd, s.path) })) }
+          : {}),
       },
       config: { ...opened.config },
       onProgress,

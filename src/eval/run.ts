@@ -10,7 +10,7 @@ import type { CaseRecord, Dataset, DatasetRow, EvalReport } from "./types.js";
 
 export interface EvalMeta {
   /** The agent folder as the user named it, its agent count and hash (AgentSet.hash). */
-  agents: { path: string; count: number; hash: string };
+  agents: EvalReport["agents"];
   /** The effective router configuration, recorded so a run can be repeated. */
   config: Record<string, unknown>;
   /** Progress callback for a terminal bar. */

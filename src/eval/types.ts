@@ -1,3 +1,4 @@
+import type { SetSource } from "../agents/types.js";
 import type { AgentReason, RankedAgent, RouteMode } from "../classify/types.js";
 
 /** One labeled prompt. `expected` is [] when no agent should take it. */
@@ -77,7 +78,8 @@ export interface EvalReport {
   schemaVersion: 1;
   tool: { name: "agentroute"; version: string };
   createdAt: string;
-  agents: { path: string; count: number; hash: string };
+  /** `sources`: the folders discovery read (scope, path, plugin, counts), when it ran. */
+  agents: { path: string; count: number; hash: string; sources?: SetSource[] };
   dataset: { path: string; rows: number; read: number; skipped: SkippedRow[]; hash: string };
   mode: { kind: RouteMode; model: string | null };
   config: Record<string, unknown>;

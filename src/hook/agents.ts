@@ -1,19 +1,15 @@
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { loadAgents } from "../agents/load/load.js";
+import { claudeConfigDir, discoverAgents } from "../agents/discover/discover.js";
 import type { AgentSet } from "../agents/types.js";
 import { normalizeAgentName } from "../agents/names.js";
 
-/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
-export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
-}
+export { claudeConfigDir };
 
 /**
  * The agent folders Claude Code reads for a session in `cwd`, highest priority first:
- * the project's `.claude/agents`, then the user's.
+ * the project's `.claude/agents`, then the user's (a quick "is there anything to route to"
+ * check, and part of the hook server's key; plugins are found by `loadHookAgents`).
  *
  * @example
  * hookAgentDirs("/repo", { HOME: "/home/me" }) // ["/repo/.claude/agents", "/home/me/.claude/agents"]
@@ -23,19 +19,16 @@ export function hookAgentDirs(cwd: string, env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * Loads the folders that exist and merges them: on a name clash (compared the way Claude
- * Code matches names) the earlier folder wins, as the project's agents override the user's.
- * Returns null when no folder exists.
+ * The agents a session in `projectDir` can dispatch, found by the one discovery every command
+ * uses (project, user and plugin agents; the project wins a clash). Null when there is no
+ * agent folder at all.
  *
  * @example
- * const set = await loadHookAgents(hookAgentDirs("/repo", process.env));
+ * const set = await loadHookAgents("/repo", process.env);
  */
-export async function loadHookAgents(dirs: readonly string[]): Promise<AgentSet | null> {
-  const sets: AgentSet[] = [];
-  for (const dir of dirs) {
-    if ((await stat(dir).catch(() => null))?.isDirectory()) sets.push(await loadAgents(dir));
-  }
-  return sets.length === 0 ? null : mergeAgentSets(sets);
+export async function loadHookAgents(projectDir: string, env: NodeJS.ProcessEnv): Promise<AgentSet | null> {
+  const set = await discoverAgents({ cwd: projectDir, env, scope: "all", kind: "agents" });
+  return set.sources !== undefined && set.sources.length === 0 ? null : set;
 }
 
 /**
