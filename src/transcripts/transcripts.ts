@@ -1,5 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { readAgentBytes } from "../agents/load/load.js";
+import { normalizeAgentName } from "../agents/names.js";
 import { readFileLines } from "../inputs/read-lines.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
 import { readTranscriptLine, type DispatchCall } from "./transcript-line.js";
@@ -7,6 +9,8 @@ import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, Transcr
 
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_PROBLEMS = 1000;
+/** A meta sidecar is a few hundred bytes; anything past 64 KiB is not one. */
+const MAX_META_BYTES = 64 * 1024;
 
 /** A dispatch log being read: iterate it for records; `stats` fills in as it goes. */
 export interface DispatchStream extends AsyncIterable<DispatchRecord> {
@@ -21,6 +25,8 @@ interface ReadState {
   seenPrompts: Set<string>;
   /** tool_use ids already counted, for the same reason. */
   seenCalls: Set<string>;
+  /** Subagent calls that named no type, by tool_use id: their result (or its meta file) may. */
+  untyped: Map<string, { record: DispatchRecord | null; file: string; line: number; session: string }>;
 }
 
 /**
@@ -48,6 +54,7 @@ export function streamDispatchLog(paths: readonly string[], options: ReadTranscr
     },
     seenPrompts: new Set(),
     seenCalls: new Set(),
+    untyped: new Map(),
   };
   return {
     stats: state.stats,
@@ -108,9 +115,51 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
       open.set(session, openRecord(event, session, file, line, state));
     } else if (event.kind === "dispatch") {
       attachCalls(open, event.session ?? fallbackSession, event.calls, { file, line }, state);
+    } else if (event.kind === "agent-result") {
+      stats.skipped["tool-result"] = (stats.skipped["tool-result"] ?? 0) + 1;
+      await resolveUntyped(event, state);
     }
   }
   for (const record of open.values()) if (record) yield finishRecord(record, stats);
+  reportUntyped(file, state);
+}
+
+/**
+ * Names the type of a subagent call that gave none: from its result's `agentType`, else from
+ * the `<session>/subagents/agent-<id>.meta.json` sidecar beside the transcript (`agentType`).
+ */
+async function resolveUntyped(
+  event: Extract<ReturnType<typeof readTranscriptLine>, { kind: "agent-result" }>,
+  state: ReadState,
+): Promise<void> {
+  const pending = state.untyped.get(event.toolUseId);
+  if (pending === undefined) return;
+  const type = event.agentType ?? (event.agentId === null ? null : await readMetaType(pending, event.agentId));
+  if (type === null) return;
+  state.untyped.delete(event.toolUseId);
+  pending.record?.dispatched.push(normalizeAgentName(type));
+}
+
+async function readMetaType(pending: { file: string; session: string }, agentId: string): Promise<string | null> {
+  if (!/^[\w-]+$/.test(agentId)) return null;
+  const meta = path.join(path.dirname(pending.file), pending.session, "subagents", `agent-${agentId}.meta.json`);
+  const read = await readAgentBytes(meta, meta, MAX_META_BYTES);
+  if (read.diagnostic) return null;
+  try {
+    const value = JSON.parse(Buffer.from(read.bytes).toString("utf8")) as { agentType?: unknown };
+    return typeof value.agentType === "string" && value.agentType.trim() !== "" ? value.agentType : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Calls whose type no result or meta file named are problems, as before. */
+function reportUntyped(file: string, state: ReadState): void {
+  for (const [id, pending] of state.untyped) {
+    if (pending.file !== file) continue;
+    state.untyped.delete(id);
+    addProblem(state, { file, line: pending.line, reason: "subagent call without subagent_type, not counted" });
+  }
 }
 
 function openRecord(
@@ -134,7 +183,7 @@ function openRecord(
     return null;
   }
   const { text: prompt, timestamp, version } = event;
-  return { prompt, dispatched: [], session, timestamp, version, file, line };
+  return { prompt, dispatched: [], skills: [], session, timestamp, version, file, line };
 }
 
 function attachCalls(
@@ -158,9 +207,14 @@ function attachCalls(
       if (state.seenCalls.has(call.id)) continue;
       state.seenCalls.add(call.id);
     }
-    if (call.agent === null)
-      addProblem(state, { ...where, reason: "subagent call without subagent_type, not counted" });
-    else if (record) record.dispatched.push(call.agent);
+    if (call.agent === null && call.kind === "agent" && call.id !== null)
+      state.untyped.set(call.id, { record: record ?? null, ...where, session });
+    else if (call.agent === null)
+      addProblem(state, {
+        ...where,
+        reason: `${call.kind === "skill" ? "Skill call without skill" : "subagent call without subagent_type"}, not counted`,
+      });
+    else if (record) (call.kind === "skill" ? record.skills : record.dispatched).push(call.agent);
   }
 }
 
@@ -168,6 +222,8 @@ function finishRecord(record: DispatchRecord, stats: TranscriptStats): DispatchR
   stats.prompts += 1;
   if (record.dispatched.length > 0) stats.promptsWithDispatch += 1;
   for (const agent of record.dispatched) stats.perAgent[agent] = (stats.perAgent[agent] ?? 0) + 1;
+  if (record.skills.length > 0) stats.promptsWithSkill += 1;
+  for (const skill of record.skills) stats.perSkill[skill] = (stats.perSkill[skill] ?? 0) + 1;
   return record;
 }
 
@@ -205,6 +261,8 @@ function emptyStats(): TranscriptStats {
     prompts: 0,
     promptsWithDispatch: 0,
     perAgent: {},
+    perSkill: {},
+    promptsWithSkill: 0,
     skipped: {},
     orphanDispatches: 0,
     duplicatePrompts: 0,
