@@ -1,16 +1,13 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { readAgentBytes } from "../agents/load/load.js";
-import { normalizeAgentName } from "../agents/names.js";
 import { readFileLines } from "../inputs/read-lines.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
 import { readTranscriptLine, type DispatchCall } from "./transcript-line.js";
+import { reportUntyped, resolveUntyped, type UntypedCall } from "./untyped-calls.js";
 import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, TranscriptStats } from "./types.js";
 
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_PROBLEMS = 1000;
-/** A meta sidecar is a few hundred bytes; anything past 64 KiB is not one. */
-const MAX_META_BYTES = 64 * 1024;
 
 /** A dispatch log being read: iterate it for records; `stats` fills in as it goes. */
 export interface DispatchStream extends AsyncIterable<DispatchRecord> {
@@ -26,7 +23,7 @@ interface ReadState {
   /** tool_use ids already counted, for the same reason. */
   seenCalls: Set<string>;
   /** Subagent calls that named no type, by tool_use id: their result (or its meta file) may. */
-  untyped: Map<string, { record: DispatchRecord | null; file: string; line: number; session: string }>;
+  untyped: Map<string, UntypedCall>;
 }
 
 /**
@@ -117,49 +114,11 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
       attachCalls(open, event.session ?? fallbackSession, event.calls, { file, line }, state);
     } else if (event.kind === "agent-result") {
       stats.skipped["tool-result"] = (stats.skipped["tool-result"] ?? 0) + 1;
-      await resolveUntyped(event, state);
+      await resolveUntyped(event, state.untyped);
     }
   }
   for (const record of open.values()) if (record) yield finishRecord(record, stats);
-  reportUntyped(file, state);
-}
-
-/**
- * Names the type of a subagent call that gave none: from its result's `agentType`, else from
- * the `<session>/subagents/agent-<id>.meta.json` sidecar beside the transcript (`agentType`).
- */
-async function resolveUntyped(
-  event: Extract<ReturnType<typeof readTranscriptLine>, { kind: "agent-result" }>,
-  state: ReadState,
-): Promise<void> {
-  const pending = state.untyped.get(event.toolUseId);
-  if (pending === undefined) return;
-  const type = event.agentType ?? (event.agentId === null ? null : await readMetaType(pending, event.agentId));
-  if (type === null) return;
-  state.untyped.delete(event.toolUseId);
-  pending.record?.dispatched.push(normalizeAgentName(type));
-}
-
-async function readMetaType(pending: { file: string; session: string }, agentId: string): Promise<string | null> {
-  if (!/^[\w-]+$/.test(agentId)) return null;
-  const meta = path.join(path.dirname(pending.file), pending.session, "subagents", `agent-${agentId}.meta.json`);
-  const read = await readAgentBytes(meta, meta, MAX_META_BYTES);
-  if (read.diagnostic) return null;
-  try {
-    const value = JSON.parse(Buffer.from(read.bytes).toString("utf8")) as { agentType?: unknown };
-    return typeof value.agentType === "string" && value.agentType.trim() !== "" ? value.agentType : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Calls whose type no result or meta file named are problems, as before. */
-function reportUntyped(file: string, state: ReadState): void {
-  for (const [id, pending] of state.untyped) {
-    if (pending.file !== file) continue;
-    state.untyped.delete(id);
-    addProblem(state, { file, line: pending.line, reason: "subagent call without subagent_type, not counted" });
-  }
+  for (const problem of reportUntyped(file, state.untyped)) addProblem(state, problem);
 }
 
 function openRecord(
