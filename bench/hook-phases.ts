@@ -42,10 +42,9 @@ async function runPhases(cacheDir: string, embeddings: boolean): Promise<HookPha
   ]);
   const importMs = msSince(start);
   start = process.hrtime.bigint();
-  const set = await loadHookAgents([
-    path.join(FIXTURES, "hook-project/.claude/agents"),
-    path.join(FIXTURES, "hook-user/agents"),
-  ]);
+  const set = await loadHookAgents(path.join(FIXTURES, "hook-project"), {
+    CLAUDE_CONFIG_DIR: path.join(FIXTURES, "hook-user"),
+  });
   const loadAgentsMs = msSince(start);
   start = process.hrtime.bigint();
   const embedder = embeddings ? await createEmbedder({ cacheDir }, { warn: () => {} }) : null;

@@ -1,4 +1,3 @@
-import { resolveAgentsDir } from "../agents/load/resolve.js";
 import path from "node:path";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
@@ -17,7 +16,6 @@ import { collectAgentTerms } from "./terms.js";
 import type { Advice, SharedTrigger, StaleRedirect, Suggestion } from "./types.js";
 
 export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
-  /** Agent folder; default: resolveAgentsDir (`.claude/agents`, else `agents/`). */
   agentsDir?: string;
   /** Labeled dataset: adds the eval's confusions and the suggestions drawn from them. */
   dataset?: string;
@@ -36,7 +34,11 @@ export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "ag
 export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, ...routerOptions } = options;
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: resolveAgentsDir(cwd, options.agentsDir) });
+  const opened = await openRouter({
+    ...routerOptions,
+    cwd,
+    agentsDir: options.agentsDir === undefined ? undefined : path.resolve(cwd, options.agentsDir),
+  });
   try {
     const { index, router } = opened;
     const terms = collectAgentTerms(index);
@@ -49,7 +51,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       const file = path.resolve(cwd, datasetPath);
       const dataset = await readDataset(file, { agentNames: router.agentNames, label: displayPath(cwd, file) });
       const report = await runEval(router, dataset, {
-        agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash },
+        agents: { path: opened.agentsLabel, count: index.agents.length, hash: index.agentsHash },
         config: { ...opened.config },
         onProgress,
       });
@@ -65,7 +67,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
     const confusions = describeConfusions(groups, index, terms);
     return {
       schemaVersion: 1,
-      agents: { path: displayPath(cwd, opened.agentsDir), count: index.agents.length, hash: index.agentsHash },
+      agents: { path: opened.agentsLabel, count: index.agents.length, hash: index.agentsHash },
       mode: router.mode,
       model: router.model,
       confusablePairs: findConfusablePairs(index, terms),

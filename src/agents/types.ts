@@ -26,8 +26,20 @@ export interface AgentExample {
   line: number;
 }
 
+/** What Claude Code chooses between: subagent files and Agent Skills (`SKILL.md`). */
+export type AgentKind = "agent" | "skill";
+
+/**
+ * Where Claude Code finds a file: the project's `.claude/`, the user's `~/.claude/`, an
+ * installed (or developed) plugin, or a folder the user named with `--agents`.
+ */
+export type AgentScope = "project" | "user" | "plugin" | "folder";
+
 export interface AgentSpec {
-  /** Frontmatter `name` (routing uses the name, not the file name). */
+  /**
+   * The id routing and labels use: frontmatter `name` (a skill without one takes its folder's
+   * name), prefixed `plugin:` for a plugin's agents and skills, as Claude Code names them.
+   */
   name: string;
   /** Line of the `name:` key (for lint messages); absent when the spec was built by hand. */
   nameLine?: number;
@@ -57,6 +69,14 @@ export interface AgentSpec {
   /** "Core Capabilities" bullets (and variants: "Capabilities", "Expertise", "Focus Areas"). */
   capabilities: SourceText[];
   examples: AgentExample[];
+  /** Absent means "agent" (specs built by hand, and everything before skills were read). */
+  kind?: AgentKind;
+  /** Set by discovery; absent when parsed on its own. */
+  scope?: AgentScope;
+  /** The plugin that ships it (its `name` is then `plugin:…`). */
+  plugin?: string;
+  /** A skill's `when_to_use` frontmatter (Claude Code lists it after the description). */
+  whenToUse?: string;
   /** Markdown body after the frontmatter. */
   body: string;
   bodyLine: number;
@@ -84,4 +104,16 @@ export interface AgentSet {
   diagnostics: Diagnostic[];
   /** sha256 over the sorted (file, content) pairs: changes when any agent file changes. */
   hash: string;
+  /** The folders discovery read, highest priority first (absent for a single folder). */
+  sources?: SetSource[];
+}
+
+/** One folder (or plugin) discovery read, and how many agents and skills it gave. */
+export interface SetSource {
+  scope: AgentScope;
+  /** Absolute path of the folder. */
+  path: string;
+  plugin?: string;
+  agents: number;
+  skills: number;
 }

@@ -87,14 +87,20 @@ function explainAgent(index: AgentIndex, scorer: Scorer, q: PreparedQuery, out: 
   const e = scorer.explain?.(q, a, out) ?? {};
   const features: Record<string, number> = {};
   for (const name of Object.keys(out.features).sort()) features[name] = round(out.features[name]![a]!);
-  return {
-    agent: index.agents[a]!.name,
+  const spec = index.agents[a]!;
+  const reason: AgentReason = {
+    agent: spec.name,
     score: round(out.scores[a]!),
     matchedTriggers: e.matchedTriggers ?? [],
     bestPiece: e.bestPiece ?? null,
     rules: e.rules ?? [],
     features,
   };
+  if (spec.scope !== undefined || spec.kind !== undefined) {
+    reason.source = { kind: spec.kind ?? "agent", file: spec.file };
+    if (spec.scope !== undefined) reason.source.scope = spec.scope;
+  }
+  return reason;
 }
 
 function summarize(

@@ -22,6 +22,15 @@ export interface AgentReason {
   rules: string[];
   /** Raw feature values fed to the fusion, by feature name. */
   features: Record<string, number>;
+  /** Where the candidate came from: agent or skill, its scope and its file (absent for hand-built specs). */
+  source?: CandidateSource;
+}
+
+/** An agent's or skill's origin, as discovery found it. */
+export interface CandidateSource {
+  kind: "agent" | "skill";
+  scope?: "project" | "user" | "plugin" | "folder";
+  file: string;
 }
 
 export interface DecisionReasons {

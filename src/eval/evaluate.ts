@@ -1,5 +1,4 @@
 import path from "node:path";
-import { resolveAgentsDir } from "../agents/load/resolve.js";
 import type { ConfigNote } from "../pipeline/config-note.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
@@ -7,7 +6,7 @@ import { runEval } from "./run.js";
 import type { Dataset, EvalReport } from "./types.js";
 
 export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet"> {
-  /** Agent folder, as the user named it (recorded in the report relative to cwd); default: resolveAgentsDir. */
+  /** Agent folder, as the user named it (recorded in the report relative to cwd). */
   agentsDir?: string;
   /** Dataset file (CSV or JSONL). */
   dataset: string;
@@ -33,7 +32,11 @@ export interface EvaluateOptions extends Omit<OpenRouterOptions, "agentsDir" | "
 export async function evaluateAgents(options: EvaluateOptions): Promise<EvalReport> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, loadDataset, onConfig, ...routerOptions } = options;
-  const opened = await openRouter({ ...routerOptions, cwd, agentsDir: resolveAgentsDir(cwd, options.agentsDir) });
+  const opened = await openRouter({
+    ...routerOptions,
+    cwd,
+    agentsDir: options.agentsDir === undefined ? undefined : path.resolve(cwd, options.agentsDir),
+  });
   try {
     onConfig?.(opened.configNote);
     const datasetFile = path.resolve(cwd, datasetPath);
@@ -42,9 +45,12 @@ export async function evaluateAgents(options: EvaluateOptions): Promise<EvalRepo
       : await readDataset(datasetFile, { agentNames: opened.router.agentNames, label: displayPath(cwd, datasetFile) });
     return await runEval(opened.router, dataset, {
       agents: {
-        path: displayPath(cwd, opened.agentsDir),
+        path: opened.agentsLabel,
         count: opened.agentSet.agents.length,
         hash: opened.agentSet.hash,
+        ...(opened.agentSet.sources
+          ? { sources: opened.agentSet.sources.map((s) => ({ ...s, path: displayPath(cwd, s.path) })) }
+          : {}),
       },
       config: { ...opened.config },
       onProgress,

@@ -15,6 +15,13 @@ const agentReason = z.object({
   bestPiece: z.object({ kind: z.string(), text: z.string(), line: num, similarity: num }).nullable(),
   rules: z.array(z.string()),
   features: z.record(z.string(), num),
+  source: z
+    .object({
+      kind: z.enum(["agent", "skill"]),
+      scope: z.enum(["project", "user", "plugin", "folder"]).optional(),
+      file: z.string(),
+    })
+    .optional(),
 });
 const caseRecord = z.object({
   prompt: z.string(),
@@ -81,7 +88,22 @@ export const EvalReportSchema: z.ZodType<EvalReport> = z.object({
   schemaVersion: z.union([z.literal(1), z.literal(2)]),
   tool: z.object({ name: z.literal("agentroute"), version: z.string() }),
   createdAt: z.string(),
-  agents: z.object({ path: z.string(), count: num, hash: z.string() }),
+  agents: z.object({
+    path: z.string(),
+    count: num,
+    hash: z.string(),
+    sources: z
+      .array(
+        z.object({
+          scope: z.enum(["project", "user", "plugin", "folder"]),
+          path: z.string(),
+          plugin: z.string().optional(),
+          agents: num,
+          skills: num,
+        }),
+      )
+      .optional(),
+  }),
   dataset: z.object({
     path: z.string(),
     rows: num,

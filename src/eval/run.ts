@@ -10,7 +10,7 @@ import { REPORT_SCHEMA_VERSION, type CaseRecord, type Dataset, type DatasetRow, 
 
 export interface EvalMeta {
   /** The agent folder as the user named it, its agent count and hash (AgentSet.hash). */
-  agents: { path: string; count: number; hash: string };
+  agents: EvalReport["agents"];
   /** The effective router configuration, recorded so a run can be repeated. */
   config: Record<string, unknown>;
   /** Progress callback for a terminal bar. */

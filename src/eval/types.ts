@@ -1,3 +1,4 @@
+import type { SetSource } from "../agents/types.js";
 import type { DecisionReasons, RankedAgent, RouteMode } from "../classify/types.js";
 import type { GateReport } from "./gate-report.js";
 
@@ -81,7 +82,8 @@ export interface EvalReport {
   schemaVersion: 1 | 2;
   tool: { name: "agentroute"; version: string };
   createdAt: string;
-  agents: { path: string; count: number; hash: string };
+  /** `sources`: the folders discovery read (scope, path, plugin, counts), when it ran. */
+  agents: { path: string; count: number; hash: string; sources?: SetSource[] };
   dataset: { path: string; rows: number; read: number; skipped: SkippedRow[]; hash: string };
   mode: { kind: RouteMode; model: string | null };
   config: Record<string, unknown>;

@@ -1,40 +1,52 @@
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { AGENT_LIMITS } from "../agents/limits.js";
 import { findAgentFiles } from "../agents/load/walk.js";
 import type { AgentSet } from "../agents/types.js";
+import { claudeConfigDir, hookAgentDirs } from "./dirs.js";
 import { loadHookAgents } from "./agents.js";
 
-/** Agent-folder lists remembered at once (one per project the server answers for). */
+/** Projects remembered at once (one per project the server answers for). */
 const MAX_ENTRIES = 16;
 
 /**
- * `loadHookAgents` for a long-running hook server: the folders are walked and every agent
- * file stat-ed on each call (size, modification and change times), and parsed again only
- * when that fingerprint changed. An edit, a new file or a deleted one is seen at the next
- * prompt, as before, without re-parsing an unchanged set for every prompt.
+ * `loadHookAgents` for a long-running hook server: the folders discovery read last time (and
+ * the project's and user's agent folders, and the installed-plugins list) are walked and every
+ * agent file stat-ed on each call (size, modification and change times), and the set is
+ * discovered again only when that fingerprint changed. An edit, a new file or a deleted one is
+ * seen at the next prompt, without re-parsing an unchanged set for every prompt.
  *
  * @example
  * const load = createHookAgentCache();
- * await load(["/repo/.claude/agents", "/home/me/.claude/agents"]); // parsed
- * await load(["/repo/.claude/agents", "/home/me/.claude/agents"]); // same AgentSet, not parsed again
+ * await load("/repo", process.env); // discovered and parsed
+ * await load("/repo", process.env); // same AgentSet, not parsed again
  */
-export function createHookAgentCache(): (dirs: readonly string[]) => Promise<AgentSet | null> {
+export function createHookAgentCache(): (projectDir: string, env: NodeJS.ProcessEnv) => Promise<AgentSet | null> {
   const cache = new Map<string, { stamp: string; set: AgentSet | null }>();
-  return async (dirs) => {
-    const key = dirs.join("\0");
-    const stamp = await fingerprint(dirs);
+  return async (projectDir, env) => {
+    const key = `${projectDir}\0${claudeConfigDir(env)}`;
     const hit = cache.get(key);
+    const stamp = await fingerprint(watchedDirs(projectDir, env, hit?.set ?? null), env);
     if (hit?.stamp === stamp) return hit.set;
-    const set = await loadHookAgents(dirs);
+    const set = await loadHookAgents(projectDir, env);
     cache.delete(key);
-    cache.set(key, { stamp, set });
+    // Stamped over the folders this set came from, so a plugin's edit is seen too.
+    cache.set(key, { stamp: await fingerprint(watchedDirs(projectDir, env, set), env), set });
     if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     return set;
   };
 }
 
-async function fingerprint(dirs: readonly string[]): Promise<string> {
-  const parts: string[] = [];
+function watchedDirs(projectDir: string, env: NodeJS.ProcessEnv, set: AgentSet | null): string[] {
+  const dirs = hookAgentDirs(projectDir, env);
+  for (const source of set?.sources ?? []) if (!dirs.includes(source.path)) dirs.push(source.path);
+  return dirs;
+}
+
+async function fingerprint(dirs: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const plugins = path.join(claudeConfigDir(env), "plugins", "installed_plugins.json");
+  const listed = await stat(plugins).catch(() => null);
+  const parts: string[] = [`${plugins}\0${listed?.size}\0${listed?.mtimeMs}\0${listed?.ctimeMs}`];
   for (const dir of dirs) {
     if (!(await stat(dir).catch(() => null))?.isDirectory()) {
       parts.push(`${dir}\0absent`);

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
-import { loadAgents } from "../agents/load/load.js";
+import { discoverAgents } from "../agents/discover/discover.js";
 import type { AgentSet } from "../agents/types.js";
 import { makeDiagnostic } from "../agents/diagnostic.js";
 import { normalizeAgentName } from "../agents/names.js";
@@ -8,23 +7,23 @@ import { normalizeAgentName } from "../agents/names.js";
 export { claudeConfigDir, hookAgentDirs } from "./dirs.js";
 
 /**
- * Loads the folders that exist and merges them: on a name clash (compared the way Claude
- * Code matches names) the earlier folder wins, as the project's agents override the user's.
- * Returns null when no folder exists.
+ * The agents a session in `projectDir` can dispatch, found by the one discovery every command
+ * uses (project, user and plugin agents; the project wins a clash). Null when there is no
+ * agent folder at all.
  *
  * @example
- * const set = await loadHookAgents(hookAgentDirs("/repo", process.env));
+ * const set = await loadHookAgents("/repo", process.env);
  */
-export async function loadHookAgents(dirs: readonly string[]): Promise<AgentSet | null> {
-  const sets: AgentSet[] = [];
-  for (const dir of dirs) {
-    if ((await stat(dir).catch(() => null))?.isDirectory()) sets.push(await loadAgents(dir));
-  }
-  return sets.length === 0 ? null : onlyLoadableNames(mergeAgentSets(sets));
+export async function loadHookAgents(projectDir: string, env: NodeJS.ProcessEnv): Promise<AgentSet | null> {
+  const set = await discoverAgents({ cwd: projectDir, env, scope: "all", kind: "agents" });
+  return set.sources !== undefined && set.sources.length === 0 ? null : onlyLoadableNames(set);
 }
 
-/** A name Claude Code can start as a subagent: letters, digits, `-` and `_`, no spaces, dots or slashes. */
-const LOADABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/**
+ * A name Claude Code can start as a subagent: letters, digits, `-` and `_`, no spaces, dots or
+ * slashes; a plugin's agents are namespaced `plugin:name` (up to three parts).
+ */
+const LOADABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}(?::[A-Za-z0-9][A-Za-z0-9_-]{0,127}){0,2}$/;
 
 /**
  * The set without agents whose names Claude Code could not load (`my agent`, `../x`): the

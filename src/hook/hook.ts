@@ -100,12 +100,13 @@ export async function routeHookPrompt(input: HookInput, options: HookOptions): P
   // session's cwd moves into a subfolder.
   const projectDir = options.env.CLAUDE_PROJECT_DIR?.trim() || input.cwd;
   const dirs = hookAgentDirs(projectDir, options.env);
-  if (!dirs.some((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())) return null;
+  if (!dirs.some((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory()) && !hasPlugins(options.env))
+    return null;
   const embeddings = options.embeddings ?? true;
   const socket = hookPaths(options.env).socket;
   const useServer =
     embeddings && socket !== null && options.server !== false && options.env.AGENTROUTE_HOOK_SERVER?.trim() !== "0";
-  if (!useServer) return routeInProcess(prompt, dirs, projectDir, embeddings, options.env);
+  if (!useServer) return routeInProcess(prompt, projectDir, embeddings, options.env);
   const answer = await askHookServer(socket, { op: "route", prompt, dirs, projectDir, embeddings }, SERVER_REPLY_MS);
   if (answer.status === "busy") {
     // Never a second server beside a busy one: this prompt goes without a suggestion.
@@ -147,16 +148,23 @@ async function checkSocketPath(socket: string): Promise<void> {
   );
 }
 
+/** Installed plugins can bring agents even without an agents folder. */
+function hasPlugins(env: NodeJS.ProcessEnv): boolean {
+  return (
+    statSync(path.join(claudeConfigDir(env), "plugins", "installed_plugins.json"), { throwIfNoEntry: false }) !==
+    undefined
+  );
+}
+
 async function routeInProcess(
   prompt: string,
-  dirs: string[],
   projectDir: string,
   embeddings: boolean,
   env: NodeJS.ProcessEnv,
 ): Promise<RouteDecision | null> {
   // Imported here, like the router below: a hook answered by its server never loads them.
   const { loadHookAgents } = await import("./agents.js");
-  const agentSet = await loadHookAgents(dirs);
+  const agentSet = await loadHookAgents(projectDir, env);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const errorLog = hookPaths(env).errorLog;
   const { openRouter } = await import("../pipeline/open.js");

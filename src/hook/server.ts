@@ -142,7 +142,7 @@ async function route(
   routers: Routers,
   options: HookServerOptions,
 ): Promise<RouteDecision | null> {
-  const agentSet = await loadHookAgents(request.dirs);
+  const agentSet = await loadHookAgents(request.projectDir, options.env);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const key = routerKey(request);
   const configTime = (await stat(path.join(request.projectDir, CONFIG_FILE_NAME)).catch(() => null))?.mtimeMs ?? 0;

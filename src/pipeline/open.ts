@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { loadAgents } from "../agents/load/load.js";
-import { resolveAgentsDir } from "../agents/load/resolve.js";
+import { discoverAgents, requireAgents, type ScopeOption } from "../agents/discover/discover.js";
+import type { LoadKind } from "../agents/load/load.js";
 import type { AgentSet } from "../agents/types.js";
 import { defaultCacheDir } from "../embed/cache.js";
 import { createEmbedder } from "../embed/registry.js";
@@ -17,8 +17,12 @@ import { describeConfig, type ConfigNote } from "./config-note.js";
 export const CONFIG_FILE_NAME = "agentroute.config.json";
 
 export interface OpenRouterOptions {
-  /** Agents folder; default: resolveAgentsDir(cwd) (`.claude/agents`, else `agents/`). */
+  /** Agents folder (or one file), read exactly; default: Claude Code's scopes (see discoverAgents). */
   agentsDir?: string;
+  /** Scopes read when `agentsDir` is not given (`--scope`); default "all". */
+  scope?: ScopeOption;
+  /** Agents, skills or both (`--kind`); default "all". */
+  kind?: LoadKind;
   /** Agents already loaded (the hook merges project and user agents); wins over agentsDir. */
   agentSet?: AgentSet;
   cwd?: string;
@@ -49,6 +53,8 @@ export interface OpenedRouter {
   router: Router;
   agentSet: AgentSet;
   agentsDir: string;
+  /** What reports call the agents: the folder relative to cwd, or "scope all" when discovered. */
+  agentsLabel: string;
   index: AgentIndex;
   /** The effective configuration (defaults merged with the config file), for reports. */
   config: RouterConfig;
@@ -72,10 +78,15 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const warn = options.warn ?? ((m: string) => void process.stderr.write(`warning: ${m}\n`));
-  const agentsDir = options.agentSet?.root ?? resolveAgentsDir(cwd, options.agentsDir);
   const stage = options.onStage ?? (() => undefined);
   stage("loading agents");
-  const agentSet = options.agentSet ?? (await loadAgents(agentsDir));
+  const agentSet =
+    options.agentSet ??
+    requireAgents(
+      await discoverAgents({ cwd, env, agentsDir: options.agentsDir, scope: options.scope, kind: options.kind }),
+      options.scope,
+    );
+  const agentsDir = agentSet.root;
   for (const message of describeDroppedFiles(agentSet)) warn(message);
   const loaded = await loadConfig(cwd, options);
   const config = { ...loaded.config, ...options.overrides };
@@ -92,12 +103,22 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
     router: createRouter(index, config),
     agentSet,
     agentsDir,
+    agentsLabel: describeAgents(cwd, agentsDir, options),
     index,
     config,
     configPath,
     configNote,
     close: async () => embedder?.dispose(),
   };
+}
+
+function describeAgents(cwd: string, root: string, options: OpenRouterOptions): string {
+  if (options.agentSet === undefined && (options.agentsDir === undefined || options.agentsDir === ""))
+    return `scope ${options.scope ?? "all"}${options.kind && options.kind !== "all" ? `, ${options.kind}` : ""}`;
+  const relative = path.relative(cwd, root);
+  return (relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? root : relative)
+    .split(path.sep)
+    .join("/");
 }
 
 async function loadConfig(

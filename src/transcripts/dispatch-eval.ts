@@ -13,6 +13,7 @@ import { BUILT_IN_AGENTS } from "./agent-name.js";
 const DispatchLogLineSchema = z.looseObject({
   prompt: z.string(),
   dispatched: z.array(z.string()),
+  skills: z.array(z.string()).optional(),
   session: z.string(),
   timestamp: z.string().optional(),
   version: z.string().optional(),
@@ -65,10 +66,12 @@ export async function readDispatchDataset(
       continue;
     }
     firstLine.set(prompt, line);
-    const expected = mapDispatched(entry.dispatched, canonical, result);
+    // A skill the model loaded is a choice like a dispatch: labels name either.
+    const chosen = [...entry.dispatched, ...(entry.skills ?? [])];
+    const expected = mapDispatched(chosen, canonical, result);
     const row: DatasetRow = { prompt, expected, tags: { source: "transcript", session: entry.session }, line };
     result.dataset.rows.push(row);
-    result.dispatched.push(entry.dispatched.map(normalizeAgentName));
+    result.dispatched.push(chosen.map(normalizeAgentName));
   }
   return result;
 }

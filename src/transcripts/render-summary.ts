@@ -16,13 +16,10 @@ export function renderTranscriptSummary(stats: TranscriptStats, cwd: string): st
   const share = stats.prompts === 0 ? 0 : (100 * stats.promptsWithDispatch) / stats.prompts;
   const lines = [
     `read ${plural(stats.files, "file")}, ${plural(stats.lines, "line")}: ${plural(stats.prompts, "typed prompt")}, ` +
-      `${stats.promptsWithDispatch} with a subagent dispatch (${share.toFixed(1)}%)`,
+      `${stats.promptsWithDispatch} with a subagent dispatch (${share.toFixed(1)}%)` +
+      (stats.promptsWithSkill > 0 ? `, ${stats.promptsWithSkill} with a skill` : ""),
   ];
-  const agents = Object.entries(stats.perAgent).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
-  if (agents.length > 0) {
-    const width = Math.max(...agents.map(([name]) => name.length));
-    lines.push("dispatches by agent:", ...agents.map(([name, n]) => `  ${name.padEnd(width)}  ${n}`));
-  }
+  lines.push(...countTable("dispatches by agent:", stats.perAgent), ...countTable("skills loaded:", stats.perSkill));
   const skipped = Object.entries(stats.skipped).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
   if (skipped.length > 0) lines.push(`lines not taken as prompts: ${skipped.map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (stats.duplicatePrompts > 0)
@@ -39,6 +36,13 @@ export function renderTranscriptSummary(stats: TranscriptStats, cwd: string): st
     if (stats.problemCount > MAX_PROBLEMS_SHOWN) lines.push(`  … and ${stats.problemCount - MAX_PROBLEMS_SHOWN} more`);
   }
   return lines.join("\n") + "\n";
+}
+
+function countTable(title: string, counts: Record<string, number>): string[] {
+  const rows = Object.entries(counts).sort(([a, x], [b, y]) => y - x || compareNames(a, b));
+  if (rows.length === 0) return [];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return [title, ...rows.map(([name, n]) => `  ${name.padEnd(width)}  ${n}`)];
 }
 
 function plural(n: number, noun: string): string {

@@ -4,18 +4,24 @@ import { normalizeAgentName } from "../agents/names.js";
 export type LineEvent =
   | { kind: "prompt"; text: string; session: string | null; timestamp: string; version: string; uuid: string | null }
   | { kind: "dispatch"; session: string | null; calls: DispatchCall[] }
+  /** A subagent's result: `toolUseResult.agentType` / `agentId` answer a call that named no type. */
+  | { kind: "agent-result"; toolUseId: string; agentType: string | null; agentId: string | null }
   | { kind: "skip"; reason: string }
   | { kind: "other" };
 
 export interface DispatchCall {
   /** tool_use id, to count a call once when a resumed session repeats it. */
   id: string | null;
-  /** Normalised subagent type, or null when the call names none. */
+  /** Normalised subagent type or skill name (`superpowers:writing-plans`), or null when the call names none. */
   agent: string | null;
+  /** A subagent (`Agent`/`Task` tool) or a skill (`Skill` tool). */
+  kind: "agent" | "skill";
 }
 
 /** The subagent tool: `Agent` in current Claude Code, `Task` in versions before 2.1.x. */
 const SUBAGENT_TOOLS = new Set(["Agent", "Task"]);
+/** The tool the model calls to load a skill: `input.skill` names it, plugin skills as `plugin:skill`. */
+const SKILL_TOOL = "Skill";
 
 /** Wrappers Claude Code writes around what is not a typed request (local command output, `!` bash mode…). */
 const OUTPUT_WRAPPERS =
@@ -47,7 +53,7 @@ export function readTranscriptLine(entry: Json): LineEvent {
   if (entry.isMeta === true) return { kind: "skip", reason: "meta" };
   if (entry.isCompactSummary === true) return { kind: "skip", reason: "compact-summary" };
   if (entry.isVisibleInTranscriptOnly === true) return { kind: "skip", reason: "transcript-only" };
-  if (entry.toolUseResult !== undefined && entry.toolUseResult !== null) return { kind: "skip", reason: "tool-result" };
+  if (entry.toolUseResult !== undefined && entry.toolUseResult !== null) return readToolResult(entry, message);
   const content = message?.content;
   const text = typeof content === "string" ? content : textOfBlocks(content);
   if (text === "tool-result") return { kind: "skip", reason: "tool-result" };
@@ -92,15 +98,36 @@ function typedText(text: string): string | { kind: "skip"; reason: string } {
   return `${name.startsWith("/") ? name : `/${name}`} ${args}`;
 }
 
+/**
+ * A tool result: for a subagent, `toolUseResult.agentType` (2.1.x) or `agentId` (whose
+ * `agent-<id>.meta.json` sidecar may say the type) answers a call that named no type.
+ */
+function readToolResult(entry: Json, message: Json | null): LineEvent {
+  const result = entry.toolUseResult;
+  const content = message?.content;
+  const block = Array.isArray(content) ? content.find((b) => isObject(b) && b.type === "tool_result") : undefined;
+  const toolUseId = isObject(block) ? str(block.tool_use_id) : null;
+  if (!isObject(result) || toolUseId === null || (result.agentType === undefined && result.agentId === undefined))
+    return { kind: "skip", reason: "tool-result" };
+  return { kind: "agent-result", toolUseId, agentType: str(result.agentType), agentId: str(result.agentId) };
+}
+
 function readAssistant(entry: Json, message: Json | null): LineEvent {
   const content = message?.content;
   if (!Array.isArray(content)) return { kind: "other" };
   const calls: DispatchCall[] = [];
   for (const block of content) {
-    if (!isObject(block) || block.type !== "tool_use" || !SUBAGENT_TOOLS.has(String(block.name))) continue;
+    if (!isObject(block) || block.type !== "tool_use") continue;
+    const tool = String(block.name);
+    const kind = tool === SKILL_TOOL ? "skill" : SUBAGENT_TOOLS.has(tool) ? "agent" : null;
+    if (kind === null) continue;
     const input = isObject(block.input) ? block.input : {};
-    const agent = str(input.subagent_type);
-    calls.push({ id: str(block.id), agent: agent === null || agent.trim() === "" ? null : normalizeAgentName(agent) });
+    const name = str(kind === "skill" ? input.skill : input.subagent_type);
+    calls.push({
+      id: str(block.id),
+      agent: name === null || name.trim() === "" ? null : normalizeAgentName(name),
+      kind,
+    });
   }
   return calls.length === 0 ? { kind: "other" } : { kind: "dispatch", session: str(entry.sessionId), calls };
 }

@@ -4,6 +4,7 @@ import { readFileLines } from "../inputs/read-lines.js";
 import { addCount } from "../util/own.js";
 import { collectTranscriptFiles } from "./transcript-files.js";
 import { readTranscriptLine, type DispatchCall } from "./transcript-line.js";
+import { reportUntyped, resolveUntyped, type UntypedCall } from "./untyped-calls.js";
 import type { DispatchRecord, ReadTranscriptsOptions, TranscriptProblem, TranscriptStats } from "./types.js";
 
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
@@ -28,6 +29,8 @@ interface ReadState {
   seenPrompts: Set<string>;
   /** tool_use ids already counted, for the same reason. */
   seenCalls: Set<string>;
+  /** Subagent calls that named no type, by tool_use id: their result (or its meta file) may. */
+  untyped: Map<string, UntypedCall>;
 }
 
 /**
@@ -55,6 +58,7 @@ export function streamDispatchLog(paths: readonly string[], options: ReadTranscr
     },
     seenPrompts: new Set(),
     seenCalls: new Set(),
+    untyped: new Map(),
   };
   return {
     stats: state.stats,
@@ -115,9 +119,13 @@ async function* readSessionFile(file: string, state: ReadState): AsyncGenerator<
       open.set(session, openRecord(event, session, file, line, state));
     } else if (event.kind === "dispatch") {
       attachCalls(open, event.session ?? fallbackSession, event.calls, { file, line }, state);
+    } else if (event.kind === "agent-result") {
+      stats.skipped["tool-result"] = (stats.skipped["tool-result"] ?? 0) + 1;
+      await resolveUntyped(event, state.untyped);
     }
   }
   for (const record of open.values()) if (record) yield finishRecord(record, stats);
+  for (const problem of reportUntyped(file, state.untyped)) addProblem(state, problem);
 }
 
 function openRecord(
@@ -141,7 +149,7 @@ function openRecord(
     return null;
   }
   const { text: prompt, timestamp, version } = event;
-  return { prompt, dispatched: [], session, timestamp, version, file, line };
+  return { prompt, dispatched: [], skills: [], session, timestamp, version, file, line };
 }
 
 function attachCalls(
@@ -165,9 +173,14 @@ function attachCalls(
       if (state.seenCalls.has(call.id)) continue;
       state.seenCalls.add(call.id);
     }
-    if (call.agent === null)
-      addProblem(state, { ...where, reason: "subagent call without subagent_type, not counted" });
-    else if (record) record.dispatched.push(call.agent);
+    if (call.agent === null && call.kind === "agent" && call.id !== null)
+      state.untyped.set(call.id, { record: record ?? null, ...where, session });
+    else if (call.agent === null)
+      addProblem(state, {
+        ...where,
+        reason: `${call.kind === "skill" ? "Skill call without skill" : "subagent call without subagent_type"}, not counted`,
+      });
+    else if (record) (call.kind === "skill" ? record.skills : record.dispatched).push(call.agent);
   }
 }
 
@@ -175,6 +188,8 @@ function finishRecord(record: DispatchRecord, stats: TranscriptStats): DispatchR
   stats.prompts += 1;
   if (record.dispatched.length > 0) stats.promptsWithDispatch += 1;
   for (const agent of record.dispatched) addCount(stats.perAgent, agent);
+  if (record.skills.length > 0) stats.promptsWithSkill += 1;
+  for (const skill of record.skills) addCount(stats.perSkill, skill);
   return record;
 }
 
@@ -212,6 +227,8 @@ function emptyStats(): TranscriptStats {
     prompts: 0,
     promptsWithDispatch: 0,
     perAgent: {},
+    perSkill: {},
+    promptsWithSkill: 0,
     skipped: {},
     orphanDispatches: 0,
     duplicatePrompts: 0,

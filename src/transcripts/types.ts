@@ -10,6 +10,8 @@ export interface DispatchRecord {
   prompt: string;
   /** Normalised subagent types, in dispatch order, repeats kept; [] when none was started. */
   dispatched: string[];
+  /** Skills the model loaded with the `Skill` tool (`superpowers:writing-plans`), in order. */
+  skills: string[];
   session: string;
   /** ISO timestamp of the prompt line ("" when the line had none). */
   timestamp: string;
@@ -21,7 +23,10 @@ export interface DispatchRecord {
 }
 
 /** The JSON line `agentroute transcripts` writes for each record. */
-export type DispatchLogLine = Pick<DispatchRecord, "prompt" | "dispatched" | "session" | "timestamp" | "version">;
+export type DispatchLogLine = Pick<
+  DispatchRecord,
+  "prompt" | "dispatched" | "skills" | "session" | "timestamp" | "version"
+>;
 
 /** A line that could not be used, with why (never fatal). */
 export interface TranscriptProblem {
@@ -49,6 +54,9 @@ export interface TranscriptStats {
   promptsWithDispatch: number;
   /** Dispatch count per normalised agent name. */
   perAgent: Record<string, number>;
+  /** Skill calls per normalised skill name. */
+  perSkill: Record<string, number>;
+  promptsWithSkill: number;
   /** Lines read but not taken as prompts, by kind ("tool-result", "sidechain", "meta", …). */
   skipped: Record<string, number>;
   /** Dispatches seen before any typed prompt of their session (e.g. a trimmed transcript). */

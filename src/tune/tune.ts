@@ -1,4 +1,3 @@
-import { resolveAgentsDir } from "../agents/load/resolve.js";
 import path from "node:path";
 import { resolveConfig } from "../classify/config.js";
 import { featuresIn } from "../classify/scorers/features.js";
@@ -16,7 +15,6 @@ import { examplesRunner, tableRunner } from "./runners.js";
 import type { Verdict } from "./select.js";
 
 export interface TuneOptions extends Omit<OpenRouterOptions, "agentsDir" | "agentSet" | "config" | "configPath"> {
-  /** Agent folder; default: resolveAgentsDir (`.claude/agents`, else `agents/`). */
   agentsDir?: string;
   /** Labeled dataset (CSV or JSONL), as for eval. */
   dataset: string;
@@ -70,7 +68,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
   const opened = await openRouter({
     ...routerOptions,
     cwd,
-    agentsDir: resolveAgentsDir(cwd, options.agentsDir),
+    agentsDir: options.agentsDir === undefined ? undefined : path.resolve(cwd, options.agentsDir),
     config: defaults,
   });
   try {
@@ -106,7 +104,7 @@ export async function tuneRouter(options: TuneOptions): Promise<TuneResult> {
       mode,
       model: opened.router.model,
       agents: {
-        path: displayPath(cwd, opened.agentsDir),
+        path: opened.agentsLabel,
         count: opened.agentSet.agents.length,
         hash: opened.agentSet.hash,
       },

@@ -17,7 +17,13 @@ async function run(argv: string[], cwd: string) {
     out: (s: string) => void (out += s),
     err: (s: string) => void (err += s),
     isTTY: false,
-    env: { ...process.env, AGENTROUTE_CACHE_DIR: path.join(tmp, "cache") },
+    // An empty home: the user's own ~/.claude agents and plugins must not leak into the test.
+    env: {
+      ...process.env,
+      AGENTROUTE_CACHE_DIR: path.join(tmp, "cache"),
+      HOME: path.join(tmp, "home"),
+      CLAUDE_CONFIG_DIR: path.join(tmp, "home", ".claude"),
+    },
     cwd,
     stdin: Readable.from([]),
   };
@@ -34,11 +40,11 @@ const COMMANDS: string[][] = [
 ];
 
 describe("the agents folder default, the same on every command", () => {
-  it.each(COMMANDS)("%s: one error when neither .claude/agents nor agents/ exists", async (...argv) => {
+  it.each(COMMANDS)("%s: one error when no scope has agents or skills", async (...argv) => {
     const empty = mkdtempSync(path.join(tmp, "empty-"));
     const r = await run(argv, empty);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("no agents folder: neither .claude/agents nor agents/ exists");
+    expect(r.err).toContain("no agents or skills found (scope all)");
     expect(r.err).toContain("hint: ");
   });
 

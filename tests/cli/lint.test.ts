@@ -99,7 +99,7 @@ describe.skipIf(!existsSync(CLI))(
       mkdirSync(empty);
       const run = await runLint([empty]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/^\S*empty:1 {2}error {2}no-agents {2}no agents found in /);
+      expect(run.stdout).toMatch(/^\S*empty:1 {2}error {2}no-agents {2}no agents or skills found in /);
       expect(run.stdout.endsWith("0 agents, 1 error, 0 warnings, 0 infos\n")).toBe(true);
     });
 
@@ -114,7 +114,7 @@ describe.skipIf(!existsSync(CLI))(
       expect(run.stderr).not.toMatch(/\n\s+at /);
     });
 
-    it("defaults to .claude/agents in the working folder, else agents/", async () => {
+    it("defaults to Claude Code's scopes: .claude/agents in the working folder, else agents/", async () => {
       const both = path.join(work, "both");
       cpSync(path.join(LAYOUTS, ".claude"), path.join(both, ".claude"), { recursive: true });
       cpSync(path.join(LAYOUTS, "plugins/p1/agents"), path.join(both, "agents"), { recursive: true });
@@ -126,7 +126,7 @@ describe.skipIf(!existsSync(CLI))(
       rmSync(path.join(both, "agents"), { recursive: true });
       const neither = await runLint([], both);
       expect(neither.code).toBe(2);
-      expect(neither.stderr).toContain(`no agents folder: neither .claude/agents nor agents/ exists in ${both}`);
+      expect(neither.stderr).toContain(`no agents or skills found (scope all) for ${both}`);
     });
   },
 );

@@ -45,6 +45,7 @@ describe("agentroute transcripts", () => {
       {
         prompt: "Write Jest tests for the cart reducer",
         dispatched: ["test-writer", "code-reviewer"],
+        skills: [],
         session: "11111111-2222-3333-4444-555555555555",
         timestamp: "2025-10-02T09:01:00Z",
         version: "2.0.10",
@@ -52,6 +53,7 @@ describe("agentroute transcripts", () => {
       {
         prompt: "now plan the migration to Postgres 16",
         dispatched: ["plan"],
+        skills: [],
         session: "11111111-2222-3333-4444-555555555555",
         timestamp: "2025-10-02T09:03:00Z",
         version: "2.0.10",
@@ -59,6 +61,7 @@ describe("agentroute transcripts", () => {
       {
         prompt: "what time is it?",
         dispatched: [],
+        skills: [],
         session: "11111111-2222-3333-4444-555555555555",
         timestamp: "2025-10-02T09:04:00Z",
         version: "2.0.10",

@@ -108,4 +108,12 @@ describe("nothing is dropped without a word (issue 14, case 9)", () => {
     expect(set.diagnostics.filter((d) => d.code === "unloadable-name")).toHaveLength(3);
     expect(await readFile(path.join(dir, "good-one.md"), "utf8")).toContain("good-one");
   });
+
+  it("the hook keeps plugin agents' namespaced names (plugin:name)", async () => {
+    const dir = await scratchDir();
+    for (const name of ["superpowers:planner", "market:tools:reviewer", "bad:has space", ":lead"])
+      await writeFile(path.join(dir, `${name.replace(/[^\w-]/g, "_")}.md`), agent(name));
+    const set = onlyLoadableNames(await loadAgents(dir));
+    expect(set.agents.map((a) => a.name).sort()).toEqual(["market:tools:reviewer", "superpowers:planner"]);
+  });
 });

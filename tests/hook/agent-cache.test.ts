@@ -19,14 +19,14 @@ const names = (set: { agents: { name: string; description: string }[] } | null) 
 describe("createHookAgentCache", () => {
   it("returns the same parsed set while no agent file changed", async () => {
     const load = createHookAgentCache();
-    const first = await load(dirs);
+    const first = await load(world.project, { HOME: world.home });
     expect(names(first)).toEqual(["code-reviewer", "db-migrator", "docs-writer", "test-writer"]);
-    expect(await load(dirs)).toBe(first);
+    expect(await load(world.project, { HOME: world.home })).toBe(first);
   });
 
   it("parses again after an edit, a new file and a deleted one", async () => {
     const load = createHookAgentCache();
-    const first = await load(dirs);
+    const first = await load(world.project, { HOME: world.home });
     const file = path.join(dirs[0]!, "test-writer.md");
     const edited = (await readFile(file, "utf8")).replace(
       /^description: .*$/m,
@@ -35,22 +35,22 @@ describe("createHookAgentCache", () => {
     await writeFile(file, edited);
     // Same size or same second would not fool it: the change time moves on any write.
     await utimes(file, new Date(0), new Date(0));
-    const second = await load(dirs);
+    const second = await load(world.project, { HOME: world.home });
     expect(second).not.toBe(first);
     expect(second!.agents.find((a) => a.name === "test-writer")!.description).toBe("Writes flaky-test fixes.");
     await writeFile(path.join(dirs[1]!, "planner.md"), "---\nname: planner\ndescription: Plans work.\n---\nPlan.\n");
-    expect(names(await load(dirs))).toContain("planner");
+    expect(names(await load(world.project, { HOME: world.home }))).toContain("planner");
     await rm(path.join(dirs[0]!, "db-migrator.md"));
-    expect(names(await load(dirs))).not.toContain("db-migrator");
+    expect(names(await load(world.project, { HOME: world.home }))).not.toContain("db-migrator");
   });
 
   it("sees a folder appear", async () => {
     const load = createHookAgentCache();
     await rm(dirs[0]!, { recursive: true });
     await rm(dirs[1]!, { recursive: true });
-    expect(await load(dirs)).toBeNull();
+    expect(await load(world.project, { HOME: world.home })).toBeNull();
     await import("node:fs/promises").then((fs) => fs.mkdir(dirs[1]!, { recursive: true }));
     await writeFile(path.join(dirs[1]!, "planner.md"), "---\nname: planner\ndescription: Plans work.\n---\nPlan.\n");
-    expect(names(await load(dirs))).toEqual(["planner"]);
+    expect(names(await load(world.project, { HOME: world.home }))).toEqual(["planner"]);
   });
 });

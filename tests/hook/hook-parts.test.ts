@@ -63,8 +63,8 @@ describe("readStreamWithin", () => {
 
 describe("loadHookAgents", () => {
   it("merges project and user agents, the project winning a name clash however it is spelt", async () => {
-    const dirs = [path.join(FIXTURES, "hook-project/.claude/agents"), path.join(FIXTURES, "hook-user/agents")];
-    const set = await loadHookAgents(dirs);
+    const env = { CLAUDE_CONFIG_DIR: path.join(FIXTURES, "hook-user") };
+    const set = await loadHookAgents(path.join(FIXTURES, "hook-project"), env);
     expect(set?.agents.map((a) => [a.name, path.relative(FIXTURES, a.path)])).toEqual([
       ["code-reviewer", "hook-project/.claude/agents/code-reviewer.md"],
       ["db-migrator", "hook-project/.claude/agents/db-migrator.md"],
@@ -74,7 +74,7 @@ describe("loadHookAgents", () => {
   });
 
   it("returns null when neither folder exists, and reads the user folder from CLAUDE_CONFIG_DIR or HOME", async () => {
-    expect(await loadHookAgents(hookAgentDirs("/nonexistent", { HOME: "/nonexistent-home" }))).toBeNull();
+    expect(await loadHookAgents("/nonexistent", { HOME: "/nonexistent-home" })).toBeNull();
     expect(hookAgentDirs("/repo", { HOME: "/h", CLAUDE_CONFIG_DIR: "/cfg" })).toEqual([
       "/repo/.claude/agents",
       "/cfg/agents",

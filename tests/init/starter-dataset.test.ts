@@ -8,7 +8,7 @@ function agent(name: string, examples: string[]): AgentSpec {
 }
 
 function typed(prompt: string, dispatched: string[] = []): DispatchRecord {
-  return { prompt, dispatched, session: "s", timestamp: "", version: "", file: "s.jsonl", line: 1 };
+  return { prompt, dispatched, skills: [], session: "s", timestamp: "", version: "", file: "s.jsonl", line: 1 };
 }
 
 describe("starterRows", () => {

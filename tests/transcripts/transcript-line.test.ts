@@ -60,9 +60,9 @@ describe("readTranscriptLine", () => {
       kind: "dispatch",
       session: "s",
       calls: [
-        { id: "t1", agent: "code-reviewer" },
-        { id: "t3", agent: "explore" },
-        { id: "t4", agent: null },
+        { id: "t1", agent: "code-reviewer", kind: "agent" },
+        { id: "t3", agent: "explore", kind: "agent" },
+        { id: "t4", agent: null, kind: "agent" },
       ],
     });
   });

@@ -27,6 +27,7 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
       {
         prompt: "/orchestrator @CLAUDE.md を最新の状態にアップデートしてください",
         dispatched: ["general-purpose", "general-purpose", "general-purpose"],
+        skills: [],
         session: "5c0375b4-57a5-4f26-b12d-d022ee4e51b7",
         timestamp: "2025-09-07T09:52:03.071Z",
         version: "1.0.108",
@@ -45,6 +46,7 @@ describeShared("dispatch log from the real transcripts in ../shared/transcripts"
       {
         prompt: "Give me a tour of the repository: its structure, then compare the web and jobs modules side by side.",
         dispatched: ["general-purpose", "general-purpose"],
+        skills: [],
         session: "55550000-0000-4000-8000-000000000001",
         timestamp: "2026-06-15T10:00:01.000Z",
         version: "2.1.173",

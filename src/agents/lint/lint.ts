@@ -3,6 +3,7 @@ import {
   DEFAULT_LINT_OPTIONS, checkDescriptionLength, checkDuplicateNames, checkNameMatchesFile, checkRedirects,
   checkRoutable, checkSharedTriggers, type LintOptions, type LintRule,
 } from "./rules.js";
+import { checkNameOnlyDescription, checkSkillEntryCap, checkSkillListingBudget } from "./skill-rules.js";
 import type { AgentSet, Diagnostic } from "../types.js";
 
 export type { LintOptions } from "./rules.js";
@@ -10,6 +11,7 @@ export type { LintOptions } from "./rules.js";
 /** Every rule, in one list; adding a rule is adding it here. */
 export const LINT_RULES: readonly LintRule[] = [
   checkNameMatchesFile, checkDuplicateNames, checkRedirects, checkSharedTriggers, checkRoutable, checkDescriptionLength,
+  checkNameOnlyDescription, checkSkillEntryCap, checkSkillListingBudget,
 ];
 
 /**
@@ -25,7 +27,7 @@ export function lintAgents(set: AgentSet, options: Partial<LintOptions> = {}): D
   const resolved: LintOptions = { ...DEFAULT_LINT_OPTIONS, ...options };
   const found = LINT_RULES.flatMap((rule) => rule(set.agents, resolved));
   if (set.agents.length === 0) {
-    found.push(makeDiagnostic(".", 1, "error", "no-agents", `no agents found in ${set.root}`,
+    found.push(makeDiagnostic(".", 1, "error", "no-agents", `no agents or skills found in ${set.root}`,
       "Point at the folder holding the agent .md files (with `---` frontmatter), e.g. .claude/agents."));
   }
   return sortDiagnostics([...set.diagnostics, ...found]);

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { compareText, makeDiagnostic } from "../diagnostic.js";
 import type { AgentSpec, Diagnostic } from "../types.js";
 
@@ -15,19 +14,38 @@ export interface LintOptions {
    * tool prompt, where long ones crowd out the others. Real sets: vijaythecoder runs 0.8k–1.8k.
    */
   maxDescriptionChars: number;
+  /** Characters of skill listing Claude Code keeps descriptions for (see skill-rules.ts). */
+  skillListingBudget: number;
 }
 
-export const DEFAULT_LINT_OPTIONS: Readonly<LintOptions> = Object.freeze({ maxDescriptionChars: 1024 });
+export const DEFAULT_LINT_OPTIONS: Readonly<LintOptions> = Object.freeze({ maxDescriptionChars: 1024, skillListingBudget: 8000 });
+
+/**
+ * The name as written in the file: a plugin's `plugin:name` without the plugin (and its
+ * subfolders), which is what the file or a skill's folder should be called.
+ */
+export const localName = (agent: AgentSpec) => (agent.plugin === undefined ? agent.name : agent.name.split(":").pop()!);
+
+/** The name a file is expected to carry: its stem, or for a SKILL.md its folder. */
+function expectedName(agent: AgentSpec): { name: string; what: string } {
+  const parts = agent.file.split("/");
+  if (agent.kind === "skill") return { name: parts[parts.length - 2] ?? "", what: "folder" };
+  return { name: (parts[parts.length - 1] ?? "").replace(/\.md$/i, ""), what: "file" };
+}
 
 const nameLine = (agent: AgentSpec) => agent.nameLine ?? Math.max(1, agent.descriptionLine - 1);
 
-/** `name: x` in a file not called `x.md`: users and tools looking for the file by name miss it. */
+/** `name: x` in a file not called `x.md` (a skill: not in a folder `x/`): users and tools looking for it by name miss it. */
 export const checkNameMatchesFile: LintRule = (agents) =>
   agents
-    .filter((a) => path.posix.basename(a.file).replace(/\.md$/i, "") !== a.name)
-    .map((a) => makeDiagnostic(a.file, nameLine(a), "warning", "name-mismatch",
-      `agent name "${a.name}" differs from the file name "${path.posix.basename(a.file)}"`,
-      `Rename the file to ${a.name}.md, or set name: ${path.posix.basename(a.file).replace(/\.md$/i, "")}.`));
+    .filter((a) => expectedName(a).name !== "" && expectedName(a).name !== localName(a))
+    .map((a) => {
+      const { name, what } = expectedName(a);
+      const fix = a.kind === "skill" ? `Rename the folder to ${localName(a)}/` : `Rename the file to ${localName(a)}.md`;
+      return makeDiagnostic(a.file, nameLine(a), "warning", "name-mismatch",
+        `${a.kind === "skill" ? "skill" : "agent"} name "${localName(a)}" differs from the ${what} name "${name}"`,
+        `${fix}, or set name: ${name}.`);
+    });
 
 /** Two files with one name: only one of them can ever be routed to. */
 export const checkDuplicateNames: LintRule = (agents) => {
@@ -48,7 +66,8 @@ const MAX_BULLET_CHARS = 160;
  * bullet lists.
  */
 export const checkRedirects: LintRule = (agents) => {
-  const names = new Set(agents.map((a) => a.name));
+  // Inside a plugin, agents name each other without the plugin prefix.
+  const names = new Set(agents.flatMap((a) => [a.name, localName(a)]));
   return agents.flatMap((a) =>
     a.notEngage.flatMap((rule) => {
       const unknown = rule.redirects.filter((r) => !names.has(r));
@@ -87,7 +106,8 @@ export const checkSharedTriggers: LintRule = (agents) => {
 /** Neither trigger phrases nor examples: the router has only prose to go on. */
 export const checkRoutable: LintRule = (agents) =>
   agents
-    .filter((a) => a.triggers.length === 0 && a.examples.length === 0)
+    // Skills are chosen by their description alone; examples are an agent convention.
+    .filter((a) => a.kind !== "skill" && a.triggers.length === 0 && a.examples.length === 0)
     .map((a) => makeDiagnostic(a.file, a.descriptionLine, "info", "hard-to-route",
       `agent "${a.name}" has no "Triggers on" phrases and no <example> blocks`,
       'Add `Triggers on "…", "…"` or an <example> with a typical user request to the description.'));

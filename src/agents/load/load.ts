@@ -8,7 +8,12 @@ import { compareText, makeDiagnostic, sortDiagnostics } from "../diagnostic.js";
 import { resolveLimits, type AgentLimits } from "../limits.js";
 import { parseAgentFile } from "../parse/parse.js";
 import type { AgentSet, AgentSpec, Diagnostic } from "../types.js";
-import { findAgentFiles } from "./walk.js";
+import { findAgentFiles, isAgentCandidate, isSkillFile, isSubagentFile, SKILL_FILE, type FileFilter } from "./walk.js";
+
+/** Which files a folder load reads: subagent files, skills (`SKILL.md`), or both. */
+export type LoadKind = "agents" | "skills" | "all";
+
+const FILTERS: Record<LoadKind, FileFilter> = { agents: isSubagentFile, skills: isSkillFile, all: isAgentCandidate };
 
 /**
  * Loads every agent under `dir` (flat, `.claude/agents/`, or `plugins/*\/agents/`). Files
@@ -20,7 +25,10 @@ import { findAgentFiles } from "./walk.js";
  * const set = await loadAgents("agents");
  * set.agents.map((a) => a.name) // ["backend-engineer", "debugger", …]
  */
-export async function loadAgents(dir: string, options: { limits?: Partial<AgentLimits> } = {}): Promise<AgentSet> {
+export async function loadAgents(
+  dir: string,
+  options: { limits?: Partial<AgentLimits>; kind?: LoadKind } = {},
+): Promise<AgentSet> {
   const limits = resolveLimits(options.limits);
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
@@ -30,28 +38,61 @@ export async function loadAgents(dir: string, options: { limits?: Partial<AgentL
       file: dir,
     });
   }
-  const found = await findAgentFiles(root, limits);
+  const found = await findAgentFiles(root, limits, FILTERS[options.kind ?? "all"]);
   const agents: AgentSpec[] = [];
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const hashed: { file: string; bytes: Uint8Array }[] = [];
   for (const { file, path: full } of found.files) {
-    const read = await readAgentBytes(file, full, limits.maxFileBytes);
-    hashed.push({ file, bytes: read.bytes });
-    if (read.diagnostic) {
-      diagnostics.push(read.diagnostic);
-      continue;
-    }
-    const decoded = decodeAgentBytes(read.bytes, file, limits.maxFileBytes);
-    if (decoded.diagnostic) {
-      diagnostics.push(decoded.diagnostic);
-      continue;
-    }
-    const result = parseAgentFile(decoded.text, file, { path: full, limits });
-    diagnostics.push(...result.diagnostics.filter((d) => d.code !== "no-frontmatter" || !isQuietNonAgent(file)));
-    if (result.agent) agents.push(result.agent);
+    const one = await readAgentFile(file, full, limits);
+    hashed.push({ file, bytes: one.bytes });
+    diagnostics.push(...one.diagnostics.filter((d) => d.code !== "no-frontmatter" || !isQuietNonAgent(file)));
+    if (one.agent) agents.push(one.agent);
   }
   agents.sort((a, b) => compareText(a.name, b.name) || compareText(a.file, b.file));
   return { root, agents, diagnostics: sortDiagnostics(diagnostics), hash: hashFiles(hashed) };
+}
+
+/**
+ * Reads and parses one agent or skill file (`SKILL.md` is read as a skill), shown as `file`.
+ * Never throws: what goes wrong is in `diagnostics`; `bytes` feed the set hash.
+ *
+ * @example
+ * const { agent } = await readAgentFile("debugger.md", "/repo/.claude/agents/debugger.md", AGENT_LIMITS);
+ */
+export async function readAgentFile(
+  file: string,
+  full: string,
+  limits: AgentLimits,
+): Promise<{ agent?: AgentSpec; diagnostics: Diagnostic[]; bytes: Uint8Array }> {
+  const read = await readAgentBytes(file, full, limits.maxFileBytes);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic], bytes: read.bytes };
+  const decoded = decodeAgentBytes(read.bytes, file, limits.maxFileBytes);
+  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic], bytes: read.bytes };
+  const kind = path.basename(file) === SKILL_FILE ? "skill" : "agent";
+  const result = parseAgentFile(decoded.text, file, { path: full, limits, kind });
+  return { ...result, bytes: read.bytes };
+}
+
+/**
+ * Loads a single agent or skill file as a set of one (`agentroute lint FILE`); `root` is its
+ * folder, so the rules that compare names with file names still see the file's name.
+ *
+ * @example
+ * (await loadAgentFile(".claude/agents/debugger.md")).agents[0].name // "debugger"
+ */
+export async function loadAgentFile(file: string, options: { limits?: Partial<AgentLimits> } = {}): Promise<AgentSet> {
+  const limits = resolveLimits(options.limits);
+  const full = path.resolve(file);
+  // A SKILL.md keeps its folder in the shown name: the folder is the skill's default name.
+  const root = path.dirname(path.basename(full) === SKILL_FILE ? path.dirname(full) : full);
+  const shown = path.relative(root, full).split(path.sep).join("/");
+  const one = await readAgentFile(shown, full, limits);
+  return {
+    root,
+    agents: one.agent ? [one.agent] : [],
+    diagnostics: sortDiagnostics(one.diagnostics),
+    hash: hashFiles([{ file: shown, bytes: one.bytes }]),
+  };
 }
 
 /**
@@ -71,7 +112,7 @@ function isQuietNonAgent(file: string): boolean {
  * file's stat size is 0, so stat alone would let it through). A FIFO, device or oversized
  * file contributes a short marker to the set hash, so the hash still changes when it does.
  */
-async function readAgentBytes(file: string, full: string, max: number): Promise<{ bytes: Uint8Array; diagnostic?: Diagnostic }> {
+export async function readAgentBytes(file: string, full: string, max: number): Promise<{ bytes: Uint8Array; diagnostic?: Diagnostic }> {
   try {
     return { bytes: await readRegularFile(full, max, { label: file, what: "agent file", hint: "Check the file." }) };
   } catch (err) {
@@ -88,7 +129,7 @@ async function readAgentBytes(file: string, full: string, max: number): Promise<
  * sha256 over (relative file, bytes) pairs in file order, length-prefixed so that
  * moving bytes between a name and a body cannot collide.
  */
-function hashFiles(files: { file: string; bytes: Uint8Array }[]): string {
+export function hashFiles(files: { file: string; bytes: Uint8Array }[]): string {
   const hash = createHash("sha256");
   for (const { file, bytes } of [...files].sort((a, b) => compareText(a.file, b.file))) {
     hash.update(`${Buffer.byteLength(file)}:${file}\n${bytes.byteLength}:`);

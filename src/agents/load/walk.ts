@@ -28,7 +28,11 @@ const SKIPPED_DIRS = new Set(["node_modules"]);
  * const { files } = await findAgentFiles("/repo/agents", AGENT_LIMITS);
  * files[0] // { file: "backend-engineer.md", path: "/repo/agents/backend-engineer.md" }
  */
-export async function findAgentFiles(root: string, limits: AgentLimits): Promise<{ files: FoundFile[]; diagnostics: Diagnostic[] }> {
+export async function findAgentFiles(
+  root: string,
+  limits: AgentLimits,
+  accept: FileFilter = isAgentCandidate,
+): Promise<{ files: FoundFile[]; diagnostics: Diagnostic[] }> {
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -58,7 +62,7 @@ export async function findAgentFiles(root: string, limits: AgentLimits): Promise
         continue;
       }
       if (kind === "dir" && !shouldSkipDir(entry.name)) await walk(full, depth + 1);
-      else if (kind === "file" && isAgentCandidate(entry.name, depth)) {
+      else if (kind === "file" && accept(entry.name, depth)) {
         if (files.length >= limits.maxFiles) truncated = true;
         else files.push({ file: toRelative(root, full), path: full });
       }
@@ -75,7 +79,11 @@ function shouldSkipDir(name: string): boolean {
   return SKIPPED_DIRS.has(name) || (name.startsWith(".") && name !== ".claude");
 }
 
-function isAgentCandidate(name: string, depth: number): boolean {
+/** Which files a walk keeps: by file name and depth below the root (0 = the root itself). */
+export type FileFilter = (name: string, depth: number) => boolean;
+
+/** Any Markdown file except a collection's top-level docs (README, LICENSE…). */
+export function isAgentCandidate(name: string, depth: number): boolean {
   if (!name.toLowerCase().endsWith(".md")) return false;
   return !(depth === 0 && IGNORED_TOP_LEVEL.has(name.toLowerCase()));
 }
@@ -92,3 +100,12 @@ async function linkKind(full: string, rootReal: string): Promise<"dir" | "file" 
 function toRelative(root: string, full: string): string {
   return path.relative(root, full).split(path.sep).join("/");
 }
+
+/** A skill folder's `SKILL.md`, at any depth (`skills/pdf/SKILL.md`). */
+export const isSkillFile: FileFilter = (name) => name === SKILL_FILE;
+
+/** A subagent file: Markdown that is not a skill's `SKILL.md`. */
+export const isSubagentFile: FileFilter = (name, depth) => name !== SKILL_FILE && isAgentCandidate(name, depth);
+
+/** The file name that makes a folder an Agent Skill. */
+export const SKILL_FILE = "SKILL.md";

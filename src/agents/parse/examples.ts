@@ -6,6 +6,8 @@ import type { AgentExample, NotEngageRule } from "../types.js";
 
 const COMMENTARY = /<commentary>([\s\S]*?)<\/commentary>/i;
 const LABEL = /(?:^|\n)[ \t]*(context|user|assistant)[ \t]*:/gi;
+/** Labels run together on one line (`<example>Context: … user: "…" assistant: "…"`), tried second. */
+const INLINE_LABEL = /(?:^|\s)(context|user|assistant)[ \t]*:/gi;
 
 /**
  * Reads every `<example>` block in a description, in all the styles real sets use:
@@ -16,22 +18,38 @@ const LABEL = /(?:^|\n)[ \t]*(context|user|assistant)[ \t]*:/gi;
  * extractExamples('<example>user: "Fix the build"</example>', () => 4)
  * // [{ user: "Fix the build", line: 4 }]
  */
-export function extractExamples(text: string, locate: LineLocator): { examples: AgentExample[]; missingUser: number[] } {
+export function extractExamples(
+  text: string,
+  locate: LineLocator,
+): { examples: AgentExample[]; missingUser: number[]; escaped: number } {
   const examples: AgentExample[] = [];
   const missingUser: number[] = [];
+  let escaped = 0;
   for (const block of findBlocks(text, "example")) {
     const line = locate(block.start);
-    const example = parseExampleBlock(block.inner, line);
+    // A one-line description may write its line breaks as a backslash and an n (Anthropic's
+    // own plugin agents do): read them as breaks, and count them for lint.
+    const literal = block.inner.split(ESCAPED_BREAK).length - 1;
+    escaped += literal;
+    const inner = literal > 0 ? block.inner.replace(ESCAPED_BREAK, "\n") : block.inner;
+    const example = parseExampleBlock(inner, line);
     if (example) examples.push(example);
     else missingUser.push(line);
   }
-  return { examples, missingUser };
+  return { examples, missingUser, escaped };
 }
 
+/** A backslash followed by n, as two characters (not a line break). */
+const ESCAPED_BREAK = /\\n/g;
+
 function parseExampleBlock(inner: string, line: number): AgentExample | undefined {
+  return parseWithLabels(inner, line, LABEL) ?? parseWithLabels(inner, line, INLINE_LABEL);
+}
+
+function parseWithLabels(inner: string, line: number, pattern: RegExp): AgentExample | undefined {
   const commentaryMatch = COMMENTARY.exec(inner);
   const rest = commentaryMatch ? inner.replace(COMMENTARY, "\n") : inner;
-  const labels = [...rest.matchAll(LABEL)];
+  const labels = [...rest.matchAll(pattern)];
   const fields: Record<string, string> = {};
   labels.forEach((label, i) => {
     const name = (label[1] ?? "").toLowerCase();

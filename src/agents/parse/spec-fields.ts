@@ -9,6 +9,8 @@ export interface SpecFields {
   tools: string[];
   model?: string;
   color?: string;
+  /** A skill's `when_to_use`. */
+  whenToUse?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -23,9 +25,12 @@ const TOOLS = z.union([z.string(), z.array(z.union([z.string(), z.number()]))]);
  * @example
  * readSpecFields({ name: "a", description: "b", tools: "Read, Grep" }, { name: 2 }, "a.md", 2).tools // ["Read", "Grep"]
  */
-export function readSpecFields(data: Record<string, unknown>, keyLines: Record<string, number>, file: string, yamlLine: number): SpecFields {
+export function readSpecFields(
+  data: Record<string, unknown>, keyLines: Record<string, number>, file: string, yamlLine: number,
+  options: { defaultName?: string } = {},
+): SpecFields {
   const diagnostics: Diagnostic[] = [];
-  const text = (key: "name" | "description" | "model" | "color", required: boolean): string | undefined => {
+  const text = (key: "name" | "description" | "model" | "color" | "when_to_use", required: boolean): string | undefined => {
     const line = keyLines[key] ?? yamlLine;
     const value = data[key];
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
@@ -41,10 +46,13 @@ export function readSpecFields(data: Record<string, unknown>, keyLines: Record<s
     return undefined;
   };
   const fields: SpecFields = { tools: readTools(data.tools, keyLines.tools ?? yamlLine, file, diagnostics), diagnostics };
-  const name = text("name", true);
+  // A skill may leave `name` out: Claude Code then names it after its folder.
+  const name = text("name", options.defaultName === undefined) ?? options.defaultName;
   const description = text("description", true);
   const model = text("model", false);
   const color = text("color", false);
+  const whenToUse = text("when_to_use", false);
+  if (whenToUse !== undefined) fields.whenToUse = whenToUse;
   if (name !== undefined) fields.name = name;
   if (description !== undefined) fields.description = description;
   if (model !== undefined) fields.model = model;

@@ -136,7 +136,7 @@ async function runAb(flags: EvalFlags, dirB: string, formats: ReportFormat[], ou
 
 async function evaluateWithProgress(flags: EvalFlags, agentsDir: string | undefined, io: CliIO): Promise<EvalReport> {
   const mode = flags.embeddings === false ? "keyword-only" : "embeddings";
-  const shown = agentsDir ?? "the default agents folder";
+  const shown = agentsDir ?? "the discovered agents";
   io.err(`agentroute eval: ${shown} on ${flags.dataset ?? flags.dispatchLog}, ${mode}\n`);
   const progress = evalProgress(io, shown);
   try {

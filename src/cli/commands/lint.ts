@@ -3,10 +3,10 @@ import { createColors } from "picocolors";
 import { escapeControl } from "../../util/terminal.js";
 import { countSeverities, lintAgents } from "../../agents/lint/lint.js";
 import { buildLintReport } from "../../agents/lint/report.js";
-import { loadAgents } from "../../agents/load/load.js";
-import { resolveAgentsDir } from "../../agents/load/resolve.js";
-import type { AgentSet, Diagnostic } from "../../agents/types.js";
+import { discoverAgents, requireAgents } from "../../agents/discover/discover.js";
+import type { AgentSet, AgentSpec, Diagnostic } from "../../agents/types.js";
 import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
+import { addScopeOptions, scopeOptions, type ScopeFlags } from "../router-flags.js";
 import type { CommandModule } from "../types.js";
 
 interface LintRun {
@@ -19,31 +19,44 @@ interface LintRun {
 
 /** lint's output formats (`--format`; `--json` is the old spelling of `--format json`). */
 const LINT_FORMATS = {
-  text: (r: LintRun) => renderLintText(r.diagnostics, r.set.agents.length, r.dir, r.colour),
+  text: (r: LintRun) => renderLintText(r.diagnostics, countKinds(r.set.agents), r.dir, r.colour),
   json: (r: LintRun) => toJson(buildLintReport(r.set, r.diagnostics)),
 } satisfies OutputFormats<LintRun>;
 
 /**
- * `agentroute lint [DIR] [--format text|json]`: loads the agents, prints every diagnostic, exits 1 when
- * any is an error. DIR defaults to `.claude/agents`, else `agents/`.
+ * `agentroute lint [PATH] [--scope S] [--kind K] [--format text|json]`: loads the agents and
+ * skills, prints every diagnostic, exits 1 when any is an error. PATH (a folder or one file) is
+ * read alone; without it, Claude Code's scopes are (project, user, plugins).
  */
 export const lintCommand: CommandModule = (program, io, done) => {
   const command = program
     .command("lint")
-    .description("Check a folder of agents for problems that hurt routing (exit 1 on errors)")
-    .argument("[dir]", "agents folder (default: .claude/agents if present, else agents/)");
-  addFormatOption(command, LINT_FORMATS, { json: true }).action(async (dir: string | undefined, flags: FormatFlags) => {
-    const format = chooseFormat(flags, LINT_FORMATS, "lint");
-    const set = await loadAgents(resolveAgentsDir(io.cwd, dir));
-    const diagnostics = lintAgents(set);
-    const colour = io.colour?.out ?? false;
-    io.out(LINT_FORMATS[format]({ set, diagnostics, dir: path.relative(io.cwd, set.root), colour }));
-    done(countSeverities(diagnostics).error > 0 ? 1 : 0);
-  });
+    .description("Check agents and skills for problems that hurt routing (exit 1 on errors)")
+    .argument("[path]", "an agents or skills folder, or one file (default: Claude Code's scopes)");
+  addScopeOptions(command);
+  addFormatOption(command, LINT_FORMATS, { json: true }).action(
+    async (dir: string | undefined, flags: FormatFlags & ScopeFlags) => {
+      const format = chooseFormat(flags, LINT_FORMATS, "lint");
+      const scopes = scopeOptions(flags);
+      const set = requireAgents(
+        await discoverAgents({ cwd: io.cwd, env: io.env, agentsDir: dir, ...scopes }),
+        scopes.scope,
+      );
+      const diagnostics = lintAgents(set);
+      const colour = io.colour?.out ?? false;
+      io.out(LINT_FORMATS[format]({ set, diagnostics, dir: path.relative(io.cwd, set.root), colour }));
+      done(countSeverities(diagnostics).error > 0 ? 1 : 0);
+    },
+  );
 };
 
 /** `file:line  severity  code  message` lines with an indented hint, then a summary line. */
-function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, dir: string, colour: boolean): string {
+function renderLintText(
+  diagnostics: readonly Diagnostic[],
+  counts: { agents: number; skills: number },
+  dir: string,
+  colour: boolean,
+): string {
   const c = createColors(colour);
   const paint = { error: c.red, warning: c.yellow, info: c.cyan };
   const lines = diagnostics.map((d) => {
@@ -54,7 +67,12 @@ function renderLintText(diagnostics: readonly Diagnostic[], agentCount: number, 
   const n = countSeverities(diagnostics);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   lines.push(
-    `${plural(agentCount, "agent")}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`,
+    `${plural(counts.agents, "agent")}${counts.skills > 0 ? `, ${plural(counts.skills, "skill")}` : ""}, ${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.info, "info")}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+function countKinds(agents: readonly AgentSpec[]): { agents: number; skills: number } {
+  const skills = agents.filter((a) => a.kind === "skill").length;
+  return { agents: agents.length - skills, skills };
 }

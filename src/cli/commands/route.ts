@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { openRouter } from "../../pipeline/open.js";
 import { readPromptsFile } from "../../inputs/prompts-file.js";
-import type { RouteDecision } from "../../classify/types.js";
+import type { AgentReason, RouteDecision } from "../../classify/types.js";
 import { AgentRouteError } from "../../errors.js";
 import { addFormatOption, chooseFormat, toJson, type FormatFlags, type OutputFormats } from "../format-flag.js";
 import { addRouterOptions, routerOptionsFromFlags, type RouterFlags } from "../router-flags.js";
@@ -99,6 +99,12 @@ async function runRoute(prompt: string | undefined, flags: RouteFlags, io: CliIO
   return 0;
 }
 
+/** "  (skill, user: ~/.claude/skills/x/SKILL.md)"; nothing for an agent of a folder given by hand. */
+function describeSource(source: AgentReason["source"]): string {
+  if (source === undefined || (source.kind === "agent" && (source.scope ?? "folder") === "folder")) return "";
+  return `  (${source.kind}${source.scope && source.scope !== "folder" ? `, ${source.scope}` : ""}: ${source.file})`;
+}
+
 /** The human view of one decision. */
 export function renderDecision(d: RouteDecision): string {
   const lines: string[] = [];
@@ -106,9 +112,10 @@ export function renderDecision(d: RouteDecision): string {
   lines.push(`why: ${d.reasons.summary}`);
   lines.push("ranked:");
   const width = Math.max(...d.ranked.map((r) => r.agent.length));
+  const sources = new Map(d.reasons.agents.map((a) => [a.agent, a.source]));
   d.ranked.forEach((r, i) =>
     lines.push(
-      `  ${String(i + 1).padStart(2)}. ${r.agent.padEnd(width)}  ${r.score.toFixed(3)}${d.dispatch.includes(r.agent) ? "  ←" : ""}`,
+      `  ${String(i + 1).padStart(2)}. ${r.agent.padEnd(width)}  ${r.score.toFixed(3)}${d.dispatch.includes(r.agent) ? "  ←" : ""}${describeSource(sources.get(r.agent))}`,
     ),
   );
   lines.push(`mode: ${d.mode}${d.model ? ` (${d.model})` : ""}, threshold ${d.reasons.threshold}`);

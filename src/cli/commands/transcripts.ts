@@ -60,6 +60,7 @@ async function runTranscripts(paths: string[], options: TranscriptsOptions, io: 
       const line: DispatchLogLine = {
         prompt: record.prompt,
         dispatched: record.dispatched,
+        skills: record.skills,
         session: record.session,
         timestamp: record.timestamp,
         version: record.version,

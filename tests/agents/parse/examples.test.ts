@@ -35,7 +35,7 @@ describe("extractExamples", () => {
 
   it("reports a block with labels but no user line", () => {
     const result = extractExamples("<example>Context: x\nassistant: y</example>", () => 7);
-    expect(result).toEqual({ examples: [], missingUser: [7] });
+    expect(result).toEqual({ examples: [], missingUser: [7], escaped: 0 });
   });
 });
 
