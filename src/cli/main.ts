@@ -3,6 +3,12 @@ import { colourFor } from "./colour.js";
 import { runFastPath } from "./fast-path.js";
 import type { CliIO } from "./types.js";
 
+// A reader that stops early (`agentroute route --batch f | head`) is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 const argv = process.argv.slice(2);
 const io: CliIO = {
   out: (s) => process.stdout.write(s),

@@ -93,7 +93,8 @@ describe("nothing is dropped without a word (issue 14, case 9)", () => {
       [{ prompt: "see ![p](https://t.example/p.png) and [x](https://evil.example) cc @team", expected: ["devops"] }],
       { devops: ["zzz"] },
     );
-    const md = renderReport(report, "md");
+    // The report's own link to its HTML artefact is the one link allowed.
+    const md = renderReport(report, "md").replace(/\[HTML report\]\(report\.html\)/g, "");
     expect(md).not.toMatch(/(?<!\\)[[\]]|https:\/\/|@team/); // every bracket escaped, no URL, no mention
     expect(md).toContain("@\u2060team");
   });
