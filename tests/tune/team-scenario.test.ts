@@ -31,7 +31,8 @@ describe("tune on a team's 6 agents and 19 labeled prompts (real model)", () => 
       "weights+agents",
     ]);
     const threshold = result.candidates.find((c) => c.name === "threshold")!;
-    expect(threshold.delta.mean).toBeGreaterThan(0);
+    // On main before this round the threshold candidate gained +0.04 on 1 of 5 folds; with the
+    // refitted defaults it no longer gains on average. Either way it rises on too few folds.
     expect(threshold.delta.foldsUp).toBeLessThan(3);
     expect(threshold.wins).toBe(false);
     expect(result.chosen).toBe("defaults");
