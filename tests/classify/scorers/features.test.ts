@@ -24,6 +24,9 @@ describe("the feature contract", () => {
       "proactive",
       "not_engage",
       "redirect",
+      "ada_p",
+      "ada_gap",
+      "ada_none",
     ]);
   });
 
