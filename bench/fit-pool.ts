@@ -15,6 +15,10 @@ import type { AgentIndex } from "../src/indexing/types.js";
 import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-table.js";
 import { collectionDir, corpusFiles, corpusRows, NONE_COLLECTION } from "./corpus.js";
 import { LABELED_SETS, ROOT } from "./sets.js";
+import { bankWithout } from "./build-bank.js";
+import type { Bank } from "../src/indexing/bank.js";
+import { createEmbedder } from "../src/embed/registry.js";
+import type { Embedder } from "../src/embed/types.js";
 
 export interface PoolTable {
   name: string;
@@ -28,6 +32,8 @@ export interface PoolTable {
   kinds: string[];
   index: AgentIndex;
   vectors: Float32Array[];
+  /** The same rows in an index with another bank choice. */
+  reopen: (bankChoice: BankChoice) => Promise<PoolTable>;
 }
 
 /** Collections of the labeled sets in bench/sets.ts. */
@@ -39,17 +45,45 @@ const SET_COLLECTION: Record<string, string> = {
   "vijaythecoder-agents": "vijaythecoder-agents",
 };
 
-async function tableOf(
+/**
+ * The corpus bank for a table's rows: without the rows' own collection, so no row is scored by
+ * corpus prompts written for its own agents (an intent set or the example set: the shipped one).
+ * null: no bank at all (the "before the corpus" side of leave-one-collection-out).
+ */
+export type BankChoice = (collection: string | null) => Promise<Bank | null | undefined>;
+
+const banks = new Map<string, Promise<Bank>>();
+let embedder: Promise<Embedder> | undefined;
+
+export const bankWithoutOwn: BankChoice = async (collection) => {
+  if (!collection) return undefined;
+  let b = banks.get(collection);
+  embedder ??= createEmbedder({}, { cwd: ROOT });
+  if (!b) banks.set(collection, (b = embedder.then((e) => bankWithout(e, [collection]))));
+  return b;
+};
+
+export async function tableOf(
   name: string,
   agentsDir: string,
   load: (agentNames: readonly string[]) => Promise<DatasetRow[]>,
-  meta: Omit<PoolTable, "name" | "table" | "kinds" | "index" | "vectors">,
+  meta: Omit<PoolTable, "name" | "table" | "kinds" | "index" | "vectors" | "reopen">,
+  bankChoice: BankChoice = bankWithoutOwn,
 ): Promise<PoolTable> {
-  const opened = await openRouter({ agentsDir, cwd: ROOT, embeddings: true, warn: () => {} });
+  const bank = await bankChoice(meta.collection);
+  const opened = await openRouter({
+    agentsDir,
+    cwd: ROOT,
+    embeddings: true,
+    warn: () => {},
+    ...(bank !== undefined && { bank }),
+  });
   const rows = await load(opened.router.agentNames);
   const table = await extractFeatureTable(opened.index, rows);
   const vectors = await opened.index.embedder!.embed(rows.map((r) => r.prompt));
-  return { name, ...meta, table, kinds: rows.map((r) => r.tags.kind ?? ""), index: opened.index, vectors };
+  const reopen = (choice: BankChoice) => tableOf(name, agentsDir, load, meta, choice);
+  const kinds = rows.map((r) => r.tags.kind ?? "");
+  return { name, ...meta, table, kinds, index: opened.index, vectors, reopen };
 }
 
 /** Every table: the labeled sets (split ones as even / odd halves) and the corpus files. */

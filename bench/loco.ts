@@ -1,7 +1,7 @@
 /**
  * Leave one collection out: `npm run bench:loco` (add `--no-write` to only print).
  * For each agent collection C, the fusion is fitted on every other collection's labeled rows
- * (datasets/ and corpus/, plus half of BANKING77) with the role bank left without C's corpus,
+ * (datasets/ and corpus/, plus half of BANKING77) with the corpus bank left without C's prompts,
  * then tested on C's labeled rows: datasets/<C>.csv where it exists, else C's corpus file,
  * which that fold never saw. Printed beside today's defaults (src/classify/defaults.ts), and
  * written into docs/quality.md's generated `loco` section.
@@ -16,7 +16,7 @@ import type { FeatureTable } from "../src/tune/feature-table.js";
 import { DEFAULT_FIT, fitDecision, fitFusion, fuseRow, type DecisionConfig } from "../src/tune/fit.js";
 import type { Adapter } from "../src/indexing/adapter.js";
 import { foldAdapters, type FoldAdapters } from "./adapter-folds.js";
-import { poolTables, withAdapter, type PoolTable } from "./fit-pool.js";
+import { poolTables, withAdapter, type BankChoice, type PoolTable } from "./fit-pool.js";
 import { ROOT } from "./sets.js";
 
 /**
@@ -106,6 +106,9 @@ export function fitOn(
   return { fusion, decision };
 }
 
+/** "Before": no corpus at all, so no bank either. */
+const NO_BANK: BankChoice = async () => null;
+
 const f3 = (x: number): string => (Number.isNaN(x) ? "–" : x.toFixed(2));
 const pair = (a: number, b: number): string => `${f3(a)} → ${f3(b)}`;
 
@@ -142,10 +145,11 @@ export async function runLoco(): Promise<string[]> {
     const model = fitOn(train, adapters, held);
     const table = withAdapter(test, held);
     const name = `${c}${test.corpus ? " (corpus)" : ""}`;
+    const before = (await test.reopen(NO_BANK)).table;
     out.push(
       line(
         name,
-        scoreRows(table, test.kinds, today.fusion, today.decision),
+        scoreRows(before, test.kinds, today.fusion, today.decision),
         scoreRows(table, test.kinds, model.fusion, model.decision),
       ),
     );
@@ -164,10 +168,11 @@ export async function runLoco(): Promise<string[]> {
   );
   for (const t of pool.filter((t) => t.role === "check")) {
     const table = withAdapter(t, adapters.all);
+    const before = (await t.reopen(NO_BANK)).table;
     out.push(
       line(
         t.name,
-        scoreRows(table, t.kinds, today.fusion, today.decision),
+        scoreRows(before, t.kinds, today.fusion, today.decision),
         scoreRows(table, t.kinds, all.fusion, all.decision),
       ),
     );

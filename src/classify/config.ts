@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AgentRouteError } from "../errors.js";
 import { DEFAULT_DECISION, DEFAULT_FUSION } from "./defaults.js";
 import { FEATURE_NAMES } from "./scorers/features.js";
+import { DEFAULT_BANK } from "../indexing/bank.js";
 
 const weightsSchema = z.partialRecord(z.enum(FEATURE_NAMES), z.number().finite());
 const fusionSchema = z.object({ bias: z.number().finite(), weights: weightsSchema }).strict();
@@ -75,6 +76,20 @@ export const routerConfigSchema = z
      * join the agents' pieces, like examples written in the agent files.
      */
     examples: z.record(z.string(), z.array(z.string().min(1).max(4000)).max(2000)).default({}),
+    /**
+     * Corpus-bank examples: prompts of agentroute's routing corpus, written for agents like
+     * yours, join the agent whose name and description are nearest (docs/routing.md).
+     */
+    bank: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Cosine between a corpus agent's text and yours needed to attach its prompts. */
+        minSimilarity: z.number().min(0).max(1).default(DEFAULT_BANK.minSimilarity),
+        /** Most corpus prompts one agent takes. */
+        perAgent: z.number().int().min(0).max(200).default(DEFAULT_BANK.perAgent),
+      })
+      .strict()
+      .default({ enabled: true, ...DEFAULT_BANK }),
     /** Fusion weights per mode: a logistic model over the features in FEATURE_NAMES. */
     fusion: z
       .object({

@@ -13,6 +13,8 @@ import { buildTriggerPhrases } from "./triggers.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground, type BackgroundClaims } from "./background.js";
 import type { AgentIndex, Piece } from "./types.js";
 import { deriveIndex } from "./derived.js";
+import { attachBank, DEFAULT_BANK, type Bank, type BankAttachment, type BankOptions } from "./bank.js";
+import { shippedBank } from "./bank-data/load.js";
 
 export interface BuildIndexOptions {
   /** The sentence encoder, or null for keyword-only mode. */
@@ -22,6 +24,11 @@ export interface BuildIndexOptions {
   head?: Partial<SoftmaxOptions>;
   /** Extra example utterances by agent name (a tuned config's `examples`). */
   examples?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Corpus-bank examples (bank.ts): `false` turns them off; otherwise the options (default
+   * DEFAULT_BANK) and the bank (default: the shipped one, used only with the model it was made with).
+   */
+  bank?: false | (Partial<BankOptions> & { bank?: Bank | null });
   warn?: (message: string) => void;
 }
 
@@ -42,18 +49,24 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     });
   }
   const own = agents.flatMap((a, i) => agentPieces(a, i));
+  const embedder = options.embedder;
+  const agentVectors = embedder ? await embedAll(embedder, agents.map(agentText)) : null;
+  const bank = agentVectors ? await bankFor(options.bank, embedder!.id, agentVectors, agents.length) : null;
   const pieces = [
     ...own,
     ...redirectedPieces(own, agents, normalizeAgentName),
     ...configExamples(agents, options.examples ?? {}),
   ];
-  const embedder = options.embedder;
   const vectors = embedder
-    ? await embedAll(
-        embedder,
-        pieces.map((p) => p.text),
+    ? concat(
+        await embedAll(
+          embedder,
+          pieces.map((p) => p.text),
+        ),
+        bank?.vectors,
       )
     : null;
+  if (bank) pieces.push(...bank.pieces);
   const dims = embedder?.dims ?? 0;
   const triggers = buildTriggerPhrases(agents);
   const background = vectors
@@ -88,8 +101,30 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     triggers,
     head,
     derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims }),
-    agentVectors: embedder ? await embedAll(embedder, agents.map(agentText)) : null,
+    agentVectors,
   };
+}
+
+/** The corpus-bank examples for this set, or null when off or when the bank does not fit the embedder. */
+async function bankFor(
+  setting: BuildIndexOptions["bank"],
+  embedderId: string,
+  agentVectors: Float32Array,
+  n: number,
+): Promise<BankAttachment | null> {
+  if (setting === false) return null;
+  const bank = setting?.bank !== undefined ? setting.bank : await shippedBank(embedderId);
+  if (!bank || bank.embedder !== embedderId) return null;
+  const { minSimilarity = DEFAULT_BANK.minSimilarity, perAgent = DEFAULT_BANK.perAgent } = setting ?? {};
+  return attachBank(bank, agentVectors, n, { minSimilarity, perAgent });
+}
+
+function concat(a: Float32Array, b: Float32Array | undefined): Float32Array {
+  if (!b || b.length === 0) return a;
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Vectors of the background requests this set does not claim (see unclaimedBackground). */

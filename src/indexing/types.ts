@@ -27,6 +27,8 @@ export interface Piece {
   line: number;
   /** Not-engage pieces: the agent names the bullet sends the work to. */
   redirects?: string[];
+  /** Corpus-bank examples: the corpus agent (`collection/agent`) the prompt was written for (see bank.ts). */
+  corpus?: string;
 }
 
 /** A "Triggers on" phrase ready for matching. */

@@ -1,3 +1,4 @@
+import type { Bank } from "../indexing/bank.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { discoverAgents, requireAgents, type ScopeOption } from "../agents/discover/discover.js";
@@ -44,6 +45,8 @@ export interface OpenRouterOptions {
   /** Fields set on top of the file or defaults (e.g. `--top` sets topK). */
   overrides?: Partial<RouterConfig>;
   /** Said once, loudly, e.g. when no model can be loaded. Default: stderr. */
+  /** A corpus bank other than the shipped one (benches leave a collection's prompts out); null: none. */
+  bank?: Bank | null;
   warn?: (message: string) => void;
   /** Told as each slow stage starts (a terminal shows it before the routing bar). */
   onStage?: (stage: string) => void;
@@ -95,7 +98,14 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
   if (options.embeddings !== false) stage("loading the embedding model");
   const embedder = options.embeddings === false ? null : await openEmbedder(options, cacheDir, cwd, env, warn);
   stage(`indexing ${agentSet.agents.length} agents`);
-  const index = await buildIndex(agentSet, { embedder, cacheDir, warn, examples: config.examples });
+  const { enabled, ...bank } = config.bank;
+  const index = await buildIndex(agentSet, {
+    embedder,
+    cacheDir,
+    warn,
+    examples: config.examples,
+    bank: enabled ? { ...bank, ...(options.bank !== undefined && { bank: options.bank }) } : false,
+  });
   const mode = embedder ? "embeddings" : "keyword";
   const configNote = describeConfig(config, configPath, { cwd, agentsHash: agentSet.hash, mode });
   for (const message of configNote.warnings) warn(message);

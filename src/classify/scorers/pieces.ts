@@ -8,7 +8,9 @@ export function bestPieceOf(index: AgentIndex, agent: number, sims: Float32Array
   for (const i of index.derived.groups.positive[agent]!) if (best < 0 || sims[i]! > sims[best]!) best = i;
   if (best < 0) return null;
   const p = index.pieces[best]!;
-  return { kind: p.kind, text: p.text, line: p.line, similarity: round(sims[best]!) };
+  // A prompt of agentroute's routing corpus is shown as such: it is not in the agent's file.
+  const kind = p.corpus ? "corpus example" : p.kind;
+  return { kind, text: p.text, line: p.line, similarity: round(sims[best]!) };
 }
 
 /**

@@ -1,0 +1,88 @@
+import type { Piece } from "./types.js";
+import { MAX_PIECE_CHARS } from "./pieces.js";
+
+/**
+ * The corpus bank: labeled prompts of the routing corpus (corpus/*.csv), grouped by the agent
+ * they were written for, shipped with their vectors (bench/build-bank.ts). At index time each
+ * corpus agent is matched to the one agent of the user's set whose text (agentText) is nearest,
+ * when that similarity clears `minSimilarity`; its prompts join that agent as weak examples.
+ * A corpus agent is never attached to two agents, and an agent takes at most `perAgent`
+ * prompts, nearest corpus agents first. It is how the router learns how developers phrase
+ * requests for a reviewer, a debugger or a cloud agent without the user labeling anything.
+ */
+export interface Bank {
+  embedder: string;
+  dims: number;
+  /** Corpus agents: their collection/name, text vector (unit length) and prompt ids. */
+  sources: readonly BankSource[];
+  prompts: readonly string[];
+  /** Prompt vectors back to back (prompts.length × dims). */
+  vectors: Float32Array;
+}
+
+export interface BankSource {
+  /** `collection/agent`, as shown in reasons. */
+  label: string;
+  vector: Float32Array;
+  prompts: readonly number[];
+}
+
+export interface BankOptions {
+  /** Cosine between a corpus agent's text and a set agent's text needed to attach (0–1). */
+  minSimilarity: number;
+  /** Most corpus prompts any one agent takes. */
+  perAgent: number;
+}
+
+/** The shipped defaults (chosen by leave-one-collection-out, docs/routing.md). */
+export const DEFAULT_BANK: BankOptions = { minSimilarity: 0.7, perAgent: 20 };
+
+export interface BankAttachment {
+  pieces: Piece[];
+  /** The pieces' vectors back to back (pieces.length × dims). */
+  vectors: Float32Array;
+}
+
+function dot(a: Float32Array, b: Float32Array, offset: number): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[offset + i]!;
+  return s;
+}
+
+/** For each agent of the set (by its agentText vector), the corpus agents attached to it, nearest first. */
+export function bankMatches(bank: Bank, agentVectors: Float32Array, n: number, minSimilarity: number): number[][] {
+  const matches: { source: number; c: number }[][] = Array.from({ length: n }, () => []);
+  bank.sources.forEach((s, source) => {
+    let best = -1;
+    let bestC = -Infinity;
+    for (let a = 0; a < n; a++) {
+      const c = dot(s.vector, agentVectors, a * bank.dims);
+      if (c > bestC) [best, bestC] = [a, c];
+    }
+    if (best >= 0 && bestC >= minSimilarity) matches[best]!.push({ source, c: bestC });
+  });
+  return matches.map((list) => list.sort((x, y) => y.c - x.c || x.source - y.source).map((m) => m.source));
+}
+
+/** The bank's prompts attached to a set's agents (see Bank), as example pieces with their vectors. */
+export function attachBank(bank: Bank, agentVectors: Float32Array, n: number, options: BankOptions): BankAttachment {
+  const ids: { agent: number; prompt: number; source: number }[] = [];
+  bankMatches(bank, agentVectors, n, options.minSimilarity).forEach((sources, agent) => {
+    const taken = sources.flatMap((source) =>
+      bank.sources[source]!.prompts.map((prompt) => ({ agent, prompt, source })),
+    );
+    ids.push(...taken.slice(0, options.perAgent));
+  });
+  const vectors = new Float32Array(ids.length * bank.dims);
+  const pieces = ids.map(({ agent, prompt, source }, k): Piece => {
+    vectors.set(bank.vectors.subarray(prompt * bank.dims, (prompt + 1) * bank.dims), k * bank.dims);
+    return {
+      agent,
+      kind: "example",
+      text: bank.prompts[prompt]!.slice(0, MAX_PIECE_CHARS),
+      line: 0,
+      corpus: bank.sources[source]!.label,
+    };
+  });
+  return { pieces, vectors };
+}
