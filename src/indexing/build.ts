@@ -13,6 +13,7 @@ import { buildTriggerPhrases } from "./triggers.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground, type BackgroundClaims } from "./background.js";
 import type { AgentIndex, Piece } from "./types.js";
 import { deriveIndex } from "./derived.js";
+import { shippedAdapter } from "./adapter-data/load.js";
 
 export interface BuildIndexOptions {
   /** The sentence encoder, or null for keyword-only mode. */
@@ -76,6 +77,8 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     cacheDir: options.cacheDir,
     warn: options.warn,
   });
+  const agentVectors = embedder ? await embedAll(embedder, agents.map(agentText)) : null;
+  const adapter = shippedAdapter(embedder?.id ?? null);
   return {
     agents,
     agentsHash: set.hash,
@@ -87,8 +90,8 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
     triggers,
     head,
-    derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims }),
-    agentVectors: embedder ? await embedAll(embedder, agents.map(agentText)) : null,
+    derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims, agentVectors, adapter }),
+    agentVectors,
   };
 }
 
