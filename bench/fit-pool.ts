@@ -6,7 +6,7 @@
  * collection's corpus taught.
  */
 import { FEATURE_NAMES } from "../src/classify/scorers/features.js";
-import type { Adapter } from "../src/indexing/adapter.js";
+import { prepareAdapter, type Adapter } from "../src/indexing/adapter.js";
 import { ADAPTER_FEATURES, adapterFeatures } from "../src/classify/scorers/adapter.js";
 import { openRouter } from "../src/pipeline/open.js";
 import { readDataset } from "../src/inputs/dataset.js";
@@ -126,8 +126,10 @@ export async function poolTables(): Promise<PoolTable[]> {
 /** The table with its adapter features recomputed under `adapter` (null: all 0). */
 export function withAdapter(t: PoolTable, adapter: Adapter | null): FeatureTable {
   const cols = ADAPTER_FEATURES.map((f) => FEATURE_NAMES.indexOf(f));
+  const n = t.index.agents.length;
+  const prepared = prepareAdapter(adapter, t.index.agentVectors, n, t.index.dims);
   const rows = t.table.rows.map((row, i) => {
-    const f = adapterFeatures(t.index, adapter, t.vectors[i]!);
+    const f = adapterFeatures(prepared, t.vectors[i]!, n);
     const features = row.features.slice();
     ADAPTER_FEATURES.forEach((name, j) => (features[cols[j]!] = f[name]));
     return { ...row, features };

@@ -169,7 +169,7 @@ async function writeSettings(file: string, settings: Json, original: string | nu
   let backup: string | null = null;
   if (original !== null) {
     backup = `${file}.bak-${now.toISOString().replace(/[-:.]/g, "")}`;
-    await writeFileSafely(backup, original, { what: "settings backup" }, 0o600);
+    await writeFileSafely(backup, original, { what: "settings backup" }, { mode: 0o600 });
   }
   const indent = original === null ? "  " : (/^[ \t]+(?=")/m.exec(original)?.[0] ?? "  ");
   const newline = original === null || original.endsWith("\n") ? "\n" : "";

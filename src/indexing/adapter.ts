@@ -1,4 +1,6 @@
 import type { AgentSpec } from "../agents/types.js";
+import { rowMatrix, type RowMatrix } from "../embed/kernel.js";
+import { transpose } from "../embed/vector.js";
 
 /**
  * The adapter: a learned low-rank correction of the sentence encoder's similarity between a
@@ -41,6 +43,41 @@ export function adapterAgents(adapter: Adapter, agentVectors: Float32Array, n: n
   return Array.from({ length: n }, (_, i) =>
     project(adapter.b, adapter.rank, agentVectors.subarray(i * adapter.dims, (i + 1) * adapter.dims)),
   );
+}
+
+/** An adapter made ready for one agent set: what its scorer reads per prompt (see prepareAdapter). */
+export interface PreparedAdapter {
+  adapter: Adapter;
+  /** Aᵀ as rank rows of dims (the prompt's projection is one kernel call). */
+  aT: RowMatrix;
+  /** Bᵀt_a per agent (n rows of rank). */
+  agents: RowMatrix;
+  /** The agents' text vectors (p · t_a). */
+  texts: RowMatrix;
+}
+
+/**
+ * The set's agents under the adapter (Bᵀt per agent) and their text vectors as kernel
+ * matrices; null without an adapter, without agent vectors or for vectors of other dims.
+ *
+ * @example
+ * prepareAdapter(shippedAdapter(embedder.id), index.agentVectors, index.agents.length, index.dims)
+ */
+export function prepareAdapter(
+  adapter: Adapter | null,
+  agentVectors: Float32Array | null,
+  n: number,
+  dims: number,
+): PreparedAdapter | null {
+  if (!adapter || !agentVectors || adapter.dims !== dims) return null;
+  const agents = new Float32Array(n * adapter.rank);
+  adapterAgents(adapter, agentVectors, n).forEach((u, i) => agents.set(u, i * adapter.rank));
+  return {
+    adapter,
+    aT: rowMatrix(transpose(adapter.a, adapter.dims, adapter.rank), adapter.dims),
+    agents: rowMatrix(agents, adapter.rank),
+    texts: rowMatrix(agentVectors, dims),
+  };
 }
 
 /**

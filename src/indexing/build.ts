@@ -15,6 +15,7 @@ import type { AgentIndex, Piece } from "./types.js";
 import { deriveIndex } from "./derived.js";
 import { attachBank, DEFAULT_BANK, type Bank, type BankAttachment, type BankOptions } from "./bank.js";
 import { shippedBank } from "./bank-data/load.js";
+import { shippedAdapter } from "./adapter-data/load.js";
 
 export interface BuildIndexOptions {
   /** The sentence encoder, or null for keyword-only mode. */
@@ -89,6 +90,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     cacheDir: options.cacheDir,
     warn: options.warn,
   });
+  const adapter = shippedAdapter(embedder?.id ?? null);
   return {
     agents,
     agentsHash: set.hash,
@@ -100,7 +102,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     keyword: buildKeywordIndex(pieces, agents.length, (p) => contentStems(lexiconWords(p.text).join(" "))),
     triggers,
     head,
-    derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims }),
+    derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims, agentVectors, adapter }),
     agentVectors,
   };
 }

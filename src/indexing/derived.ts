@@ -1,5 +1,6 @@
 import { rowMatrix, type RowMatrix } from "../embed/kernel.js";
 import { meanDirection } from "../embed/vector.js";
+import { prepareAdapter, type Adapter, type PreparedAdapter } from "./adapter.js";
 import { groupPieces, type PieceGroups } from "./piece-groups.js";
 import { typicalSimilarity } from "./typical.js";
 import type { Piece } from "./types.js";
@@ -22,6 +23,8 @@ export interface DerivedIndex {
   alwaysExact: Int32Array;
   /** Per agent, the typical similarity of its own examples (typicalSimilarity; NaN when unknown). */
   typical: Float64Array;
+  /** The learned adapter made ready for this set's agent vectors; null without one (keyword-only mode, another embedder). */
+  adapter: PreparedAdapter | null;
 }
 
 export interface DeriveInput {
@@ -30,10 +33,14 @@ export interface DeriveInput {
   vectors: Float32Array | null;
   background: Float32Array | null;
   dims: number;
+  /** Per agent, the vector of its agentText; null in keyword-only mode. */
+  agentVectors: Float32Array | null;
+  /** The adapter trained for this embedder (shippedAdapter), or null. */
+  adapter: Adapter | null;
 }
 
 export function deriveIndex(input: DeriveInput): DerivedIndex {
-  const { pieces, agentCount, vectors, background, dims } = input;
+  const { pieces, agentCount, vectors, background, dims, agentVectors } = input;
   const groups = groupPieces(pieces, agentCount);
   const always = [...groups.mustBeUsed, ...groups.proactive, ...groups.notEngage]
     .flatMap((ids) => [...ids])
@@ -45,6 +52,7 @@ export function deriveIndex(input: DeriveInput): DerivedIndex {
     centroids: vectors ? rowMatrix(centroidsOf(groups, vectors, dims), dims) : null,
     alwaysExact: Int32Array.from(always),
     typical: typicalSimilarity(pieces, groups, vectors, dims),
+    adapter: prepareAdapter(input.adapter, agentVectors, agentCount, dims),
   };
 }
 

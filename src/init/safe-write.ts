@@ -1,6 +1,6 @@
-import { constants } from "node:fs";
-import { lstat, mkdir, open, readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
+import { appendFileSafely, writeFileSafely } from "../util/safe-write.js";
 
 /** What happened to one file `init` touches. */
 export type WriteOutcome = "written" | "exists" | "appended" | "present" | "refused";
@@ -38,22 +38,8 @@ async function symlinkOnPath(root: string, rel: string): Promise<string | null> 
 export async function writeNewFile(root: string, rel: string, text: string): Promise<FileChange> {
   const link = await symlinkOnPath(root, rel);
   if (link !== null) return { file: rel, outcome: "refused", reason: `${link} is a symlink` };
-  const full = path.join(root, rel);
-  await mkdir(path.dirname(full), { recursive: true });
-  let handle;
-  try {
-    // O_EXCL: fails on any existing entry, a symlink created meanwhile included.
-    handle = await open(full, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return { file: rel, outcome: "exists" };
-    throw err;
-  }
-  try {
-    await handle.writeFile(text);
-  } finally {
-    await handle.close();
-  }
-  return { file: rel, outcome: "written" };
+  const written = await writeFileSafely(path.join(root, rel), text, { what: "file", label: rel }, { overwrite: false });
+  return { file: rel, outcome: written ? "written" : "exists" };
 }
 
 /**
@@ -78,11 +64,7 @@ export async function appendLineOnce(
   });
   if (text === null) return writeNewFile(root, rel, `${line}\n`);
   if (text.split(/\r?\n/).some((existing) => isPresent(existing.trim()))) return { file: rel, outcome: "present" };
-  const handle = await open(full, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
-  try {
-    await handle.writeFile(`${text === "" || text.endsWith("\n") ? "" : "\n"}${line}\n`);
-  } finally {
-    await handle.close();
-  }
+  const separator = text === "" || text.endsWith("\n") ? "" : "\n";
+  await appendFileSafely(full, `${separator}${line}\n`, { what: "file", label: rel });
   return { file: rel, outcome: "appended" };
 }

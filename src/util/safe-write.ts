@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, lstat, mkdir, open, rename, rm } from "node:fs/promises";
+import { access, link, lstat, mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { AgentRouteError } from "../errors.js";
 
@@ -52,15 +52,25 @@ export async function checkWritableDestination(file: string, what: WriteWhat): P
 /** A file being written through a temporary file: `commit` renames it into place, `abort` removes it. */
 export interface SafeWriter {
   write(chunk: string | Uint8Array): Promise<void>;
-  commit(): Promise<void>;
+  /** False when `overwrite: false` and the file exists (nothing is written), else true. */
+  commit(): Promise<boolean>;
   abort(): Promise<void>;
+}
+
+export interface SafeWriteOptions {
+  /** Permissions of a new file (an existing file keeps its own); default 0o644. */
+  mode?: number;
+  /** False: never replace an existing file; commit returns false when one exists (default true). */
+  overwrite?: boolean;
 }
 
 /**
  * Opens a streamed write of `file` that is atomic and never goes through a symlink: a
  * temporary file in the same folder (O_EXCL|O_NOFOLLOW), fsync, then rename over the
  * destination. A full disk or a crash leaves the old file whole; an existing file keeps its
- * permissions. Large outputs are written chunk by chunk, never held as one string.
+ * permissions. Large outputs are written chunk by chunk, never held as one string. With
+ * `overwrite: false` the temporary file is hard-linked into place instead, which fails on any
+ * existing entry (a symlink created meanwhile included): the file is written only if new.
  *
  * @throws AgentRouteError IO naming the file when it is a symlink, read-only or cannot be written.
  * @example
@@ -68,20 +78,27 @@ export interface SafeWriter {
  * for (const line of lines) await out.write(line);
  * await out.commit();
  */
-export async function openSafeWriter(file: string, what: WriteWhat, mode = 0o644): Promise<SafeWriter> {
+export async function openSafeWriter(
+  file: string,
+  what: WriteWhat,
+  options: SafeWriteOptions = {},
+): Promise<SafeWriter> {
   const label = what.label ?? file;
+  const overwrite = options.overwrite ?? true;
   await mkdir(path.dirname(file), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw writeError(label, what, err);
   });
-  const existing = await checkWritableDestination(file, what);
+  const existing = overwrite ? await checkWritableDestination(file, what) : null;
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
   );
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-  const handle = await open(temp, flags, existing?.mode ?? mode).catch((err: NodeJS.ErrnoException) => {
-    throw writeError(label, what, err);
-  });
+  const handle = await open(temp, flags, existing?.mode ?? options.mode ?? 0o644).catch(
+    (err: NodeJS.ErrnoException) => {
+      throw writeError(label, what, err);
+    },
+  );
   let closed = false;
   const abort = async (): Promise<void> => {
     if (!closed) await handle.close().catch(() => undefined);
@@ -114,33 +131,55 @@ export async function openSafeWriter(file: string, what: WriteWhat, mode = 0o644
       pendingBytes += chunk.length;
       return pendingBytes >= WRITE_CHUNK ? guard(flush) : Promise.resolve();
     },
-    commit: () =>
-      guard(async () => {
+    commit: async () => {
+      await guard(async () => {
         await flush();
         await handle.sync();
         await handle.close();
         closed = true;
-        await rename(temp, file);
-      }),
+      });
+      if (overwrite) return guard(() => rename(temp, file)).then(() => true);
+      return linkNew(temp, file).then(
+        (isNew) => isNew,
+        (err: NodeJS.ErrnoException) => {
+          throw writeError(label, what, err);
+        },
+      );
+    },
     abort,
   };
 }
 
+/** Hard-links `temp` to `file` unless `file` exists (false), then removes `temp` either way. */
+async function linkNew(temp: string, file: string): Promise<boolean> {
+  try {
+    await link(temp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
 /**
- * Writes `data` to `file` through `openSafeWriter`: atomic, never through a symlink.
+ * Writes `data` to `file` through `openSafeWriter`: atomic, never through a symlink. Returns
+ * false when `overwrite: false` found the file there (it is left as it was).
  *
  * @example
  * await writeFileSafely("reports/report.md", markdown, { what: "report" });
+ * await writeFileSafely("agentroute/routing.csv", csv, { what: "dataset" }, { overwrite: false }); // false if it exists
  */
 export async function writeFileSafely(
   file: string,
   data: string | Uint8Array,
   what: WriteWhat,
-  mode = 0o644,
-): Promise<void> {
-  const out = await openSafeWriter(file, what, mode);
+  options: SafeWriteOptions = {},
+): Promise<boolean> {
+  const out = await openSafeWriter(file, what, options);
   await out.write(data);
-  await out.commit();
+  return out.commit();
 }
 
 /**

@@ -1,10 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/classify/config.js";
 import { openRouter, type OpenedRouter } from "../../src/pipeline/open.js";
-import { REPO_ROOT } from "../helpers/shared.js";
+import { REPO_ROOT, testCacheDir } from "../helpers/shared.js";
 
 describe("two jobs, two agents (the example agents, real model)", () => {
   const open = (config = {}) =>
@@ -12,7 +10,7 @@ describe("two jobs, two agents (the example agents, real model)", () => {
       agentsDir: path.join(REPO_ROOT, "agents"),
       cwd: REPO_ROOT,
       embeddings: true,
-      cacheDir: mkdtempSync(path.join(os.tmpdir(), "agentroute-jobs-")),
+      cacheDir: testCacheDir(),
       warn: () => {},
       config: resolveConfig(config),
     });

@@ -1,34 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { describe, expect, it } from "vitest";
+import { runInProcess, tempFolder } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), "agentroute-agents-folder-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempFolder("agents-folder");
 const DATASET = path.join(REPO_ROOT, "tests/fixtures/eval/tiny.csv");
-
-async function run(argv: string[], cwd: string) {
-  let out = "";
-  let err = "";
-  const io = {
-    out: (s: string) => void (out += s),
-    err: (s: string) => void (err += s),
-    isTTY: false,
-    // An empty home: the user's own ~/.claude agents and plugins must not leak into the test.
-    env: {
-      ...process.env,
-      AGENTROUTE_CACHE_DIR: path.join(tmp, "cache"),
-      HOME: path.join(tmp, "home"),
-      CLAUDE_CONFIG_DIR: path.join(tmp, "home", ".claude"),
-    },
-    cwd,
-    stdin: Readable.from([]),
-  };
-  return { code: await runCli(argv, io), out, err };
-}
+// An empty home: the user's own ~/.claude agents and plugins must not leak into the test.
+const env = { ...process.env, HOME: path.join(tmp, "home"), CLAUDE_CONFIG_DIR: path.join(tmp, "home", ".claude") };
+const run = (argv: string[], cwd: string) => runInProcess(argv, { cwd, env });
 
 /** Every command that reads agents, without naming the folder. */
 const COMMANDS: string[][] = [

@@ -1,15 +1,26 @@
 import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeSummary } from "../../src/eval/summary.js";
 import type { EvalReport } from "../../src/eval/types.js";
+import { runInProcess, tempFolder } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { parseXml } from "../report/xml-check.js";
 import { EVAL_AGENTS, EVAL_DATASET, runBuiltCli } from "../fixtures/eval/cli.js";
 
-async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "agentroute-eval-e2e-"));
+const tmp = tempFolder("eval-e2e");
+const tempDir = () => mkdtemp(path.join(tmp, "run-"));
+
+/** `agentroute eval` of the fixture set; keyword mode unless `embeddings`. */
+function evalArgs(out: string, extra: string[], embeddings = false): string[] {
+  const mode = embeddings ? [] : ["--no-embeddings"];
+  return ["eval", "--agents", EVAL_AGENTS, "--dataset", EVAL_DATASET, ...mode, "--out", out, ...extra];
+}
+
+/** The keyword-mode eval in this process (CI mode, from the repository root), as the built CLI answers. */
+async function evalInProcess(out: string, ...extra: string[]) {
+  const r = await runInProcess(evalArgs(out, extra), { cwd: REPO_ROOT, env: { ...process.env, CI: "true" } });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 async function readJson(file: string): Promise<EvalReport> {
@@ -19,18 +30,7 @@ async function readJson(file: string): Promise<EvalReport> {
 describe("agentroute eval through the built CLI (keyword mode)", () => {
   it("writes every report format, prints the table and exits 0", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
-      out,
-      "--format",
-      "table,md,json,junit,html",
-    ]);
+    const result = await runBuiltCli(evalArgs(out, ["--format", "table,md,json,junit,html"]));
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/precision +recall +f1-score +support/);
@@ -60,34 +60,10 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 
   it("gates on a baseline: passes against itself, fails (exit 1) listing flipped prompts when it got worse", async () => {
     const out = await tempDir();
-    const first = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
-      out,
-      "--format",
-      "json",
-    ]);
+    const first = await evalInProcess(out, "--format", "json");
     expect(first.code).toBe(0);
     const baselineFile = path.join(out, "report.json");
-    const same = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
-      out,
-      "--format",
-      "table",
-      "--baseline",
-      baselineFile,
-    ]);
+    const same = await evalInProcess(out, "--format", "table", "--baseline", baselineFile);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain("gate: PASS");
 
@@ -98,22 +74,10 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     better.summary = computeSummary(better.cases);
     const betterFile = path.join(out, "better.json");
     await writeFile(betterFile, JSON.stringify(better));
-    const worse = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
+    const worse = await evalInProcess(
       out,
-      "--format",
-      "table,json,md,junit",
-      "--baseline",
-      betterFile,
-      "--junit-failures",
-      "flips",
-    ]);
+      ...["--format", "table,json,md,junit", "--baseline", betterFile, "--junit-failures", "flips"],
+    );
     expect(wrong.length).toBeGreaterThan(0); // keyword routing gets some of this set wrong
     expect(worse.code).toBe(1);
     expect(worse.stdout).toMatch(/gate: FAIL \(\d+ failures?\)/);
@@ -135,20 +99,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 
   it("fails on --min-macro-f1 above what the set reaches", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
-      out,
-      "--format",
-      "json",
-      "--min-macro-f1",
-      "1",
-    ]);
+    const result = await evalInProcess(out, "--format", "json", "--min-macro-f1", "1");
     const report = await readJson(path.join(out, "report.json"));
     expect(result.code).toBe(report.summary.macro.f1 < 1 ? 1 : 0);
   });
@@ -160,20 +111,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
     const chef = path.join(dirB, "chef.md");
     // B drops the chef's triggers: its recall should not improve, and the comparison must say what moved.
     await writeFile(chef, (await readFile(chef, "utf8")).replace(/ Triggers on .*$/m, ""));
-    const result = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--compare-agents",
-      dirB,
-      "--dataset",
-      EVAL_DATASET,
-      "--no-embeddings",
-      "--out",
-      out,
-      "--format",
-      "table,md",
-    ]);
+    const result = await evalInProcess(out, "--compare-agents", dirB, "--format", "table,md");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/compare: tests\/fixtures\/eval\/agents → .*agents-b/);
     expect(result.stdout).toMatch(/macro F1 +\d\.\d{3} +\d\.\d{3} +[+-]?\d\.\d{3}/);
@@ -193,17 +131,7 @@ describe("agentroute eval through the built CLI (keyword mode)", () => {
 describe("agentroute eval with embeddings", () => {
   it("runs the fixture set with the embedding model and records it", async () => {
     const out = await tempDir();
-    const result = await runBuiltCli([
-      "eval",
-      "--agents",
-      EVAL_AGENTS,
-      "--dataset",
-      EVAL_DATASET,
-      "--out",
-      out,
-      "--format",
-      "json",
-    ]);
+    const result = await runBuiltCli(evalArgs(out, ["--format", "json"], true));
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
     const report = await readJson(path.join(out, "report.json"));

@@ -1,29 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { describe, expect, it } from "vitest";
+import { runInProcess, tempFolder } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), "agentroute-format-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempFolder("format");
 const AGENTS = path.join(REPO_ROOT, "tests/fixtures/eval/agents");
 const DATASET = path.join(REPO_ROOT, "tests/fixtures/eval/tiny.csv");
-
-async function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const io = {
-    out: (s: string) => void (out += s),
-    err: (s: string) => void (err += s),
-    isTTY: false,
-    env: { ...process.env, AGENTROUTE_CACHE_DIR: path.join(tmp, "cache") },
-    cwd: tmp,
-    stdin: Readable.from([]),
-  };
-  return { code: await runCli(argv, io), out, err };
-}
+const run = (argv: string[]) => runInProcess(argv, { cwd: tmp });
 
 const KW = ["--agents", AGENTS, "--no-embeddings"];
 

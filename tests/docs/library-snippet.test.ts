@@ -30,7 +30,8 @@ it("docs/library.md's snippet runs against the built package and prints what its
   const run = spawnSync(process.execPath, ["snippet.mjs"], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, AGENTROUTE_CACHE_DIR: path.join(dir, "cache") },
+    // The run's shared cache (tests/helpers/global-setup.ts): the snippet is not about the cache.
+    env: process.env,
   });
   expect(run.stderr).not.toMatch(/error|hint:/i);
   expect(run.status).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openRouter } from "../../src/pipeline/open.js";
 import type { EvalReport } from "../../src/eval/types.js";
 import { mulberry32, shuffled } from "../../src/util/prng.js";
-import { CLI, REPO_ROOT } from "../helpers/shared.js";
+import { CLI, REPO_ROOT, testCacheDir } from "../helpers/shared.js";
 import { scratchDir } from "./seeds.js";
 
 const FILES = ["report.json", "report.md", "junit.xml", "report.html"] as const;
@@ -108,7 +108,7 @@ describe("route one by one and routeMany agree exactly", () => {
         agentsDir: path.join(REPO_ROOT, "agents"),
         cwd: REPO_ROOT,
         embeddings,
-        cacheDir: await scratchDir(),
+        cacheDir: testCacheDir(),
         warn: () => {},
       });
       try {

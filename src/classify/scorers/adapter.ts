@@ -1,7 +1,4 @@
-import { rowMatrix, type RowMatrix } from "../../embed/kernel.js";
-import { transpose } from "../../embed/vector.js";
-import { adapterAgents, softmax, type Adapter } from "../../indexing/adapter.js";
-import { shippedAdapter } from "../../indexing/adapter-data/load.js";
+import { softmax, type PreparedAdapter } from "../../indexing/adapter.js";
 import type { AgentIndex } from "../../indexing/types.js";
 import type { PreparedQuery } from "../query.js";
 import { defineSignal, type Scorer, type ScorerOutput } from "./types.js";
@@ -19,36 +16,6 @@ export const adapterSignal = defineSignal({
   create: (index: AgentIndex) => createAdapterScorer(index),
 });
 
-interface Prepared {
-  /** Aᵀ as rank rows of dims (the prompt's projection is one kernel call). */
-  aT: RowMatrix;
-  /** Bᵀt_a per agent (n rows of rank). */
-  agents: RowMatrix;
-  /** The agents' text vectors (p · t_a). */
-  texts: RowMatrix;
-}
-
-const prepared = new WeakMap<AgentIndex, WeakMap<Adapter, Prepared>>();
-
-/** The set's agents under the adapter (Bᵀt per agent) and their text vectors, made once per index. */
-function preparedOf(index: AgentIndex, adapter: Adapter): Prepared {
-  let byAdapter = prepared.get(index);
-  if (!byAdapter) prepared.set(index, (byAdapter = new WeakMap()));
-  let p = byAdapter.get(adapter);
-  if (!p) {
-    const n = index.agents.length;
-    const agents = new Float32Array(n * adapter.rank);
-    adapterAgents(adapter, index.agentVectors!, n).forEach((u, i) => agents.set(u, i * adapter.rank));
-    p = {
-      aT: rowMatrix(transpose(adapter.a, adapter.dims, adapter.rank), adapter.dims),
-      agents: rowMatrix(agents, adapter.rank),
-      texts: rowMatrix(index.agentVectors!, index.dims),
-    };
-    byAdapter.set(adapter, p);
-  }
-  return p;
-}
-
 /**
  * What the learned adapter (src/indexing/adapter.ts) says: a softmax over the set's agents
  * and "none" of the prompt's adapted similarity to each agent's name and description.
@@ -57,29 +24,27 @@ function preparedOf(index: AgentIndex, adapter: Adapter): Prepared {
  * agent's, over the scale: positive only for the favourite), `ada_none` (the probability of
  * none, the same for every agent). All 0 in keyword-only mode or with another embedder.
  */
-export function createAdapterScorer(
-  index: AgentIndex,
-  adapter = shippedAdapter(index.embedder?.id ?? null),
-): Scorer<AdapterFeature> {
+export function createAdapterScorer(index: AgentIndex): Scorer<AdapterFeature> {
   return {
     name: "adapter",
     score(q: PreparedQuery): ScorerOutput<AdapterFeature> {
-      const features = adapterFeatures(index, adapter, q.vector);
+      const features = adapterFeatures(index.derived.adapter, q.vector, index.agents.length);
       return { scores: features.ada_p, features };
     },
   };
 }
 
+/** The three features for `n` agents from a prepared adapter (all 0 without one or without a prompt vector). */
 export function adapterFeatures(
-  index: AgentIndex,
-  adapter: Adapter | null,
+  prepared: PreparedAdapter | null,
   vector: Float32Array | null,
+  n: number,
 ): AdapterFeatures {
-  const n = index.agents.length;
-  if (!adapter || !vector || !index.agentVectors || adapter.dims !== index.dims) {
+  if (!prepared || !vector) {
     return { ada_p: new Float64Array(n), ada_gap: new Float64Array(n), ada_none: new Float64Array(n) };
   }
-  const logits = fastLogits(adapter, preparedOf(index, adapter), vector);
+  const { adapter } = prepared;
+  const logits = fastLogits(prepared, vector);
   const probs = softmax(logits);
   let first = -Infinity;
   let second = -Infinity;
@@ -96,7 +61,8 @@ export function adapterFeatures(
 }
 
 /** adapterLogits through the dot-product kernel (the same values to float32 rounding; tested). */
-function fastLogits(adapter: Adapter, p: Prepared, vector: Float32Array): Float64Array {
+function fastLogits(p: PreparedAdapter, vector: Float32Array): Float64Array {
+  const { adapter } = p;
   const base = p.texts.dotAll(vector);
   const q = p.aT.dotAll(vector);
   const uq = p.agents.dotAll(q);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adapterFeatures } from "../../../src/classify/scorers/adapter.js";
-import { adapterAgents, adapterLogits, softmax, type Adapter } from "../../../src/indexing/adapter.js";
+import { adapterAgents, adapterLogits, prepareAdapter, softmax, type Adapter } from "../../../src/indexing/adapter.js";
 import { shippedAdapter } from "../../../src/indexing/adapter-data/load.js";
 import { mulberry32 } from "../../../src/util/prng.js";
-import type { AgentIndex } from "../../../src/indexing/types.js";
 
 const ADAPTER: Adapter = {
   dims: 2,
@@ -15,25 +14,22 @@ const ADAPTER: Adapter = {
   noneBias: 0,
 };
 
-/** Just what the adapter reads of an index: three agents and their text vectors. */
-function index(): AgentIndex {
-  return {
-    agents: [{ name: "a" }, { name: "b" }, { name: "c" }],
-    dims: 2,
-    agentVectors: Float32Array.of(1, 0, 0, 1, 0.6, 0.8),
-  } as unknown as AgentIndex;
-}
+/** Three agents' text vectors (2 dims). */
+const TEXTS = Float32Array.of(1, 0, 0, 1, 0.6, 0.8);
 
 describe("adapter scorer features", () => {
   it("are 0 without an adapter or without a prompt vector (keyword-only mode)", () => {
-    const idx = index();
-    for (const f of [adapterFeatures(idx, null, Float32Array.of(1, 0)), adapterFeatures(idx, ADAPTER, null)]) {
+    const prepared = prepareAdapter(ADAPTER, TEXTS, 3, 2);
+    expect(prepareAdapter(null, TEXTS, 3, 2)).toBeNull();
+    expect(prepareAdapter(ADAPTER, null, 3, 2)).toBeNull();
+    expect(prepareAdapter(ADAPTER, TEXTS, 3, 3)).toBeNull(); // vectors of other dims
+    for (const f of [adapterFeatures(null, Float32Array.of(1, 0), 3), adapterFeatures(prepared, null, 3)]) {
       expect([...f.ada_p, ...f.ada_gap, ...f.ada_none]).toEqual(Array(9).fill(0));
     }
   });
 
   it("give the favourite the only positive gap, one none probability for all, probabilities under 1", () => {
-    const f = adapterFeatures(index(), ADAPTER, Float32Array.of(1, 0));
+    const f = adapterFeatures(prepareAdapter(ADAPTER, TEXTS, 3, 2), Float32Array.of(1, 0), 3);
     expect(f.ada_p[0]).toBeGreaterThan(f.ada_p[2]!);
     expect(f.ada_p[2]).toBeGreaterThan(f.ada_p[1]!);
     expect(f.ada_gap[0]).toBeCloseTo(0.8, 5); // logits 20, 0, 12 (none 0)
@@ -54,11 +50,10 @@ describe("adapter scorer features", () => {
     const texts = [unit(), unit(), unit(), unit()];
     const agentVectors = new Float32Array(4 * 512);
     texts.forEach((t, i) => agentVectors.set(t, i * 512));
-    const idx = { agents: texts.map((_, i) => ({ name: `a${i}` })), dims: 512, agentVectors } as unknown as AgentIndex;
     const prompt = unit();
     const base = texts.map((t) => t.reduce((s, x, d) => s + x * prompt[d]!, 0));
     const want = softmax(adapterLogits(adapter, prompt, base, adapterAgents(adapter, agentVectors, 4)));
-    const got = adapterFeatures(idx, adapter, prompt);
+    const got = adapterFeatures(prepareAdapter(adapter, agentVectors, 4, 512), prompt, 4);
     got.ada_p.forEach((p, a) => expect(p).toBeCloseTo(want[a]!, 5));
     expect(got.ada_none[0]).toBeCloseTo(want[4]!, 5);
   });
