@@ -18,6 +18,7 @@ const [setName, tauArg, kArg] = process.argv.slice(2);
 const loco = process.argv.includes("--loco");
 const tau = Number(tauArg ?? 0.8);
 const k = Number(kArg ?? 20);
+const margin = Number(process.env.BANK_MARGIN ?? 0);
 const set = LABELED_SETS.find((s) => s.name === setName)!;
 const own = path.basename(set.agents);
 const embedder = await createEmbedder({ cacheDir: process.env.AGENTROUTE_CACHE_DIR }, { warn: () => {} });
@@ -47,25 +48,29 @@ const byTarget = new Map<number, { c: number; s: Src }[]>();
 for (const s of sources) {
   let best = -1;
   let bestC = -Infinity;
+  let second = -Infinity;
   tvecs.forEach((t, i) => {
     const c = dot(s.vec, t);
-    if (c > bestC) [best, bestC] = [i, c];
+    if (c > bestC) [best, bestC, second] = [i, c, bestC];
+    else if (c > second) second = c;
   });
-  if (bestC < tau) continue;
+  if (bestC < tau || bestC - second < margin) continue;
   byTarget.set(best, [...(byTarget.get(best) ?? []), { c: bestC, s }]);
 }
 let covered = 0;
-for (const [i, list] of byTarget) {
-  const prompts = list
-    .sort((x, y) => y.c - x.c)
-    .flatMap((x) => x.s.prompts)
-    .slice(0, k);
-  examples[target[i]!.name] = prompts;
-  covered++;
+// BANK_FULL: only when every agent gets prompts, and each the same number (no skew).
+const full = process.env.BANK_FULL === "1";
+const lists = [...byTarget].map(([i, list]) => [i, list.sort((x, y) => y.c - x.c).flatMap((x) => x.s.prompts)] as const);
+const even = Math.min(k, ...lists.map(([, l]) => l.length));
+if (!full || lists.length === target.length) {
+  for (const [i, prompts] of lists) {
+    examples[target[i]!.name] = prompts.slice(0, full ? even : k);
+    covered++;
+  }
 }
 const dir = mkdtempSync(path.join(os.tmpdir(), "bank-"));
 const configPath = path.join(dir, "config.json");
-writeFileSync(configPath, JSON.stringify({ examples }));
+writeFileSync(configPath, JSON.stringify({ examples, bank: { enabled: false } }));
 const r = await evaluateAgents({
   agentsDir: set.agents,
   dataset: set.dataset,
@@ -76,6 +81,6 @@ const r = await evaluateAgents({
 });
 const s = r.summary;
 console.log(
-  `${setName} tau ${tau} k ${k}${loco ? " loco" : ""}: covered ${covered}/${target.length}  acc ${s.accuracy.toFixed(3)}  macroF1 ${s.macro.f1.toFixed(3)}  none P/R ${s.none.precision.toFixed(2)}/${s.none.recall.toFixed(2)}`,
+  `${setName} tau ${tau} k ${k} margin ${margin}${loco ? " loco" : ""}: covered ${covered}/${target.length}  acc ${s.accuracy.toFixed(3)}  macroF1 ${s.macro.f1.toFixed(3)}  none P/R ${s.none.precision.toFixed(2)}/${s.none.recall.toFixed(2)}`,
 );
 await embedder.dispose();

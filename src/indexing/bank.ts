@@ -41,6 +41,10 @@ export interface BankAttachment {
   pieces: Piece[];
   /** The pieces' vectors back to back (pieces.length × dims). */
   vectors: Float32Array;
+  /** Prompts each agent took (0 when none were attached). */
+  perAgent: number;
+  /** Agents no corpus agent was matched to (then nothing is attached). */
+  uncovered: number;
 }
 
 function dot(a: Float32Array, b: Float32Array, offset: number): number {
@@ -64,15 +68,20 @@ export function bankMatches(bank: Bank, agentVectors: Float32Array, n: number, m
   return matches.map((list) => list.sort((x, y) => y.c - x.c || x.source - y.source).map((m) => m.source));
 }
 
-/** The bank's prompts attached to a set's agents (see Bank), as example pieces with their vectors. */
+/**
+ * The bank's prompts attached to a set's agents (see Bank), as example pieces with their
+ * vectors. All or nothing, and even: when some agent resembles no corpus agent, nothing is
+ * attached (borrowed prompts on some agents and none on others pull prompts toward the agents
+ * that have them; measured, docs/routing.md), and every agent takes the same number of prompts.
+ */
 export function attachBank(bank: Bank, agentVectors: Float32Array, n: number, options: BankOptions): BankAttachment {
-  const ids: { agent: number; prompt: number; source: number }[] = [];
-  bankMatches(bank, agentVectors, n, options.minSimilarity).forEach((sources, agent) => {
-    const taken = sources.flatMap((source) =>
-      bank.sources[source]!.prompts.map((prompt) => ({ agent, prompt, source })),
-    );
-    ids.push(...taken.slice(0, options.perAgent));
-  });
+  const lists = bankMatches(bank, agentVectors, n, options.minSimilarity).map((sources) =>
+    sources.flatMap((source) => bank.sources[source]!.prompts.map((prompt) => ({ prompt, source }))),
+  );
+  const uncovered = lists.filter((l) => l.length === 0).length;
+  if (n === 0 || uncovered > 0) return { pieces: [], vectors: new Float32Array(0), perAgent: 0, uncovered };
+  const perAgent = Math.min(options.perAgent, ...lists.map((l) => l.length));
+  const ids = lists.flatMap((list, agent) => list.slice(0, perAgent).map((m) => ({ agent, ...m })));
   const vectors = new Float32Array(ids.length * bank.dims);
   const pieces = ids.map(({ agent, prompt, source }, k): Piece => {
     vectors.set(bank.vectors.subarray(prompt * bank.dims, (prompt + 1) * bank.dims), k * bank.dims);
@@ -84,5 +93,13 @@ export function attachBank(bank: Bank, agentVectors: Float32Array, n: number, op
       corpus: bank.sources[source]!.label,
     };
   });
-  return { pieces, vectors };
+  return { pieces, vectors, perAgent, uncovered: 0 };
+}
+
+/** One line on what the bank did for a set, for headers. */
+export function describeBank(a: BankAttachment | null, agents: number): string {
+  if (!a) return "corpus bank: off";
+  if (a.uncovered > 0)
+    return `corpus bank: not used (${a.uncovered} of ${agents} agents resemble no agent of the routing corpus)`;
+  return `corpus bank: ${a.perAgent} corpus prompts added to each of the ${agents} agents`;
 }

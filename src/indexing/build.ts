@@ -13,7 +13,7 @@ import { buildTriggerPhrases } from "./triggers.js";
 import { BACKGROUND_PROMPTS, unclaimedBackground, type BackgroundClaims } from "./background.js";
 import type { AgentIndex, Piece } from "./types.js";
 import { deriveIndex } from "./derived.js";
-import { attachBank, DEFAULT_BANK, type Bank, type BankAttachment, type BankOptions } from "./bank.js";
+import { attachBank, DEFAULT_BANK, describeBank, type Bank, type BankAttachment, type BankOptions } from "./bank.js";
 import { shippedBank } from "./bank-data/load.js";
 import { shippedAdapter } from "./adapter-data/load.js";
 
@@ -104,6 +104,7 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     head,
     derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims, agentVectors, adapter }),
     agentVectors,
+    bank: describeBank(bank, agents.length),
   };
 }
 

@@ -71,4 +71,6 @@ export interface AgentIndex {
   derived: DerivedIndex;
   /** Per agent, the vector of its agentText (agents × dims; see adapter.ts); null in keyword-only mode. */
   agentVectors: Float32Array | null;
+  /** What the corpus bank did for this set, in one line (bank.ts describeBank). */
+  bank: string;
 }

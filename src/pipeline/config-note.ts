@@ -64,6 +64,10 @@ export function changedFields(config: RouterConfig): string[] {
     out.push(`${examples.reduce((s, l) => s + l.length, 0)} examples for ${examples.length} agent(s)`);
   }
   if (config.scorer !== defaults.scorer) out.push(`scorer ${config.scorer}`);
+  if (JSON.stringify(config.bank) !== JSON.stringify(defaults.bank)) {
+    const b = config.bank;
+    out.push(b.enabled ? `bank minSimilarity ${b.minSimilarity}, perAgent ${b.perAgent}` : "corpus bank off");
+  }
   return out;
 }
 

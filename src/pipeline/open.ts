@@ -107,7 +107,9 @@ export async function openRouter(options: OpenRouterOptions = {}): Promise<Opene
     bank: enabled ? { ...bank, ...(options.bank !== undefined && { bank: options.bank }) } : false,
   });
   const mode = embedder ? "embeddings" : "keyword";
-  const configNote = describeConfig(config, configPath, { cwd, agentsHash: agentSet.hash, mode });
+  const note = describeConfig(config, configPath, { cwd, agentsHash: agentSet.hash, mode });
+  // What the corpus bank did is part of what this run routes with (embeddings mode only).
+  const configNote = embedder ? { ...note, header: `${note.header}; ${index.bank}` } : note;
   for (const message of configNote.warnings) warn(message);
   return {
     router: createRouter(index, config),

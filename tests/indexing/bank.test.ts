@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachBank, bankMatches, DEFAULT_BANK, type Bank } from "../../src/indexing/bank.js";
+import { attachBank, bankMatches, DEFAULT_BANK, describeBank, type Bank } from "../../src/indexing/bank.js";
 import { decodeRows, shippedBank } from "../../src/indexing/bank-data/load.js";
 import { openRouter } from "../../src/pipeline/open.js";
 import { resolveConfig } from "../../src/classify/config.js";
@@ -31,16 +31,29 @@ describe("corpus bank", () => {
     expect(bankMatches(TOY, agents, 2, 0.99)).toEqual([[0], [1]]);
   });
 
-  it("attaches prompts as example pieces with their vectors, at most perAgent each", () => {
+  it("attaches prompts as example pieces with their vectors, the same number for every agent", () => {
     const agents = new Float32Array([...unit(1, 0), ...unit(0, 1)]);
-    const { pieces, vectors } = attachBank(TOY, agents, 2, { minSimilarity: 0.5, perAgent: 2 });
-    expect(pieces.map((p) => [p.agent, p.text, p.kind, p.corpus])).toEqual([
+    const a = attachBank(TOY, agents, 2, { minSimilarity: 0.5, perAgent: 5 });
+    // Agent 0 could take 3 (c/x, then c/xy), agent 1 only 2: both take 2.
+    expect(a.perAgent).toBe(2);
+    expect(a.pieces.map((p) => [p.agent, p.text, p.kind, p.corpus])).toEqual([
       [0, "p0", "example", "c/x"],
       [0, "p1", "example", "c/x"],
       [1, "p2", "example", "c/y"],
       [1, "p3", "example", "c/y"],
     ]);
-    expect([...vectors]).toEqual([1, 0, 1, 0, 0, 1, 0, 1]);
+    expect([...a.vectors]).toEqual([1, 0, 1, 0, 0, 1, 0, 1]);
+    expect(describeBank(a, 2)).toBe("corpus bank: 2 corpus prompts added to each of the 2 agents");
+  });
+
+  it("attaches nothing when some agent resembles no corpus agent", () => {
+    // A third agent along -x: no corpus agent is nearest to it.
+    const agents = new Float32Array([...unit(1, 0), ...unit(0, 1), ...unit(-1, 0)]);
+    const a = attachBank(TOY, agents, 3, { minSimilarity: 0.5, perAgent: 5 });
+    expect(a.pieces).toEqual([]);
+    expect(a.uncovered).toBe(1);
+    expect(describeBank(a, 3)).toBe("corpus bank: not used (1 of 3 agents resemble no agent of the routing corpus)");
+    expect(describeBank(null, 3)).toBe("corpus bank: off");
   });
 
   it("decodes int8 rows back to unit length", () => {
@@ -80,7 +93,10 @@ describe("corpus bank in a real index", () => {
     expect(off.index.pieces.some((p) => p.corpus)).toBe(false);
     const perAgent = new Map<number, number>();
     for (const p of corpus) perAgent.set(p.agent, (perAgent.get(p.agent) ?? 0) + 1);
+    expect(new Set(perAgent.values()).size).toBe(1);
+    expect(perAgent.size).toBe(on.index.agents.length);
     expect(Math.max(...perAgent.values())).toBeLessThanOrEqual(DEFAULT_BANK.perAgent);
+    expect(on.configNote.header).toMatch(/corpus bank: \d+ corpus prompts added to each of the 12 agents/);
     expect(on.index.vectors!.length).toBe(on.index.pieces.length * on.index.dims);
   });
 
