@@ -14,7 +14,12 @@ const QUOTED = 3;
  */
 export function renderAdviceMarkdown(advice: Advice): string {
   const mode = advice.mode === "embeddings" ? `embeddings ${advice.model}` : "keyword-only";
-  const out = [`# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`, ""];
+  const out = [
+    `# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`,
+    "",
+    advice.config,
+    "",
+  ];
   out.push("## Confusable pairs", "", "| pair | score | embedding | lexical | shared words |", "|---|---|---|---|---|");
   for (const p of advice.confusablePairs) {
     out.push(
@@ -55,7 +60,7 @@ export function renderAdviceMarkdown(advice: Advice): string {
       "None: every agent has a headline word of its own.",
     ),
   );
-  if (advice.eval) out.push(...renderConfusions(advice));
+  if (advice.eval) out.push(...renderConfusions(advice), ...renderProven(advice));
   out.push("", "## Suggestions", "");
   if (advice.suggestions.length === 0) out.push("None.");
   for (const s of advice.suggestions) {
@@ -64,6 +69,29 @@ export function renderAdviceMarkdown(advice: Advice): string {
     if (s.prompts.length > QUOTED) out.push(`  - … and ${s.prompts.length - QUOTED} more`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** The tested edits, numbered for `advise --apply N`, each with its measured effect. */
+function renderProven(advice: Advice): string[] {
+  const out = ["", "## Tested edits", ""];
+  out.push(
+    "Each edit was proposed from the misroutes of 4/5 of the prompts, applied to a copy of the agents, and judged on the other 1/5; kept only when it fixed held-out prompts and broke none.",
+    "",
+  );
+  if (advice.proven.length === 0)
+    out.push("None helped on held-out prompts without breaking others: no edit to suggest.");
+  advice.proven.forEach((e, i) => {
+    const range = `[${signed(e.interval.low)}, ${signed(e.interval.high)}]`;
+    out.push(
+      `${i + 1}. **${e.summary}**: fixed ${e.fixed.length} held-out prompt(s), broke ${e.broken.length}; macro-F1 ${signed(e.deltaMacroF1)} (paired 95% interval ${range}). \`agentroute advise --apply ${i + 1}\` writes it.`,
+    );
+    for (const p of e.fixed.slice(0, QUOTED)) out.push(`   - fixed: "${p}"`);
+  });
+  return out;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? "+" : "-"}${Math.abs(x).toFixed(3)}`;
 }
 
 function renderConfusions(advice: Advice): string[] {

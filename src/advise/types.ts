@@ -83,6 +83,23 @@ export interface Suggestion {
   prompts: string[];
 }
 
+/** An edit tested on held-out prompts before it is shown (see proveEdits). */
+export interface ProvenEdit {
+  key: string;
+  kind: "add-not-engage" | "add-trigger" | "add-sentence";
+  agent: string;
+  text: string;
+  summary: string;
+  /** The misrouted prompts it was drawn from (all prompts). */
+  prompts: string[];
+  /** Held-out prompts it fixed and broke (pooled over the folds). */
+  fixed: string[];
+  broken: string[];
+  /** Macro-F1 change over the labeled prompts, each routed by an edit proposed without its fold. */
+  deltaMacroF1: number;
+  interval: { low: number; high: number };
+}
+
 export interface Advice {
   schemaVersion: 1;
   agents: { path: string; count: number; hash: string };
@@ -99,4 +116,8 @@ export interface Advice {
   eval: { dataset: string; rows: number; accuracy: number; macroF1: number } | null;
   confusions: Confusion[];
   suggestions: Suggestion[];
+  /** Edits that helped on held-out prompts without breaking any, best first (empty without a dataset). */
+  proven: ProvenEdit[];
+  /** The config the router read, as commands print it. */
+  config: string;
 }
