@@ -70,7 +70,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
     const confusions = describeConfusions(groups, index, terms);
     const cacheDir =
       options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
-    const proven = cases.length
+    const proof = cases.length
       ? await proveEdits({
           agentSet: opened.agentSet,
           index,
@@ -79,7 +79,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
           cases,
           triggerWord: (g) => triggerWordFor(g, terms, index),
         })
-      : [];
+      : null;
     return {
       schemaVersion: 1,
       agents: { path: opened.agentsLabel, count: index.agents.length, hash: index.agentsHash },
@@ -95,7 +95,8 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       eval: evalSummary,
       confusions,
       suggestions: mergeSuggestions(suggestStatic(sharedTriggers, staleRedirects, cases.length > 0)),
-      proven,
+      proof: proof && { folds: proof.folds, tried: proof.tried },
+      proven: proof?.kept ?? [],
     };
   } finally {
     await opened.close();

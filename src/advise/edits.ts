@@ -1,23 +1,6 @@
 import type { CaseRecord } from "../eval/types.js";
 import type { ConfusionGroup } from "./data.js";
-
-/** The kinds of edit advise tests and can apply. */
-export type EditKind = "add-not-engage" | "add-trigger" | "add-sentence";
-
-/** One concrete edit to one agent file, as a person would write it. */
-export interface AgentEdit {
-  /** Same kind, agent and target: the same edit, whichever fold proposed it. */
-  key: string;
-  kind: EditKind;
-  /** The agent whose file changes. */
-  agent: string;
-  /** What is added: a bullet, a trigger phrase, or a sentence of the description. */
-  text: string;
-  /** The edit in one line, e.g. `add to frontend-engineer's When NOT to Engage: "- …"`. */
-  summary: string;
-  /** The misrouted prompts it was drawn from. */
-  prompts: string[];
-}
+import type { AgentEdit } from "./types.js";
 
 const NONE = "none";
 const QUOTE_CHARS = 80;
@@ -47,8 +30,9 @@ export function proposeEdits(
         key: `add-not-engage:${g.predicted}:${g.expected}`,
         kind: "add-not-engage",
         agent: g.predicted,
+        ...(g.expected === NONE ? {} : { redirect: g.expected }),
         text,
-        summary: `add to ${g.predicted}'s When NOT to Engage: "- ${text}"`,
+        summary: `add a When NOT to Engage bullet to ${g.predicted}: ${text}`,
         prompts,
       });
     }
@@ -59,7 +43,7 @@ export function proposeEdits(
       kind: "add-sentence",
       agent: g.expected,
       text: sentence,
-      summary: `add to ${g.expected}'s description: "${sentence}"`,
+      summary: `add a sentence to ${g.expected}'s description: ${sentence}`,
       prompts,
     });
     const word = triggerWord(g);
@@ -95,21 +79,40 @@ function clearest(cases: readonly CaseRecord[]): string {
  * // '---\nname: a\ndescription: Does x. Triggers on "jest".\n---\n'
  */
 export function applyEdit(text: string, edit: Pick<AgentEdit, "kind" | "text">): string | null {
-  if (edit.kind === "add-not-engage") return addBullet(text, edit.text);
-  return editDescription(text, (value) =>
-    edit.kind === "add-sentence" ? `${value.replace(/\s+$/, "")} ${edit.text}` : addTrigger(value, edit.text),
-  );
+  // A CRLF file stays CRLF: the edit is made on LF lines, then the line ends are restored.
+  const crlf = text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
+  const lf = crlf ? text.replace(/\r\n/g, "\n") : text;
+  const edited =
+    edit.kind === "add-not-engage"
+      ? addBullet(lf, edit.text)
+      : editDescription(
+          lf,
+          (value, escape) =>
+            edit.kind === "add-sentence"
+              ? `${endSentence(value)} ${escape(edit.text)}`
+              : addTrigger(value, edit.text, escape),
+          edit.kind === "add-trigger",
+        );
+  return edited !== null && crlf ? edited.replace(/\n/g, "\r\n") : edited;
 }
 
-function addTrigger(description: string, phrase: string): string {
+function addTrigger(description: string, phrase: string, escape: Escape): string {
   const at = /\btriggers on\s+/i.exec(description);
   if (at) {
     const i = at.index + at[0].length;
-    return `${description.slice(0, i)}"${phrase}", ${description.slice(i)}`;
+    return `${description.slice(0, i)}${escape(`"${phrase}", `)}${description.slice(i)}`;
   }
-  const trimmed = description.replace(/\s+$/, "");
-  return `${trimmed}${/[.!?]$/.test(trimmed) ? "" : "."} Triggers on "${phrase}".`;
+  return `${endSentence(description)} ${escape(`Triggers on "${phrase}".`)}`;
 }
+
+/** The text without trailing space, ending in a full stop unless it ends a sentence already. */
+function endSentence(text: string): string {
+  const trimmed = text.replace(/\s+$/, "");
+  return /[.!?:"')]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Escapes inserted text for the description's quoting style. */
+type Escape = (inserted: string) => string;
 
 const HEADING = /^(#{1,6})[ \t]+(.*\S)/;
 const NOT_ENGAGE = /\bwhen\s+not\s+to\b/i;
@@ -127,21 +130,57 @@ function addBullet(text: string, bullet: string): string {
   return lines.join("\n");
 }
 
-/** Rewrites a one-line `description:` value (plain, '…' or "…"); null for any other form. */
-function editDescription(text: string, change: (value: string) => string): string | null {
+/**
+ * Rewrites the `description:` value in place, one line only: the key's spacing, the quoting,
+ * the other keys and the body stay byte for byte. A one-line value (plain, '…' or "…") is
+ * changed as a whole; a plain value that would stop being plain YAML becomes double-quoted. In
+ * a block scalar (`|`, `>`) the change goes to the first paragraph's last line, or for a
+ * trigger to its "Triggers on" line. Null for a plain value continued on the next line.
+ */
+function editDescription(
+  text: string,
+  change: (value: string, escape: Escape) => string,
+  toTriggers: boolean,
+): string | null {
   const lines = text.split("\n");
   const close = lines.indexOf("---", 1);
-  const at = lines.findIndex((l, i) => i > 0 && (close < 0 || i < close) && /^description:\s*\S/.test(l));
+  const at = lines.findIndex((l, i) => i > 0 && (close < 0 || i < close) && /^description:[ \t]*\S/.test(l));
   if (at < 0) return null;
-  const raw = lines[at]!.replace(/^description:\s*/, "");
-  if (/^[|>]/.test(raw)) return null;
+  const prefix = /^description:[ \t]*/.exec(lines[at]!)![0];
+  if (/^[|>][-+0-9]*\s*$/.test(lines[at]!.slice(prefix.length))) {
+    const target = blockTarget(lines, at + 1, toTriggers);
+    if (target < 0) return null;
+    const tail = /\s*$/.exec(lines[target]!)![0];
+    lines[target] = `${change(lines[target]!.slice(0, lines[target]!.length - tail.length), (t) => t)}${tail}`;
+    return lines.join("\n");
+  }
+  if (/^[ \t]+\S/.test(lines[at + 1] ?? "")) return null;
+  const tail = /\s*$/.exec(lines[at]!)![0];
+  const raw = lines[at]!.slice(prefix.length, lines[at]!.length - tail.length);
   const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : null;
-  if (quote && !raw.trimEnd().endsWith(quote)) return null;
-  const value = quote ? raw.trimEnd().slice(1, -1) : raw;
-  let next = change(value);
-  if (quote === '"') next = change(value.replace(/\\"/g, '"')).replace(/"/g, '\\"');
-  if (quote === "'") next = change(value.replace(/''/g, "'")).replace(/'/g, "''");
-  if (!quote && /: |\s#/.test(next)) return null;
-  lines[at] = `description: ${quote ?? ""}${next}${quote ?? ""}`;
+  if (quote && (raw.length < 2 || !raw.endsWith(quote))) return null;
+  // The value's own text (and its escapes) is kept as written; only the inserted text is escaped.
+  let next: string;
+  if (quote === '"') next = `"${change(raw.slice(1, -1), quoteDouble)}"`;
+  else if (quote === "'") next = `'${change(raw.slice(1, -1), (t) => t.replace(/'/g, "''"))}'`;
+  else {
+    const plain = change(raw, (t) => t);
+    next = /: |\s#|^["'&*!|>%@`{[]/.test(plain) ? `"${quoteDouble(plain)}"` : plain;
+  }
+  lines[at] = `${prefix}${next}${tail}`;
   return lines.join("\n");
+}
+
+/** The line of a block scalar starting at `from` to edit: its "Triggers on" line (when asked) or its first paragraph's last line. */
+function blockTarget(lines: readonly string[], from: number, toTriggers: boolean): number {
+  let last = -1;
+  for (let i = from; i < lines.length && /^[ \t]+\S/.test(lines[i]!); i++) {
+    if (toTriggers && /\btriggers on\s+/i.test(lines[i]!)) return i;
+    last = i;
+  }
+  return last;
+}
+
+function quoteDouble(value: string): string {
+  return value.replace(/[\\"]/g, (c) => `\\${c}`);
 }

@@ -73,9 +73,11 @@ export function renderAdviceMarkdown(advice: Advice): string {
 
 /** The tested edits, numbered for `advise --apply N`, each with its measured effect. */
 function renderProven(advice: Advice): string[] {
+  const proof = advice.proof;
   const out = ["", "## Tested edits", ""];
+  if (proof === null || proof.folds === 0) return [...out, "Too few labeled prompts to test an edit."];
   out.push(
-    "Each edit was proposed from the misroutes of 4/5 of the prompts, applied to a copy of the agents, and judged on the other 1/5; kept only when it fixed held-out prompts and broke none.",
+    `${proof.tried} edit(s) tried in ${proof.folds}-fold cross-validation: each proposed from the misroutes of ${proof.folds - 1}/${proof.folds} of the prompts, applied to a copy of the agents and judged on the other 1/${proof.folds}. Kept: ${advice.proven.length}, those that fixed held-out prompts, broke none and raised macro-F1.`,
     "",
   );
   if (advice.proven.length === 0)
@@ -83,9 +85,9 @@ function renderProven(advice: Advice): string[] {
   advice.proven.forEach((e, i) => {
     const range = `[${signed(e.interval.low)}, ${signed(e.interval.high)}]`;
     out.push(
-      `${i + 1}. **${e.summary}**: fixed ${e.fixed.length} held-out prompt(s), broke ${e.broken.length}; macro-F1 ${signed(e.deltaMacroF1)} (paired 95% interval ${range}). \`agentroute advise --apply ${i + 1}\` writes it.`,
+      `${i + 1}. **${inline(e.summary)}** (${e.file}): fixed ${e.fixed.length} held-out prompt(s), broke ${e.broken.length}; macro-F1 ${signed(e.deltaMacroF1)} (paired 95% interval ${range}${e.interval.low <= 0 ? ", includes 0" : ""}). \`agentroute advise --apply ${i + 1}\` writes it.`,
     );
-    for (const p of e.fixed.slice(0, QUOTED)) out.push(`   - fixed: "${p}"`);
+    for (const p of e.fixed.slice(0, QUOTED)) out.push(`   - fixed: "${inline(p)}"`);
   });
   return out;
 }
