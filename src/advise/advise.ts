@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { AgentSet } from "../agents/types.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
@@ -35,6 +36,11 @@ export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "ag
  * advice.proven[0].summary // 'add trigger "kafka" to data-pipeline-engineer\'s description'
  */
 export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
+  return (await runAdvice(options)).advice;
+}
+
+/** adviseAgents, with the agent set it read (what `--apply` edits). */
+export async function runAdvice(options: AdviseOptions): Promise<{ advice: Advice; agentSet: AgentSet }> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, ...routerOptions } = options;
   const opened = await openRouter({
@@ -80,7 +86,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
           triggerWord: (g) => triggerWordFor(g, terms, index),
         })
       : null;
-    return {
+    const advice: Advice = {
       schemaVersion: 1,
       agents: { path: opened.agentsLabel, count: index.agents.length, hash: index.agentsHash },
       mode: router.mode,
@@ -98,6 +104,7 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       proof: proof && { folds: proof.folds, tried: proof.tried },
       proven: proof?.kept ?? [],
     };
+    return { advice, agentSet: opened.agentSet };
   } finally {
     await opened.close();
   }

@@ -65,7 +65,11 @@ export function proposeEdits(
 function clearest(cases: readonly CaseRecord[]): string {
   const prompt = [...cases].map((c) => c.prompt).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0]!;
   const flat = prompt.replace(/\s+/g, " ").replace(/"/g, "'").trim();
-  return flat.length > QUOTE_CHARS ? `${flat.slice(0, QUOTE_CHARS - 1)}…` : flat;
+  if (flat.length <= QUOTE_CHARS) return flat;
+  // Clipped at a word boundary: "…crashes in CI with 'No space left on device'…", not "…on the run…".
+  const cut = flat.slice(0, QUOTE_CHARS - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > QUOTE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }
 
 /**
