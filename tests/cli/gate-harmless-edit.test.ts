@@ -32,9 +32,8 @@ describe("the gate on a harmless rewording (repo agents, example.csv, embeddings
     const gated = await eval_(after, "--out", path.join(dir, "now"), "--baseline", baseline);
     const strict = await eval_(after, "--out", path.join(dir, "strict"), "--baseline", baseline, "--strict");
 
-    const [a, b] = [baseline, path.join(dir, "now/report.json")].map(
-      (f) => JSON.parse(readFileSync(f, "utf8")) as EvalReport,
-    );
+    const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as EvalReport;
+    const [a, b] = [read(baseline), read(path.join(dir, "now/report.json"))];
     if (b.mode.kind !== "embeddings") return; // no model on this machine
     // macro-F1 held, one agent's F1 dropped past the 0.02 tolerance.
     expect(b.summary.macro.f1).toBeGreaterThanOrEqual(a.summary.macro.f1 - 0.02);
