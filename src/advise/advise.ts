@@ -1,10 +1,13 @@
 import path from "node:path";
+import type { AgentSet } from "../agents/types.js";
 import { openRouter, type OpenRouterOptions } from "../pipeline/open.js";
 import { readDataset } from "../inputs/dataset.js";
 import { displayPath } from "../eval/evaluate.js";
 import { runEval } from "../eval/run.js";
 import type { CaseRecord } from "../eval/types.js";
-import { describeConfusions, groupConfusions, suggestForConfusions } from "./data.js";
+import { describeConfusions, groupConfusions, triggerWordFor } from "./data.js";
+import { proveEdits } from "./prove.js";
+import { defaultCacheDir } from "../embed/cache.js";
 import {
   findConfusablePairs,
   findDistinctiveTerms,
@@ -25,13 +28,19 @@ export interface AdviseOptions extends Omit<OpenRouterOptions, "agentsDir" | "ag
 /**
  * Advice on an agent set's descriptions: confusable pairs, shared triggers and headline
  * words, stale redirects, agents with nothing distinctive, and with a dataset the most
- * confused pairs of an eval with what pulled each prompt and concrete edits.
+ * confused pairs of an eval with what pulled each prompt, and the edits that proved to help
+ * on held-out prompts (proveEdits), each with its measured effect.
  *
  * @example
  * const advice = await adviseAgents({ agentsDir: "agents", dataset: "datasets/example.csv" });
- * advice.suggestions[0].text // 'add trigger "kafka" to data-pipeline-engineer'
+ * advice.proven[0].summary // 'add trigger "kafka" to data-pipeline-engineer\'s description'
  */
 export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
+  return (await runAdvice(options)).advice;
+}
+
+/** adviseAgents, with the agent set it read (what `--apply` edits). */
+export async function runAdvice(options: AdviseOptions): Promise<{ advice: Advice; agentSet: AgentSet }> {
   const cwd = options.cwd ?? process.cwd();
   const { dataset: datasetPath, onProgress, ...routerOptions } = options;
   const opened = await openRouter({
@@ -65,11 +74,24 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
     }
     const groups = groupConfusions(cases);
     const confusions = describeConfusions(groups, index, terms);
-    return {
+    const cacheDir =
+      options.cacheDir === undefined ? defaultCacheDir(cwd, options.env ?? process.env) : options.cacheDir;
+    const proof = cases.length
+      ? await proveEdits({
+          agentSet: opened.agentSet,
+          index,
+          config: opened.config,
+          cacheDir,
+          cases,
+          triggerWord: (g) => triggerWordFor(g, terms, index),
+        })
+      : null;
+    const advice: Advice = {
       schemaVersion: 1,
       agents: { path: opened.agentsLabel, count: index.agents.length, hash: index.agentsHash },
       mode: router.mode,
       model: router.model,
+      config: opened.configNote.header,
       confusablePairs: findConfusablePairs(index, terms),
       sharedTriggers,
       sharedTerms: findSharedTerms(index, terms),
@@ -78,11 +100,11 @@ export async function adviseAgents(options: AdviseOptions): Promise<Advice> {
       distinctive,
       eval: evalSummary,
       confusions,
-      suggestions: mergeSuggestions([
-        ...suggestForConfusions(groups, confusions, terms, index, sharedTriggers),
-        ...suggestStatic(sharedTriggers, staleRedirects, cases.length > 0),
-      ]),
+      suggestions: mergeSuggestions(suggestStatic(sharedTriggers, staleRedirects, cases.length > 0)),
+      proof: proof && { folds: proof.folds, tried: proof.tried },
+      proven: proof?.kept ?? [],
     };
+    return { advice, agentSet: opened.agentSet };
   } finally {
     await opened.close();
   }

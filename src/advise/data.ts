@@ -1,6 +1,6 @@
 import type { CaseRecord } from "../eval/types.js";
 import type { AgentIndex } from "../indexing/types.js";
-import type { Confusion, SharedTrigger, Suggestion } from "./types.js";
+import type { Confusion } from "./types.js";
 import { promptWords, type AgentTerms } from "./terms.js";
 import { compareStrings as cmp } from "../util/numbers.js";
 
@@ -101,58 +101,17 @@ function pullWords(
 }
 
 /**
- * Concrete edits for each confusion: a trigger for the agent that should have won (a word
- * its prompts share that its text lacks), a When NOT to Engage line for the agent that won
- * wrongly, and dropping a trigger both agents claim when that trigger did the pulling.
+ * A trigger phrase for the agent that should have taken a group's prompts: the most frequent
+ * prompt word its text lacks (in 2+ prompts when there are several), or null.
  */
-export function suggestForConfusions(
-  groups: readonly ConfusionGroup[],
-  confusions: readonly Confusion[],
-  terms: AgentTerms,
-  index: AgentIndex,
-  shared: readonly SharedTrigger[],
-): Suggestion[] {
-  const byName = new Map(index.agents.map((a, i) => [a.name, i]));
-  const out: Suggestion[] = [];
-  for (const [i, c] of confusions.entries()) {
-    const prompts = groups[i]!.cases.map((k) => k.prompt);
-    const expected = groups[i]!.extra ? undefined : byName.get(c.expected);
-    if (expected !== undefined) {
-      const word = missingWord(prompts, terms, expected);
-      if (word)
-        out.push({
-          kind: "add-trigger",
-          agent: c.expected,
-          text: `add trigger "${word}" to ${c.expected}`,
-          because: `${c.count} prompt(s) for ${c.expected} use "${word}", which ${c.expected}'s file never mentions`,
-          prompts,
-        });
-    }
-    if (c.predicted !== NONE) {
-      const topic = topicWords(prompts);
-      const bullet = c.expected === NONE ? `${topic} (no agent)` : `${topic} (use ${c.expected})`;
-      out.push({
-        kind: "add-not-engage",
-        agent: c.predicted,
-        text: `add to ${c.predicted}'s When NOT to Engage: "${bullet}"`,
-        because: `${c.count} prompt(s) went to ${c.predicted} instead of ${c.expected}`,
-        prompts,
-      });
-      const pulled = new Set(c.prompts.flatMap((p) => p.matchedTriggers.map((t) => t.toLowerCase())));
-      for (const t of shared.filter(
-        (s) => pulled.has(s.phrase) && s.agents.includes(c.predicted) && s.agents.includes(c.expected),
-      )) {
-        out.push({
-          kind: "drop-shared-trigger",
-          agent: c.predicted,
-          text: `drop shared trigger "${t.phrase}" from one of ${t.agents.join(" / ")}`,
-          because: `"${t.phrase}" pulled prompts for ${c.expected} to ${c.predicted}`,
-          prompts,
-        });
-      }
-    }
-  }
-  return out;
+export function triggerWordFor(group: ConfusionGroup, terms: AgentTerms, index: AgentIndex): string | null {
+  const agent = index.agents.findIndex((a) => a.name === group.expected);
+  if (agent < 0) return null;
+  return missingWord(
+    group.cases.map((c) => c.prompt),
+    terms,
+    agent,
+  );
 }
 
 /** The most frequent prompt word (in 2+ prompts when there are several) that the agent's text lacks. */
@@ -166,16 +125,4 @@ function missingWord(prompts: readonly string[], terms: AgentTerms, agent: numbe
   }
   const best = [...counts.values()].sort((x, y) => y.n - x.n || y.idf - x.idf || cmp(x.word, y.word))[0];
   return best && (best.n >= 2 || prompts.length === 1) ? best.word : null;
-}
-
-/** A short summary of what the prompts ask about: their three most frequent content words. */
-function topicWords(prompts: readonly string[]): string {
-  const counts = new Map<string, { word: string; n: number }>();
-  for (const p of prompts)
-    for (const [s, word] of promptWords(p)) counts.set(s, { word, n: (counts.get(s)?.n ?? 0) + 1 });
-  const words = [...counts.values()]
-    .sort((x, y) => y.n - x.n || cmp(x.word, y.word))
-    .slice(0, 3)
-    .map((x) => x.word);
-  return words.length ? `requests about ${words.join(", ")}` : "these requests";
 }

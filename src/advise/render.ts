@@ -14,7 +14,12 @@ const QUOTED = 3;
  */
 export function renderAdviceMarkdown(advice: Advice): string {
   const mode = advice.mode === "embeddings" ? `embeddings ${advice.model}` : "keyword-only";
-  const out = [`# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`, ""];
+  const out = [
+    `# agentroute advise: ${advice.agents.path} (${advice.agents.count} agents, ${mode})`,
+    "",
+    advice.config,
+    "",
+  ];
   out.push("## Confusable pairs", "", "| pair | score | embedding | lexical | shared words |", "|---|---|---|---|---|");
   for (const p of advice.confusablePairs) {
     out.push(
@@ -55,7 +60,7 @@ export function renderAdviceMarkdown(advice: Advice): string {
       "None: every agent has a headline word of its own.",
     ),
   );
-  if (advice.eval) out.push(...renderConfusions(advice));
+  if (advice.eval) out.push(...renderConfusions(advice), ...renderProven(advice));
   out.push("", "## Suggestions", "");
   if (advice.suggestions.length === 0) out.push("None.");
   for (const s of advice.suggestions) {
@@ -64,6 +69,31 @@ export function renderAdviceMarkdown(advice: Advice): string {
     if (s.prompts.length > QUOTED) out.push(`  - … and ${s.prompts.length - QUOTED} more`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** The tested edits, numbered for `advise --apply N`, each with its measured effect. */
+function renderProven(advice: Advice): string[] {
+  const proof = advice.proof;
+  const out = ["", "## Tested edits", ""];
+  if (proof === null || proof.folds === 0) return [...out, "Too few labeled prompts to test an edit."];
+  out.push(
+    `${proof.tried} edit(s) tried in ${proof.folds}-fold cross-validation: each proposed from the misroutes of ${proof.folds - 1}/${proof.folds} of the prompts, applied to a copy of the agents and judged on the other 1/${proof.folds}. Kept: ${advice.proven.length}, those that fixed held-out prompts, broke none and raised macro-F1.`,
+    "",
+  );
+  if (advice.proven.length === 0)
+    out.push("None helped on held-out prompts without breaking others: no edit to suggest.");
+  advice.proven.forEach((e, i) => {
+    const range = `[${signed(e.interval.low)}, ${signed(e.interval.high)}]`;
+    out.push(
+      `${i + 1}. **${inline(e.summary)}** (${e.file}): fixed ${e.fixed.length} held-out prompt(s), broke ${e.broken.length}; macro-F1 ${signed(e.deltaMacroF1)} (paired 95% interval ${range}${e.interval.low <= 0 ? ", includes 0" : ""}). \`agentroute advise --apply ${i + 1}\` writes it.`,
+    );
+    for (const p of e.fixed.slice(0, QUOTED)) out.push(`   - fixed: "${inline(p)}"`);
+  });
+  return out;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? "+" : "-"}${Math.abs(x).toFixed(3)}`;
 }
 
 function renderConfusions(advice: Advice): string[] {

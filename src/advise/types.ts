@@ -83,6 +83,38 @@ export interface Suggestion {
   prompts: string[];
 }
 
+/** The kinds of edit advise tests and can apply. */
+export type EditKind = "add-not-engage" | "add-trigger" | "add-sentence";
+
+/** One concrete edit to one agent file, as a person would write it. */
+export interface AgentEdit {
+  /** Same kind, agent and target: the same edit, whichever fold proposed it. */
+  key: string;
+  kind: EditKind;
+  /** The agent whose file changes. */
+  agent: string;
+  /** The agent a When NOT to Engage bullet sends the work to, if any (its score moves too). */
+  redirect?: string;
+  /** What is added: a bullet, a trigger phrase, or a sentence of the description. */
+  text: string;
+  /** The edit in one line, e.g. `add to frontend-engineer's When NOT to Engage: "- …"`. */
+  summary: string;
+  /** The misrouted prompts it was drawn from. */
+  prompts: string[];
+}
+
+/** An edit tested on held-out prompts before it is shown (see proveEdits). */
+export interface ProvenEdit extends AgentEdit {
+  /** The agent's file, relative to the agents folder. */
+  file: string;
+  /** Held-out prompts it fixed and broke (pooled over the folds). */
+  fixed: string[];
+  broken: string[];
+  /** Macro-F1 change over the labeled prompts, each routed by an edit proposed without its fold. */
+  deltaMacroF1: number;
+  interval: { low: number; high: number };
+}
+
 export interface Advice {
   schemaVersion: 1;
   agents: { path: string; count: number; hash: string };
@@ -99,4 +131,10 @@ export interface Advice {
   eval: { dataset: string; rows: number; accuracy: number; macroF1: number } | null;
   confusions: Confusion[];
   suggestions: Suggestion[];
+  /** How the edits were tested: cross-validation folds and distinct edits tried; null without a dataset. */
+  proof: { folds: number; tried: number } | null;
+  /** Edits that helped on held-out prompts without breaking any, best first (empty without a dataset). */
+  proven: ProvenEdit[];
+  /** The config the router read, as commands print it. */
+  config: string;
 }

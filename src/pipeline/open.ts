@@ -133,7 +133,11 @@ function describeAgents(cwd: string, root: string, options: OpenRouterOptions): 
     .join("/");
 }
 
-async function loadConfig(
+/**
+ * The config a router opened in `cwd` with these options would read (file, `--config`,
+ * `--no-config` or a config object) and its path, or the defaults and null.
+ */
+export async function loadConfig(
   cwd: string,
   options: OpenRouterOptions,
 ): Promise<{ config: RouterConfig; configPath: string | null }> {

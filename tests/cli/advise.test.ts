@@ -17,6 +17,7 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
       "agents",
       "mode",
       "model",
+      "config",
       "confusablePairs",
       "sharedTriggers",
       "sharedTerms",
@@ -26,8 +27,18 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
       "eval",
       "confusions",
       "suggestions",
+      "proof",
+      "proven",
     ]);
-    expect(advice).toMatchObject({ schemaVersion: 1, mode: "keyword", model: null, eval: null, confusions: [] });
+    expect(advice).toMatchObject({
+      schemaVersion: 1,
+      mode: "keyword",
+      model: null,
+      eval: null,
+      confusions: [],
+      proof: null,
+      proven: [],
+    });
     expect(advice.sharedTriggers).toEqual(
       expect.arrayContaining([
         { phrase: "pipeline", agents: ["data-engineer", "devops"] },
@@ -56,7 +67,7 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
     );
   });
 
-  it("with a dataset: confused pairs with their prompts, and suggestions backed by prompts (Markdown)", async () => {
+  it("with a dataset: confused pairs with their prompts, and only edits proven on held-out prompts (JSON, Markdown)", async () => {
     const json = await runBuiltCli([
       "advise",
       "--agents",
@@ -75,14 +86,25 @@ describeShared("agentroute advise on claude-config-12 (keyword mode)", () => {
       expect(c.count).toBeGreaterThanOrEqual(c.prompts.length);
       expect(c.prompts.length).toBeGreaterThan(0);
     }
-    const fromData = advice.suggestions.filter((s) => s.kind === "add-trigger" || s.kind === "add-not-engage");
-    expect(fromData.length).toBeGreaterThan(0);
-    for (const s of fromData) expect(s.prompts.length).toBeGreaterThan(0);
+    // Untested word lists are gone from the suggestions: every data-drawn edit went through the proof.
+    expect(advice.suggestions.map((s) => s.kind)).not.toContain("add-trigger");
+    expect(advice.proof).toMatchObject({ folds: 5 });
+    expect(advice.proof!.tried).toBeGreaterThan(0);
+    for (const e of advice.proven) {
+      expect(e.fixed.length).toBeGreaterThan(0);
+      expect(e.broken).toEqual([]);
+      expect(e.deltaMacroF1).toBeGreaterThan(0);
+      expect(e.interval.high).toBeGreaterThanOrEqual(e.deltaMacroF1);
+      expect(e.summary).not.toMatch(/requests about \w+, \w+/);
+    }
 
     const md = await runBuiltCli(["advise", "--agents", AGENTS, "--dataset", DATASET, "--no-embeddings"]);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^## Most confused pairs/m);
     expect(md.stdout).toMatch(/^- "pipeline": data-engineer, devops$/m);
+    expect(md.stdout).toMatch(/^config: none \(defaults\)$/m);
+    expect(md.stdout).toMatch(/^## Tested edits$/m);
+    expect(md.stdout).toMatch(/^\d+ edit\(s\) tried in 5-fold cross-validation/m);
     expect(md.stdout).toMatch(/^## Suggestions$/m);
   });
 

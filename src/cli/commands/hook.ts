@@ -1,7 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { claudeConfigDir } from "../../hook/agents.js";
+import { claudeConfigDir, loadHookAgents } from "../../hook/agents.js";
+import { describeConfig } from "../../pipeline/config-note.js";
+import { loadConfig } from "../../pipeline/open.js";
 import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../hook/settings.js";
 import { stopHookServer } from "../../hook/client.js";
 import { hookPaths, logHookProblem, runHookSafely } from "../../hook/hook.js";
@@ -83,6 +85,15 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       io.out(stdout);
       done(0);
     });
+  hook
+    .command("status")
+    .description(
+      "what the hook would use in this project: its agents, its mode and the config it reads (the hook cannot print this into Claude's context)",
+    )
+    .action(async () => {
+      io.out(await describeHookSetup(io, hook.opts<HookFlags>().embeddings === false ? "keyword" : "embeddings"));
+      done(0);
+    });
   for (const [name, change] of [
     ["install", installHook],
     ["uninstall", uninstallHook],
@@ -119,6 +130,23 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
     });
   }
 };
+
+/**
+ * `hook status`: the project folder the hook routes for (CLAUDE_PROJECT_DIR, else cwd), the
+ * agents it loads, and the config header (path, what it changes, when and on what it was
+ * fitted) with the warnings the hook itself only writes to its error log.
+ */
+async function describeHookSetup(io: CliIO, mode: "embeddings" | "keyword"): Promise<string> {
+  const projectDir = io.env.CLAUDE_PROJECT_DIR?.trim() || io.cwd;
+  const agentSet = await loadHookAgents(projectDir, io.env);
+  const { config, configPath } = await loadConfig(projectDir, {});
+  const note = describeConfig(config, configPath, { cwd: projectDir, agentsHash: agentSet?.hash ?? "", mode });
+  const agents = agentSet
+    ? `${agentSet.agents.length} agent(s) (agents ${agentSet.hash.slice(0, 8)})`
+    : "no agents (the hook stays silent)";
+  const warnings = agentSet ? note.warnings.map((w) => `warning: ${w}`) : [];
+  return [`hook in ${projectDir}: ${agents}, ${mode}`, note.header, ...warnings, ""].join("\n");
+}
 
 function settingsFile(options: ScopeOptions, io: CliIO): string {
   if (options.project && options.user) {

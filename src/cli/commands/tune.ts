@@ -61,6 +61,12 @@ async function runTune(flags: TuneFlags, io: CliIO): Promise<number> {
       hint: "Give the tune report its own name, e.g. --report tune.json.",
     });
   }
+  // tune reads no config: say so, so a config in this folder is not mistaken for its starting point.
+  io.err(
+    existsSync(out)
+      ? `config: ${displayPath(io.cwd, out)} is not read: tune starts from the defaults (a winner replaces the file)\n`
+      : "config: none read: tune starts from the defaults\n",
+  );
   const result = await tuneRouter({
     agentsDir: flags.agents,
     dataset: flags.dataset,
