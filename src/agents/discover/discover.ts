@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { AgentRouteError } from "../../errors.js";
+import { claudeConfigDir } from "../../util/claude-config.cjs";
 import { sortDiagnostics } from "../diagnostic.js";
 import { loadAgentFile, loadAgents, type LoadKind } from "../load/load.js";
 import type { AgentLimits } from "../limits.js";
@@ -29,10 +29,7 @@ export interface DiscoverOptions {
   limits?: Partial<AgentLimits>;
 }
 
-/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
-export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
-}
+export { claudeConfigDir };
 
 /**
  * The one discovery every command uses, resolving as Claude Code does: the project's
