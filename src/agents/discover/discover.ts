@@ -7,6 +7,7 @@ import { sortDiagnostics } from "../diagnostic.js";
 import { loadAgentFile, loadAgents, type LoadKind } from "../load/load.js";
 import type { AgentLimits } from "../limits.js";
 import type { AgentScope, AgentSet, AgentSpec, Diagnostic } from "../types.js";
+import { readEnabledPlugins } from "./enabled.js";
 import { mergeSources, type LoadedSource } from "./merge.js";
 import { MANIFEST_DIR, readInstalledPlugins, readMarketplace, readPlugin, type PluginSource } from "./plugins.js";
 
@@ -67,7 +68,10 @@ export async function discoverAgents(options: DiscoverOptions): Promise<AgentSet
   }
   const notes: Diagnostic[] = [];
   if (scope === "all" || scope === "plugins") {
-    const found = [await projectPlugins(cwd, cwd), await readInstalledPlugins(claudeConfigDir(options.env), cwd)];
+    const config = claudeConfigDir(options.env);
+    const enabled = await readEnabledPlugins(cwd, config, cwd);
+    notes.push(...enabled.diagnostics);
+    const found = [await projectPlugins(cwd, cwd), await readInstalledPlugins(config, cwd, enabled.switches)];
     for (const { plugins, diagnostics } of found) {
       notes.push(...diagnostics);
       for (const plugin of plugins) sources.push(...(await loadPlugin(plugin, kind, options)));
