@@ -35,6 +35,12 @@ export interface HookLatency {
   output: string;
   /** Warm runs that printed a suggestion. */
   answered: number;
+  /**
+   * Where a warm run through the server goes (null without a server): the hook process alone
+   * (a slash-command prompt: start, read stdin, exit, no server call), and the server's round
+   * trip for a new prompt asked from a running process (socket, agents' stat, embed, score).
+   */
+  parts: { clientMs: number; serverMs: number } | null;
 }
 
 /** The issue's target for a warm hook through its server: p50 within 1.5 × a bare node start. */
@@ -73,8 +79,9 @@ export function measureHookLatency(entry: string, mode: HookLatency["mode"], run
     });
     const args = [entry, "hook", ...MODE_ARGS[mode]];
     const env = { PATH: process.env.PATH, HOME: path.join(dir, "home") };
+    // i = -1: a slash command, which the client answers alone.
     const once = (i: number) => {
-      const prompt = i < PROMPTS.length ? PROMPTS[i]! : `${PROMPTS[i % PROMPTS.length]!} (${i})`;
+      const prompt = i < 0 ? "/clear" : i < PROMPTS.length ? PROMPTS[i]! : `${PROMPTS[i % PROMPTS.length]!} (${i})`;
       const input = JSON.stringify({ session_id: "bench", cwd: project, hook_event_name: "UserPromptSubmit", prompt });
       const started = process.hrtime.bigint();
       const run = spawnSync(process.execPath, args, { input, env, encoding: "utf8" });
@@ -91,15 +98,22 @@ export function measureHookLatency(entry: string, mode: HookLatency["mode"], run
     // the first one the server sees builds the project's index.
     if (served) {
       waitForServer(path.join(dir, "home", ".claude", "agentroute"));
-      once(0);
+      // Until the server has built the index and answers (it says "warming" before that).
+      for (let i = 0; i < 120 && once(0).output === ""; i++)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
     const warm: { ms: number; output: string }[] = [];
     const node: number[] = [];
+    const client: number[] = [];
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 1) node.push(nodeOnce());
       warm.push(once(i + 1));
       if (i % 2 === 0) node.push(nodeOnce());
+      if (served) client.push(once(-1).ms);
     }
+    const parts = served
+      ? { clientMs: Math.round(median(client.sort((a, b) => a - b))), serverMs: roundTrip(env, project, mode, runs) }
+      : null;
     if (served) spawnSync(process.execPath, [entry, "hook", "--stop-server"], { env });
     const times = warm.map((w) => w.ms).sort((a, b) => a - b);
     const medianMs = median(times);
@@ -112,6 +126,7 @@ export function measureHookLatency(entry: string, mode: HookLatency["mode"], run
       ratio: Math.round((medianMs / nodeMedianMs) * 100) / 100,
       output: warm.at(-1)?.output ?? cold.output,
       answered: warm.filter((w) => w.output !== "").length,
+      parts,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -120,6 +135,13 @@ export function measureHookLatency(entry: string, mode: HookLatency["mode"], run
 
 function median(sorted: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** Median server round trip for `runs` new prompts, asked one after another from one process. */
+function roundTrip(env: NodeJS.ProcessEnv, project: string, mode: HookMode, runs: number): number {
+  const client = JSON.stringify(path.join(ROOT, "dist/src/hook/client.cjs"));
+  const script = `const c=require(${client});const s=c.hookSocketPath(c.hookHome(process.env));(async()=>{const t=[];for(let i=0;i<${runs};i++){const a=performance.now();await c.askHookServer(s,{op:"route",prompt:"round trip "+i+" "+${JSON.stringify(PROMPTS[1])},projectDir:${JSON.stringify(project)},embeddings:${mode === "embeddings"}},5000);t.push(performance.now()-a)}t.sort((x,y)=>x-y);process.stdout.write(String(t[Math.floor((t.length-1)/2)]))})()`;
+  return Math.round(Number(spawnSync(process.execPath, ["-e", script], { env, encoding: "utf8" }).stdout) * 10) / 10;
 }
 
 /** Polls (up to 60 s) until a hook server in `folder` answers a ping. */
@@ -136,7 +158,8 @@ export function renderHookLatency(results: HookLatency[]): string {
   const lines = results.map(
     (r) =>
       `hook ${r.mode.padEnd(10)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warm.medianMs).padStart(5)} ms ` +
-      `(min ${r.warm.minMs}, max ${r.warm.maxMs}, n=${r.warm.runs}, ${r.answered} suggested)   node -e 0 ${r.nodeMedianMs} ms   ${r.ratio} x node`,
+      `(min ${r.warm.minMs}, max ${r.warm.maxMs}, n=${r.warm.runs}, ${r.answered} suggested)   node -e 0 ${r.nodeMedianMs} ms   ${r.ratio} x node` +
+      (r.parts ? `   [hook alone ${r.parts.clientMs} ms, server round trip ${r.parts.serverMs} ms]` : ""),
   );
   const target = results
     .filter((r) => r.mode !== "embeddings, no server")
