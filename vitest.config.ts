@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 import { SlowFirstSequencer } from "./tests/helpers/sequencer.js";
 
 export default defineConfig({
+  // src/**/*.cts (the hook's CommonJS client) is TypeScript too; Vite's default skips .cts.
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     include: ["tests/**/*.test.ts"],
     testTimeout: 120_000,

@@ -26,7 +26,8 @@ const HOOK_TIMEOUT_MS = 10_000;
 /** Sends one prompt a second to the built hook for up to `seconds`, on `setDir`'s agents. */
 export function measureFirstPrompts(setDir: string, seconds: number): FirstPrompts {
   const dir = mkdtempSync(path.join(os.tmpdir(), "agentroute-firstprompts-"));
-  const cli = path.join(ROOT, "dist/src/cli/main.js");
+  // What `hook install` writes runs this entry (it hands `--stop-server` on to the CLI).
+  const cli = path.join(ROOT, "dist/src/hook/fast-hook.cjs");
   const env = { PATH: process.env.PATH, HOME: path.join(dir, "home") };
   try {
     const agents = path.join(dir, "project", ".claude", "agents");

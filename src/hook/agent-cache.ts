@@ -3,7 +3,7 @@ import path from "node:path";
 import { AGENT_LIMITS } from "../agents/limits.js";
 import { findAgentFiles } from "../agents/load/walk.js";
 import type { AgentSet } from "../agents/types.js";
-import { claudeConfigDir, hookAgentDirs } from "./dirs.js";
+import { claudeConfigDir, hookAgentDirs, hookSettingsFiles } from "./dirs.js";
 import { loadHookAgents } from "./agents.js";
 
 /** Projects remembered at once (one per project the server answers for). */
@@ -11,8 +11,8 @@ const MAX_ENTRIES = 16;
 
 /**
  * `loadHookAgents` for a long-running hook server: the folders discovery read last time (and
- * the project's and user's agent folders, and the installed-plugins list) are walked and every
- * agent file stat-ed on each call (size, modification and change times), and the set is
+ * the project's and user's agent and skill folders, the installed-plugins list and the settings
+ * files) are walked and every agent or skill file stat-ed on each call (size, modification and change times), and the set is
  * discovered again only when that fingerprint changed. An edit, a new file or a deleted one is
  * seen at the next prompt, without re-parsing an unchanged set for every prompt.
  *
@@ -26,12 +26,12 @@ export function createHookAgentCache(): (projectDir: string, env: NodeJS.Process
   return async (projectDir, env) => {
     const key = `${projectDir}\0${claudeConfigDir(env)}`;
     const hit = cache.get(key);
-    const stamp = await fingerprint(watchedDirs(projectDir, env, hit?.set ?? null), env);
+    const stamp = await fingerprint(projectDir, watchedDirs(projectDir, env, hit?.set ?? null), env);
     if (hit?.stamp === stamp) return hit.set;
     const set = await loadHookAgents(projectDir, env);
     cache.delete(key);
     // Stamped over the folders this set came from, so a plugin's edit is seen too.
-    cache.set(key, { stamp: await fingerprint(watchedDirs(projectDir, env, set), env), set });
+    cache.set(key, { stamp: await fingerprint(projectDir, watchedDirs(projectDir, env, set), env), set });
     if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     return set;
   };
@@ -43,10 +43,16 @@ function watchedDirs(projectDir: string, env: NodeJS.ProcessEnv, set: AgentSet |
   return dirs;
 }
 
-async function fingerprint(dirs: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const plugins = path.join(claudeConfigDir(env), "plugins", "installed_plugins.json");
-  const listed = await stat(plugins).catch(() => null);
-  const parts: string[] = [`${plugins}\0${listed?.size}\0${listed?.mtimeMs}\0${listed?.ctimeMs}`];
+async function fingerprint(projectDir: string, dirs: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const parts: string[] = [];
+  // The installed-plugins list, and the settings whose enabledPlugins turn plugins on and off.
+  for (const file of [
+    path.join(claudeConfigDir(env), "plugins", "installed_plugins.json"),
+    ...hookSettingsFiles(projectDir, env),
+  ]) {
+    const info = await stat(file).catch(() => null);
+    parts.push(`${file}\0${info?.size}\0${info?.mtimeMs}\0${info?.ctimeMs}`);
+  }
   for (const dir of dirs) {
     if (!(await stat(dir).catch(() => null))?.isDirectory()) {
       parts.push(`${dir}\0absent`);

@@ -7,15 +7,15 @@ import { normalizeAgentName } from "../agents/names.js";
 export { claudeConfigDir, hookAgentDirs } from "./dirs.js";
 
 /**
- * The agents a session in `projectDir` can dispatch, found by the one discovery every command
- * uses (project, user and plugin agents; the project wins a clash). Null when there is no
- * agent folder at all.
+ * The agents and skills a session in `projectDir` can use, found by the one discovery every
+ * command uses (project, user and enabled plugins' agents and skills; the project wins a
+ * clash). Null when there is no agent or skill folder at all.
  *
  * @example
  * const set = await loadHookAgents("/repo", process.env);
  */
 export async function loadHookAgents(projectDir: string, env: NodeJS.ProcessEnv): Promise<AgentSet | null> {
-  const set = await discoverAgents({ cwd: projectDir, env, scope: "all", kind: "agents" });
+  const set = await discoverAgents({ cwd: projectDir, env, scope: "all", kind: "all" });
   return set.sources !== undefined && set.sources.length === 0 ? null : onlyLoadableNames(set);
 }
 

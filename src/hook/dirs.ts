@@ -1,19 +1,32 @@
-import os from "node:os";
 import path from "node:path";
+import { claudeConfigDir } from "./client.cjs";
 
-/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
-export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
+export { claudeConfigDir };
+
+/**
+ * The agent and skill folders Claude Code reads for a session in `cwd`, highest priority
+ * first: the project's `.claude/agents` and `.claude/skills`, then the user's. Kept apart from
+ * the agent loader so the hook's own process never loads the parser.
+ *
+ * @example
+ * hookAgentDirs("/repo", { HOME: "/home/me" })
+ * // ["/repo/.claude/agents", "/repo/.claude/skills", "/home/me/.claude/agents", "/home/me/.claude/skills"]
+ */
+export function hookAgentDirs(cwd: string, env: NodeJS.ProcessEnv): string[] {
+  const project = path.join(path.resolve(cwd), ".claude");
+  const user = claudeConfigDir(env);
+  return [project, user].flatMap((root) => [path.join(root, "agents"), path.join(root, "skills")]);
 }
 
 /**
- * The agent folders Claude Code reads for a session in `cwd`, highest priority first:
- * the project's `.claude/agents`, then the user's. Kept apart from the agent loader so the
- * hook's fast path (which only asks the server) never loads the parser.
- *
- * @example
- * hookAgentDirs("/repo", { HOME: "/home/me" }) // ["/repo/.claude/agents", "/home/me/.claude/agents"]
+ * The settings files whose `enabledPlugins` decide which installed plugins are active (user,
+ * project, local): the hook server re-reads its agents when one of them changes.
  */
-export function hookAgentDirs(cwd: string, env: NodeJS.ProcessEnv): string[] {
-  return [path.join(path.resolve(cwd), ".claude", "agents"), path.join(claudeConfigDir(env), "agents")];
+export function hookSettingsFiles(cwd: string, env: NodeJS.ProcessEnv): string[] {
+  const project = path.join(path.resolve(cwd), ".claude");
+  return [
+    path.join(claudeConfigDir(env), "settings.json"),
+    path.join(project, "settings.json"),
+    path.join(project, "settings.local.json"),
+  ];
 }

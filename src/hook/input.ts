@@ -1,4 +1,5 @@
 import { AgentRouteError } from "../errors.js";
+import { readStreamWithin as readWithin } from "./client.cjs";
 
 /**
  * The UserPromptSubmit hook input Claude Code writes to stdin (other fields are kept).
@@ -62,45 +63,18 @@ function kindOf(value: unknown): string {
 }
 
 /**
- * Reads a whole stream as UTF-8, giving up after `timeoutMs` (a hook must never hang on a
- * stdin nobody closes) or past `maxBytes`. On giving up the stream is destroyed so that it
- * does not keep the process alive.
+ * Reads the hook's stdin, giving up after `timeoutMs` or past `maxBytes` with a HOOK_INPUT
+ * error (see readStreamWithin in client.cts).
  *
  * @example
  * const text = await readStreamWithin(process.stdin, 2000, MAX_HOOK_INPUT_BYTES);
  */
 export function readStreamWithin(stream: NodeJS.ReadableStream, timeoutMs: number, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = (err: Error | null) => {
-      clearTimeout(timer);
-      stream.removeListener("data", onData);
-      stream.removeListener("end", onEnd);
-      stream.removeListener("error", onError);
-      if (err === null) return resolve(Buffer.concat(chunks).toString("utf8"));
-      (stream as Partial<{ destroy(): void }>).destroy?.();
-      reject(err);
-    };
-    const onData = (chunk: Buffer | string) => {
-      const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      size += buf.length;
-      if (size > maxBytes) return stop(hookInputError(`stdin is larger than ${maxBytes} bytes`));
-      chunks.push(buf);
-    };
-    const onEnd = () => stop(null);
-    const onError = (err: Error) => stop(hookInputError(`cannot read stdin (${err.message})`));
-    const timer = setTimeout(
-      () => stop(hookInputError(`no complete input on stdin within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    stream.on("data", onData);
-    stream.on("end", onEnd);
-    stream.on("error", onError);
-  });
+  return readWithin(stream, timeoutMs, maxBytes, hookInputError);
 }
 
-function hookInputError(message: string): AgentRouteError {
+/** The HOOK_INPUT error for a reason ("stdin is not JSON (…)"). */
+export function hookInputError(message: string): AgentRouteError {
   return new AgentRouteError("HOOK_INPUT", `hook input: ${message}`, {
     hint: 'agentroute hook reads the UserPromptSubmit JSON that Claude Code writes to stdin ({"prompt", "cwd", "session_id", …}).',
   });

@@ -1,5 +1,5 @@
 import { open, readFile, stat, unlink } from "node:fs/promises";
-import { askHookServer } from "./client.js";
+import { askHookServer } from "./client.cjs";
 
 /** A lock younger than this belongs to a server that may still be starting. */
 const STARTING_MS = 60_000;

@@ -4,7 +4,8 @@ import path from "node:path";
 import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/open.js";
 import type { RouteDecision } from "../classify/types.js";
 import { createHookAgentCache } from "./agent-cache.js";
-import type { HookServerRequest, HookServerReply } from "./client.js";
+import type { HookServerRequest, HookServerReply } from "./client.cjs";
+import { kindsOf, renderHookOutput } from "./render.js";
 import { acquireServerLock } from "./server-lock.js";
 
 /** A server with no request for this long exits (and frees the model's memory). */
@@ -31,9 +32,11 @@ export interface HookServerOptions {
   readyMs?: number;
   /** Where problems go (the hook's error log). */
   log: (err: unknown) => void;
+  /** Load the model before the first prompt (default true; a keyword-only hook's server does not). */
+  warm?: boolean;
 }
 
-type Routers = Map<string, { stamp: string; opened: OpenedRouter }>;
+type Routers = Map<string, { stamp: string; opened: OpenedRouter; kinds: ReturnType<typeof kindsOf> }>;
 
 /** Agent files are stat-ed on every request and parsed again only when they changed. */
 const loadHookAgents = createHookAgentCache();
@@ -95,7 +98,7 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
       idleSockets.delete(socket);
       resetIdle();
       if (request.op === "stop") setImmediate(stop);
-      return request.op === "route" ? enqueue(request) : Promise.resolve({ ok: true, decision: null });
+      return request.op === "route" ? enqueue(request) : Promise.resolve({ ok: true, decision: null, output: "" });
     });
   });
   const closed = new Promise<void>((resolve) => server.on("close", resolve));
@@ -105,7 +108,7 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   });
   await chmod(options.socketPath, 0o600);
   resetIdle();
-  warm = warmUp(options.log);
+  if (options.warm !== false) warm = warmUp(options.log);
   await closed;
   await Promise.all([warm, ...queues.values()]);
   for (const { opened } of routers.values()) await opened.close();
@@ -115,13 +118,13 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
 function withinReadyTime(work: Promise<HookServerReply>, ms: number): Promise<HookServerReply> {
   let timer: NodeJS.Timeout | undefined;
   const warming = new Promise<HookServerReply>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: true, decision: null, warming: true }), ms);
+    timer = setTimeout(() => resolve({ ok: true, decision: null, output: "", warming: true }), ms);
   });
   return Promise.race([work, warming]).finally(() => clearTimeout(timer));
 }
 
 function routerKey(request: RouteRequest): string {
-  return `${request.dirs.join("\0")}\0${request.projectDir}\0${request.embeddings}`;
+  return `${request.projectDir}\0${request.embeddings}`;
 }
 
 async function answerRoute(
@@ -130,7 +133,8 @@ async function answerRoute(
   options: HookServerOptions,
 ): Promise<HookServerReply> {
   try {
-    return { ok: true, decision: await route(request, routers, options) };
+    const routed = await route(request, routers, options);
+    return { ok: true, decision: routed?.decision ?? null, output: routed?.output ?? "" };
   } catch (err) {
     options.log(err);
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
@@ -141,7 +145,7 @@ async function route(
   request: RouteRequest,
   routers: Routers,
   options: HookServerOptions,
-): Promise<RouteDecision | null> {
+): Promise<{ decision: RouteDecision; output: string } | null> {
   const agentSet = await loadHookAgents(request.projectDir, options.env);
   if (agentSet === null || agentSet.agents.length === 0) return null;
   const key = routerKey(request);
@@ -158,7 +162,7 @@ async function route(
       cacheDir: options.cacheDir,
       warn: (m) => options.log(new Error(m)),
     });
-    entry = { stamp, opened };
+    entry = { stamp, opened, kinds: kindsOf(agentSet.agents) };
   }
   routers.delete(key);
   routers.set(key, entry);
@@ -167,7 +171,8 @@ async function route(
     routers.delete(oldest);
     await value.opened.close();
   }
-  return entry.opened.router.route(request.prompt);
+  const decision = await entry.opened.router.route(request.prompt);
+  return { decision, output: renderHookOutput(decision, entry.kinds) };
 }
 
 /** Reads one JSON line from the socket, answers it with one JSON line, and closes. */
@@ -201,10 +206,8 @@ export function parseRequest(line: string): HookServerRequest | null {
   if (typeof value !== "object" || value === null) return null;
   const r = value as Record<string, unknown>;
   if (r.op === "ping" || r.op === "stop") return { op: r.op };
-  const strings = Array.isArray(r.dirs) && r.dirs.every((d) => typeof d === "string");
   if (
     r.op !== "route" ||
-    !strings ||
     typeof r.prompt !== "string" ||
     typeof r.projectDir !== "string" ||
     typeof r.embeddings !== "boolean"
@@ -213,7 +216,6 @@ export function parseRequest(line: string): HookServerRequest | null {
   return {
     op: "route",
     prompt: r.prompt,
-    dirs: r.dirs as string[],
     projectDir: r.projectDir,
     embeddings: r.embeddings,
   };

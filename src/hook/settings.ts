@@ -17,11 +17,11 @@ export interface SettingsChange {
 }
 
 /**
- * The command line the hook entry runs: absolute node and CLI paths, shell-quoted when needed.
+ * The command line the hook runs: absolute node and hook-entry paths, shell-quoted when needed.
  *
  * @example
- * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/cli/main.js", ["--no-embeddings"])
- * // "/usr/bin/node /opt/agentroute/dist/src/cli/main.js hook --no-embeddings # agentroute-hook"
+ * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/hook/fast-hook.cjs", ["--no-embeddings"])
+ * // "/usr/bin/node /opt/agentroute/dist/src/hook/fast-hook.cjs hook --no-embeddings # agentroute-hook"
  */
 export function hookCommand(nodePath: string, cliPath: string, args: readonly string[] = []): string {
   return [shellQuote(nodePath), shellQuote(cliPath), "hook", ...args.map(shellQuote), HOOK_MARKER].join(" ");

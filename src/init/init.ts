@@ -5,6 +5,7 @@ import { AgentRouteError } from "../errors.js";
 import { readDispatchLog } from "../transcripts/transcripts.js";
 import { projectTranscriptDir } from "../transcripts/transcript-files.js";
 import type { DispatchRecord } from "../transcripts/types.js";
+import type { AgentSpec } from "../agents/types.js";
 import { VERSION } from "../version.js";
 import { appendLineOnce, writeNewFile, type FileChange } from "./safe-write.js";
 import { renderStarterCsv, starterRows } from "./starter-dataset.js";
@@ -13,6 +14,7 @@ import { renderWorkflow } from "./workflow.js";
 /** Where `init` puts things, relative to the project folder. */
 export const INIT_PATHS = {
   agents: ".claude/agents",
+  skills: ".claude/skills",
   dataset: "agentroute/routing.csv",
   baseline: "agentroute/baseline.json",
   workflow: ".github/workflows/agentroute.yml",
@@ -29,8 +31,11 @@ export interface InitOptions {
 
 export interface InitResult {
   agents: number;
-  /** Starter rows by where they came from. */
-  rows: { examples: number; transcripts: number };
+  skills: number;
+  /** The project folders read (`.claude/agents`, `.claude/skills`, or both). */
+  folders: string[];
+  /** Starter rows by where they came from (skill cues: a skill's "Use when …" clause). */
+  rows: { examples: number; skillCues: number; transcripts: number };
   /** The transcript folder read, or null when there was none (or transcripts were off). */
   transcriptDir: string | null;
   files: FileChange[];
@@ -48,45 +53,58 @@ export interface InitResult {
  */
 export async function initProject(options: InitOptions): Promise<InitResult> {
   const root = path.resolve(options.projectDir);
-  const agentsDir = path.join(root, INIT_PATHS.agents);
-  if (!(await stat(agentsDir).catch(() => null))?.isDirectory()) {
-    throw new AgentRouteError("NOT_FOUND", `no ${INIT_PATHS.agents} folder in ${root}`, {
-      hint: "Run agentroute init in the project's root folder, the one holding .claude/agents/*.md.",
-      file: agentsDir,
-    });
-  }
-  const set = await loadAgents(agentsDir);
-  if (set.agents.length === 0) {
-    throw new AgentRouteError("AGENTS_EMPTY", `${INIT_PATHS.agents} holds no agent that parses`, {
-      hint: "Run agentroute lint .claude/agents to see why.",
-      file: agentsDir,
-    });
-  }
+  const { folders, specs } = await loadProjectSet(root);
   const transcriptDir =
     options.transcripts === false ? null : await existingDir(projectTranscriptDir(root, options.env));
   const records: DispatchRecord[] = transcriptDir === null ? [] : (await readDispatchLog([transcriptDir])).records;
-  const rows = starterRows(set.agents, records);
+  const rows = starterRows(specs, records);
   const files = [
     await writeNewFile(root, INIT_PATHS.dataset, renderStarterCsv(rows)),
     await appendLineOnce(root, INIT_PATHS.gitignore, INIT_PATHS.cache, isCacheIgnored),
     await writeNewFile(
       root,
       INIT_PATHS.workflow,
-      renderWorkflow({
-        version: VERSION,
-        agentsDir: INIT_PATHS.agents,
-        dataset: INIT_PATHS.dataset,
-        baseline: INIT_PATHS.baseline,
-      }),
+      renderWorkflow({ version: VERSION, folders, dataset: INIT_PATHS.dataset, baseline: INIT_PATHS.baseline }),
     ),
   ];
-  const fromExamples = rows.filter((r) => r.source === "agent-example").length;
+  const count = (source: string) => rows.filter((r) => r.source === source).length;
+  const skills = specs.filter((s) => s.kind === "skill").length;
   return {
-    agents: set.agents.length,
-    rows: { examples: fromExamples, transcripts: rows.length - fromExamples },
+    agents: specs.length - skills,
+    skills,
+    folders,
+    rows: { examples: count("agent-example"), skillCues: count("skill-cue"), transcripts: count("transcript") },
     transcriptDir,
     files,
   };
+}
+
+/** The project's agents and skills (`.claude/agents`, `.claude/skills`): at least one folder, one spec. */
+async function loadProjectSet(root: string): Promise<{ folders: string[]; specs: AgentSpec[] }> {
+  const kinds = [
+    [INIT_PATHS.agents, "agents"],
+    [INIT_PATHS.skills, "skills"],
+  ] as const;
+  const folders: string[] = [];
+  const specs: AgentSpec[] = [];
+  for (const [folder, kind] of kinds) {
+    if ((await existingDir(path.join(root, folder))) === null) continue;
+    folders.push(folder);
+    specs.push(...(await loadAgents(path.join(root, folder), { kind })).agents);
+  }
+  if (folders.length === 0) {
+    throw new AgentRouteError("NOT_FOUND", `no ${INIT_PATHS.agents} or ${INIT_PATHS.skills} folder in ${root}`, {
+      hint: "Run agentroute init in the project's root folder, the one holding .claude/agents/*.md or .claude/skills/*/SKILL.md.",
+      file: path.join(root, INIT_PATHS.agents),
+    });
+  }
+  if (specs.length === 0) {
+    throw new AgentRouteError("AGENTS_EMPTY", `${folders.join(" and ")} hold no agent or skill that parses`, {
+      hint: `Run agentroute lint ${folders.join(" ")} to see why.`,
+      file: path.join(root, folders[0]!),
+    });
+  }
+  return { folders, specs };
 }
 
 /** A .gitignore line that already keeps the cache folder out (".agentroute-cache", "/.agentroute-cache/"…). */

@@ -8,7 +8,12 @@ export interface StarterRow {
   prompt: string;
   /** Agent names, primary first; [] = no agent should be dispatched. */
   expected: string[];
-  source: "agent-example" | "transcript";
+  /**
+   * agent-example: an `<example>` user turn; skill-cue: a skill's "Use when …" clause (from
+   * `when_to_use`, else its description), a situation rather than a prompt, to be rewritten
+   * the way a user would ask; transcript: a prompt typed in this project.
+   */
+  source: "agent-example" | "skill-cue" | "transcript";
 }
 
 /** Transcript prompts kept at most (those with a dispatch into the set first). */
@@ -20,7 +25,7 @@ const SLASH_COMMAND = /^\/[\w:-]+(\s|$)/;
 
 /**
  * The rows `init` proposes: each agent's own `<example>` user turns (labeled with that agent),
- * then the prompts typed in this project's Claude Code sessions, labeled with what Claude Code
+ * a skill's examples or else the situation its "Use when" clause names (see skillCue), then the prompts typed in this project's Claude Code sessions, labeled with what Claude Code
  * dispatched among these agents (none when it started no agent of the set). Slash commands,
  * blank, over-long and repeated prompts are left out; transcript rows are capped.
  *
@@ -42,6 +47,8 @@ export function starterRows(agents: readonly AgentSpec[], records: readonly Disp
       const prompt = example.user.trim();
       if (keep(prompt)) rows.push({ prompt, expected: [agent.name], source: "agent-example" });
     }
+    const cue = agent.kind === "skill" && agent.examples.length === 0 ? skillCue(agent) : null;
+    if (cue !== null && keep(cue)) rows.push({ prompt: cue, expected: [agent.name], source: "skill-cue" });
   }
   const canonical = new Map(agents.map((agent) => [normalizeAgentName(agent.name), agent.name]));
   const fromTranscripts: StarterRow[] = [];
@@ -57,6 +64,35 @@ export function starterRows(agents: readonly AgentSpec[], records: readonly Disp
     ...fromTranscripts.filter((r) => r.expected.length === 0),
   ];
   return [...rows, ...ordered.slice(0, MAX_TRANSCRIPT_ROWS)];
+}
+
+/** "Use when X", "Use this skill whenever X", "This skill should be used when X": X is the cue. */
+const USE_WHEN =
+  /(?:^|[.!?]\s+)(?:use (?:this skill |it )?|this skill should be used |invoke (?:this skill |it )?)(?:when(?:ever)?|if|for|to) ([^.!?]{10,})/i;
+
+/**
+ * The situation a skill says it is for, as one starter prompt: the clause after "Use when"
+ * in its `when_to_use`, else in its description, else the first sentence of `when_to_use`;
+ * null when it names none (a skill with only a title-like description).
+ *
+ * @example
+ * skillCue({ description: "Guide for MCP servers. Use when building MCP servers to integrate APIs." })
+ * // "Building MCP servers to integrate APIs"
+ */
+export function skillCue(skill: Pick<AgentSpec, "description" | "whenToUse">): string | null {
+  for (const text of [skill.whenToUse, skill.description]) {
+    const clause = text === undefined ? undefined : USE_WHEN.exec(text.replace(/\s+/g, " "))?.[1];
+    if (clause !== undefined) return capitalize(clause.trim());
+  }
+  const first = skill.whenToUse
+    ?.replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=[.!?])\s/)[0];
+  return first !== undefined && first.length >= 10 ? capitalize(first.replace(/[.!?]$/, "")) : null;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

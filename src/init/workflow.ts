@@ -5,16 +5,20 @@
  * move the baseline by itself.
  *
  * @example
- * renderWorkflow({ version: "0.1.0", agentsDir: ".claude/agents", dataset: "agentroute/routing.csv", baseline: "agentroute/baseline.json" })
+ * renderWorkflow({ version: "0.1.0", folders: [".claude/agents"], dataset: "agentroute/routing.csv", baseline: "agentroute/baseline.json" })
  */
 export function renderWorkflow(options: {
   version: string;
-  agentsDir: string;
+  /** The project folders routed: `.claude/agents`, `.claude/skills`, or both. */
+  folders: readonly string[];
   dataset: string;
   baseline: string;
 }): string {
-  const { version, agentsDir, dataset, baseline } = options;
+  const { version, folders, dataset, baseline } = options;
   const folder = dataset.slice(0, dataset.lastIndexOf("/") + 1) || dataset;
+  const agentsDir = folders.join(" and ");
+  const watched = folders.map((f) => `"${f}/**"`).join(", ");
+  const hashed = folders.map((f) => `'${f}/**'`).join(", ");
   return `# Written by \`agentroute init\`. Fails the build when prompts route to ${agentsDir}
 # worse than the committed baseline (${baseline}); see the report artifact for what changed.
 # Record the baseline before the first run: agentroute eval … --out ${folder} --format json,
@@ -23,9 +27,9 @@ name: agentroute
 
 on:
   pull_request:
-    paths: ["${agentsDir}/**", "${folder}**", ".github/workflows/agentroute.yml"]
+    paths: [${watched}, "${folder}**", ".github/workflows/agentroute.yml"]
   push:
-    paths: ["${agentsDir}/**", "${folder}**", ".github/workflows/agentroute.yml"]
+    paths: [${watched}, "${folder}**", ".github/workflows/agentroute.yml"]
 
 jobs:
   routing-gate:
@@ -38,11 +42,11 @@ jobs:
       - uses: actions/cache@v4
         with:
           path: .agentroute-cache
-          key: agentroute-\${{ hashFiles('${agentsDir}/**') }}
+          key: agentroute-\${{ hashFiles(${hashed}) }}
           restore-keys: agentroute-
       - name: Routing gate
         run: >-
-          npx --yes agentroute@${version} eval --agents ${agentsDir} --dataset ${dataset}
+          npx --yes agentroute@${version} eval ${evalSelection(folders)} --dataset ${dataset}
           --baseline ${baseline} --max-drop 0.02 --out agentroute-report --format table,md,junit
       - uses: actions/upload-artifact@v4
         if: always()
@@ -50,4 +54,15 @@ jobs:
           name: agentroute-report
           path: agentroute-report
 `;
+}
+
+/**
+ * How eval names what it routes: the one folder with `--agents`, or both project folders
+ * with `--scope project` (which reads .claude/agents and .claude/skills, nothing of the user's).
+ *
+ * @example
+ * evalSelection([".claude/agents", ".claude/skills"]) // "--scope project"
+ */
+export function evalSelection(folders: readonly string[]): string {
+  return folders.length === 1 ? `--agents ${folders[0]!}` : "--scope project";
 }

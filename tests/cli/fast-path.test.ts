@@ -39,7 +39,8 @@ function staticImports(entry: string): { files: string[]; packages: string[] } {
     const text = readFileSync(file, "utf8");
     for (const [, kind, spec] of text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gms)) {
       if (kind) continue;
-      if (spec!.startsWith(".")) visit(path.resolve(path.dirname(file), spec!.replace(/\.js$/, ".ts")));
+      if (spec!.startsWith("."))
+        visit(path.resolve(path.dirname(file), spec!.replace(/\.js$/, ".ts").replace(/\.cjs$/, ".cts")));
       else packages.add(spec!);
     }
   };
@@ -86,12 +87,25 @@ describe("the CLI's fast path", () => {
     expect(isFastHookArgv(["hook", "--decision-log", "x.jsonl"])).toBe(false);
   });
 
-  it.each(["src/cli/main.ts", "src/hook/hook.ts"])(
-    "%s loads only node built-ins and a few of its own files before routing in process",
-    (entry) => {
+  it.each([
+    ["src/cli/main.ts", 10],
+    ["src/hook/hook.ts", 12],
+    ["src/hook/fast-hook.cts", 4],
+  ] as const)(
+    "%s loads only node built-ins and at most %i of its own files before routing in process",
+    (entry, most) => {
       const graph = staticImports(path.join(REPO_ROOT, entry));
       expect(graph.packages.filter((p) => !isBuiltin(p))).toEqual([]);
-      expect(graph.files.length).toBeLessThanOrEqual(8);
+      expect(graph.files.length).toBeLessThanOrEqual(most);
     },
   );
+
+  it("the hook entry `hook install` writes is CommonJS: no ES module loader for a hook answered by its server", () => {
+    expect(staticImports(path.join(REPO_ROOT, "src/hook/fast-hook.cts")).files).toEqual([
+      "src/hook/client.cts",
+      "src/hook/fast-hook.cts",
+      "src/package-version.cts",
+      "src/util/claude-config.cts",
+    ]);
+  });
 });

@@ -137,7 +137,8 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
       hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] };
     };
     expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(
-      `${process.execPath} ${CLI} hook # agentroute-hook`,
+      // The built CLI writes its own small hook entry beside it, not the CLI.
+      `${process.execPath} ${path.join(path.dirname(CLI), "..", "hook", "fast-hook.cjs")} hook # agentroute-hook`,
     );
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);

@@ -9,7 +9,8 @@ let world: Awaited<ReturnType<typeof makeHookWorld>>;
 let dirs: string[];
 beforeEach(async () => {
   world = await makeHookWorld("agentroute-agentcache-");
-  dirs = hookAgentDirs(world.project, { HOME: world.home });
+  // [project agents, user agents]: the skills folders are not used here.
+  dirs = hookAgentDirs(world.project, { HOME: world.home }).filter((dir) => path.basename(dir) === "agents");
 });
 afterEach(() => rm(world.root, { recursive: true, force: true }));
 

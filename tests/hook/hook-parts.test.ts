@@ -77,7 +77,9 @@ describe("loadHookAgents", () => {
     expect(await loadHookAgents("/nonexistent", { HOME: "/nonexistent-home" })).toBeNull();
     expect(hookAgentDirs("/repo", { HOME: "/h", CLAUDE_CONFIG_DIR: "/cfg" })).toEqual([
       "/repo/.claude/agents",
+      "/repo/.claude/skills",
       "/cfg/agents",
+      "/cfg/skills",
     ]);
   });
 });

@@ -5,14 +5,16 @@ import net from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askHookServer, hookSocketPath, stopHookServer } from "../../src/hook/client.js";
+import { askHookServer, hookSocketPath, stopHookServer } from "../../src/hook/client.cjs";
 import { parseRequest, serveHook } from "../../src/hook/server.js";
-import { hookPaths, routeHookPrompt, runHookSafely } from "../../src/hook/hook.js";
+import { hookPaths, renderHookOutput, routeHookPrompt, runHookSafely } from "../../src/hook/hook.js";
 import { makeHookWorld } from "../helpers/hook-world.js";
-import { CLI } from "../helpers/shared.js";
+import { CLI, REPO_ROOT } from "../helpers/shared.js";
 
 const PROMPT = "Please review my pull request before I merge it";
-const PONG = { status: "reply", reply: { ok: true, decision: null } };
+const PONG = { status: "reply", reply: { ok: true, decision: null, output: "" } };
+/** The built hook entry `hook install` writes. */
+const HOOK_ENTRY = path.join(REPO_ROOT, "dist/src/hook/fast-hook.cjs");
 
 /** Sends raw bytes and returns whatever the server answers before closing. */
 function sendRaw(socketPath: string, bytes: string): Promise<string> {
@@ -30,16 +32,16 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
   let home = "";
   let project = "";
   let env: NodeJS.ProcessEnv = {};
-  const dirs = () => [path.join(project, ".claude", "agents"), path.join(home, ".claude", "agents")];
   const routeRequest = (prompt: string, embeddings: boolean) => ({
     op: "route" as const,
     prompt,
-    dirs: dirs(),
     projectDir: project,
     embeddings,
   });
   // These tests compare answers, so they wait for the build (readyMs); the warming test does not.
-  const start = (socketPath: string, idleMs = 60_000, readyMs = 60_000, cacheDir = path.join(root, "cache")) =>
+  // The shared vector cache when the run has one (the warming test passes an empty one).
+  const cache = () => process.env.AGENTROUTE_CACHE_DIR || path.join(root, "cache");
+  const start = (socketPath: string, idleMs = 60_000, readyMs = 60_000, cacheDir = cache()) =>
     serveHook({ socketPath, env, cacheDir, idleMs, readyMs, log: () => undefined });
   const up = (socket: string) =>
     expect.poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 20_000, interval: 100 }).toEqual(PONG);
@@ -59,7 +61,10 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     for (const embeddings of [false, true]) {
       const answer = await askHookServer(socket, routeRequest(PROMPT, embeddings), 30_000);
       const local = await routeHookPrompt({ prompt: PROMPT, cwd: project }, { env, embeddings, server: false });
-      expect(answer).toEqual({ status: "reply", reply: { ok: true, decision: local } });
+      expect(answer).toEqual({
+        status: "reply",
+        reply: { ok: true, decision: local, output: renderHookOutput(local!) },
+      });
     }
     const agents = path.join(project, ".claude", "agents");
     await writeFile(
@@ -97,7 +102,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       "null",
       "[]",
       '{"op":"route","prompt":"x"}',
-      '{"op":"route","prompt":"x","dirs":[1],"projectDir":"/","embeddings":true}',
+      '{"op":"route","prompt":"x","projectDir":1,"embeddings":true}',
     ]) {
       expect(JSON.parse(await sendRaw(socket, `${line}\n`))).toEqual({ ok: false, error: "not a hook server request" });
     }
@@ -112,10 +117,9 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
 
   it("reads only the request shapes it knows", () => {
     expect(parseRequest('{"op":"ping","extra":1}')).toEqual({ op: "ping" });
-    expect(parseRequest('{"op":"route","prompt":"p","dirs":["/a"],"projectDir":"/","embeddings":false}')).toEqual({
+    expect(parseRequest('{"op":"route","prompt":"p","projectDir":"/","embeddings":false}')).toEqual({
       op: "route",
       prompt: "p",
-      dirs: ["/a"],
       projectDir: "/",
       embeddings: false,
     });
@@ -144,7 +148,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     const served = start(socket, 60_000, 300, path.join(root, "cold-cache"));
     await up(socket);
     const cold = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
-    expect(cold).toEqual({ status: "reply", reply: { ok: true, decision: null, warming: true } });
+    expect(cold).toEqual({ status: "reply", reply: { ok: true, decision: null, output: "", warming: true } });
     const routed = async () => {
       const answer = await askHookServer(socket, routeRequest(PROMPT, true), 30_000);
       return answer.status === "reply" && answer.reply.ok && answer.reply.decision !== null;
@@ -186,8 +190,8 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
     expect(hookSocketPath(`/${"x".repeat(120)}`, "1")).toBeNull();
   });
 
-  it.skipIf(!existsSync(CLI))(
-    "end to end: the first hook starts a server, the next is answered by it, --stop-server ends it",
+  it.skipIf(!existsSync(HOOK_ENTRY))(
+    "end to end: the first hook starts a server, the next is answered by it in both modes, --stop-server ends it",
     async () => {
       const input = JSON.stringify({
         session_id: "s",
@@ -197,7 +201,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       });
       const run = (args: string[], stdin: string) =>
         new Promise<{ code: number | null; stdout: string }>((resolve) => {
-          const child = spawn(process.execPath, [CLI, ...args], { env });
+          const child = spawn(process.execPath, args, { env });
           let stdout = "";
           child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
           child.on("close", (code) => resolve({ code, stdout }));
@@ -212,7 +216,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       try {
         // The first prompt is answered at once with nothing; the server builds in the background.
         const started = performance.now();
-        const first = await run(["hook"], input);
+        const first = await run([HOOK_ENTRY, "hook"], input);
         expect(first.code).toBe(0);
         expect(first.stdout).toBe("");
         expect(performance.now() - started).toBeLessThan(9000);
@@ -221,9 +225,12 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
         await up(socket);
         // Once the index is built, prompts are routed by the server.
         await expect
-          .poll(async () => (await run(["hook"], input)).stdout, { timeout: 60_000, interval: 500 })
+          .poll(async () => (await run([HOOK_ENTRY, "hook"], input)).stdout, { timeout: 60_000, interval: 500 })
           .toContain("code-reviewer");
-        expect((await run(["hook", "--stop-server"], "")).code).toBe(0);
+        // Keyword-only through the same server, and the CLI's own `hook` (older installs) alike.
+        expect((await run([HOOK_ENTRY, "hook", "--no-embeddings"], input)).stdout).toContain("code-reviewer");
+        expect((await run([CLI, "hook"], input)).stdout).toContain("code-reviewer");
+        expect((await run([CLI, "hook", "--stop-server"], "")).code).toBe(0);
         await expect
           .poll(() => askHookServer(socket, { op: "ping" }, 1000), { timeout: 10_000 })
           .toEqual({ status: "absent" });

@@ -8,7 +8,7 @@ import { runCli } from "../../src/cli/run.js";
 import { initProject, INIT_PATHS } from "../../src/init/init.js";
 import { readDataset } from "../../src/inputs/dataset.js";
 import { projectTranscriptDir } from "../../src/transcripts/transcript-files.js";
-import { CLI, REPO_ROOT } from "../helpers/shared.js";
+import { CLI, describeShared, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
 let root: string;
 let project: string;
@@ -51,7 +51,8 @@ describe("agentroute init", () => {
       [INIT_PATHS.workflow, "written"],
     ]);
     // 11 <example> blocks in the 12 agents; the transcript's 3 prompts (its slash command is left out).
-    expect(result.rows).toEqual({ examples: 11, transcripts: 3 });
+    expect(result.rows).toEqual({ examples: 11, skillCues: 0, transcripts: 3 });
+    expect([result.agents, result.skills, result.folders]).toEqual([12, 0, [".claude/agents"]]);
     const agentNames = (await import("../../src/agents/load/load.js")).loadAgents;
     const names = (await agentNames(path.join(project, ".claude/agents"))).agents.map((a) => a.name);
     const dataset = await readDataset(path.join(project, INIT_PATHS.dataset), { agentNames: names });
@@ -111,10 +112,49 @@ describe("agentroute init", () => {
     expect((await read(INIT_PATHS.dataset)).split("\n").filter((l) => l.includes(",transcript,"))).toEqual([]);
   });
 
-  it("names the folder when the project has no .claude/agents (exit 2)", async () => {
+  it("names the folders when the project has neither .claude/agents nor .claude/skills (exit 2)", async () => {
     const run = await runInit([root]);
     expect(run.code).toBe(2);
-    expect(run.err).toContain(`error: ${path.join(root, ".claude/agents")}: no .claude/agents folder in ${root}`);
+    expect(run.err).toContain(
+      `error: ${path.join(root, ".claude/agents")}: no .claude/agents or .claude/skills folder in ${root}`,
+    );
+  });
+});
+
+describeShared("agentroute init with skills", () => {
+  const skills = () =>
+    cp(sharedPath("skill-sets/obra-superpowers"), path.join(project, ".claude/skills"), { recursive: true });
+
+  it("in a project with only .claude/skills: a row per skill that names its situation, and a gate over the skills", async () => {
+    await rm(path.join(project, ".claude/agents"), { recursive: true });
+    await skills();
+    const run = await runInit(["--no-transcripts"]);
+    expect(run.code, run.err).toBe(0);
+    // 13 of the 14 say "Use when …"; brainstorming's "You MUST use this before any creative work" names no situation.
+    expect(run.out).toContain("(13 from the 14 skills' cues");
+    expect(run.out).toContain("npx agentroute eval --agents .claude/skills --dataset agentroute/routing.csv");
+    expect(run.out).toContain("rewrite them as a user would ask");
+    const { loadAgents } = await import("../../src/agents/load/load.js");
+    const agentNames = (await loadAgents(path.join(project, ".claude/skills"))).agents.map((a) => a.name);
+    const dataset = await readDataset(path.join(project, INIT_PATHS.dataset), { agentNames });
+    expect(dataset.rows).toHaveLength(13);
+    expect(dataset.rows.some((r) => r.expected[0] === "brainstorming")).toBe(false);
+    expect(dataset.rows.every((r) => r.tags.source === "skill-cue" && r.tags.review === "todo")).toBe(true);
+    const debugging = dataset.rows.find((r) => r.expected[0] === "systematic-debugging")!;
+    expect(debugging.prompt).toBe("Encountering any bug, test failure, or unexpected behavior, before proposing fixes");
+    const workflow = await read(INIT_PATHS.workflow);
+    expect(workflow).toContain('paths: [".claude/skills/**", "agentroute/**"');
+    expect(workflow).toContain("eval --agents .claude/skills --dataset");
+  });
+
+  it("in a project with both: agents' examples, then skills' cues, and a gate with --scope project", async () => {
+    await skills();
+    const result = await initProject({ projectDir: project, env, transcripts: false });
+    expect(result.rows).toEqual({ examples: 11, skillCues: 13, transcripts: 0 });
+    expect(result.folders).toEqual([".claude/agents", ".claude/skills"]);
+    const workflow = await read(INIT_PATHS.workflow);
+    expect(workflow).toContain("eval --scope project --dataset");
+    expect(workflow).toContain("hashFiles('.claude/agents/**', '.claude/skills/**')");
   });
 });
 

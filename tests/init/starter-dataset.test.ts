@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgentSpec } from "../../src/agents/types.js";
-import { MAX_TRANSCRIPT_ROWS, renderStarterCsv, starterRows } from "../../src/init/starter-dataset.js";
+import { MAX_TRANSCRIPT_ROWS, renderStarterCsv, skillCue, starterRows } from "../../src/init/starter-dataset.js";
 import type { DispatchRecord } from "../../src/transcripts/types.js";
 
 function agent(name: string, examples: string[]): AgentSpec {
@@ -56,5 +56,41 @@ describe("renderStarterCsv", () => {
         { prompt: "chat", expected: [], source: "transcript" },
       ]),
     ).toBe('prompt,expected,source,review\n"say ""hi"", then go",a|b,transcript,todo\nchat,,transcript,todo\n');
+  });
+});
+
+describe("skillCue", () => {
+  it.each([
+    [
+      "Guide for MCP servers. Use when building MCP servers to integrate APIs.",
+      undefined,
+      "Building MCP servers to integrate APIs",
+    ],
+    ["Drafts notes.", "Use this skill whenever the user asks for release notes.", "The user asks for release notes"],
+    [
+      "This skill should be used when the user wants a PDF form filled in.",
+      undefined,
+      "The user wants a PDF form filled in",
+    ],
+    ["Reviews code.", "Before tagging a release.", "Before tagging a release"],
+    ["Brand guidelines", undefined, null],
+  ])("%j / when_to_use %j -> %j", (description, whenToUse, cue) => {
+    expect(skillCue({ description, whenToUse })).toBe(cue);
+  });
+
+  it("gives a skill without examples one row, labeled with the skill; a skill's own examples come first", () => {
+    const skill = (name: string, examples: string[], description: string) =>
+      ({ ...agent(name, examples), kind: "skill", description }) as AgentSpec;
+    const rows = starterRows(
+      [
+        skill("pdf", [], "Use when filling PDF forms."),
+        skill("notes", ["write the release notes"], "Use when writing notes."),
+      ],
+      [],
+    );
+    expect(rows).toEqual([
+      { prompt: "Filling PDF forms", expected: ["pdf"], source: "skill-cue" },
+      { prompt: "write the release notes", expected: ["notes"], source: "agent-example" },
+    ]);
   });
 });

@@ -130,6 +130,16 @@ describe("npx agentroute in the fresh project", { timeout: 300_000 }, () => {
     });
     expect(hook.status, hook.stderr).toBe(0);
     expect(hook.stdout).toContain("this looks like a job for debugger");
+    // That first prompt started a hook server for the next ones (it may still be starting); leave none behind.
+    for (let i = 0; i < 40; i++) {
+      const stop = spawnSync("npx", ["--no-install", "agentroute", "hook", "--stop-server"], {
+        cwd: path.join(dir, "project"),
+        env: { ...env, HOME: path.join(dir, "home") },
+        encoding: "utf8",
+      });
+      if (stop.stderr.includes("stopped the hook server")) break;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
     const init = agentroute("init", "--no-transcripts");
     expect(init.status, init.stderr).toBe(0);
     expect(existsSync(path.join(dir, "project", ".github", "workflows", "agentroute.yml"))).toBe(true);

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { AgentRouteError } from "../../errors.js";
+import { claudeConfigDir } from "../../util/claude-config.cjs";
 import { sortDiagnostics } from "../diagnostic.js";
 import { loadAgentFile, loadAgents, type LoadKind } from "../load/load.js";
 import type { AgentLimits } from "../limits.js";
 import type { AgentScope, AgentSet, AgentSpec, Diagnostic } from "../types.js";
+import { readEnabledPlugins } from "./enabled.js";
 import { mergeSources, type LoadedSource } from "./merge.js";
 import { MANIFEST_DIR, readInstalledPlugins, readMarketplace, readPlugin, type PluginSource } from "./plugins.js";
 
@@ -29,10 +30,7 @@ export interface DiscoverOptions {
   limits?: Partial<AgentLimits>;
 }
 
-/** Claude Code's user config folder: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (HOME from env). */
-export function claudeConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.CLAUDE_CONFIG_DIR?.trim() || path.join(env.HOME || os.homedir(), ".claude");
-}
+export { claudeConfigDir };
 
 /**
  * The one discovery every command uses, resolving as Claude Code does: the project's
@@ -70,7 +68,10 @@ export async function discoverAgents(options: DiscoverOptions): Promise<AgentSet
   }
   const notes: Diagnostic[] = [];
   if (scope === "all" || scope === "plugins") {
-    const found = [await projectPlugins(cwd, cwd), await readInstalledPlugins(claudeConfigDir(options.env), cwd)];
+    const config = claudeConfigDir(options.env);
+    const enabled = await readEnabledPlugins(cwd, config, cwd);
+    notes.push(...enabled.diagnostics);
+    const found = [await projectPlugins(cwd, cwd), await readInstalledPlugins(config, cwd, enabled.switches)];
     for (const { plugins, diagnostics } of found) {
       notes.push(...diagnostics);
       for (const plugin of plugins) sources.push(...(await loadPlugin(plugin, kind, options)));

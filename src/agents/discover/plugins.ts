@@ -4,6 +4,7 @@ import { makeDiagnostic } from "../diagnostic.js";
 import { decodeAgentBytes } from "../load/decode.js";
 import { readAgentBytes } from "../load/load.js";
 import type { Diagnostic } from "../types.js";
+import type { PluginSwitch } from "./enabled.js";
 
 /**
  * One plugin on disk: its name (the `plugin:` in `plugin:agent`), its root, and the folders
@@ -112,7 +113,9 @@ export async function readMarketplace(
 /**
  * The plugins Claude Code has installed for the user: `<config>/plugins/installed_plugins.json`,
  * version 2 (`plugins["name@marketplace"]` is a list of installs, each with `installPath`) or
- * version 1 (one install object). A missing file means no plugins.
+ * version 1 (one install object). A missing file means no plugins. A plugin its settings turn
+ * off (`switches`, from `enabledPlugins`) is left out with an info note naming the file; one no
+ * settings file names stays on (installs recorded before `enabledPlugins` existed).
  *
  * @example
  * await readInstalledPlugins("/home/me/.claude", "/repo") // { plugins: [{ name: "superpowers", … }], … }
@@ -120,6 +123,7 @@ export async function readMarketplace(
 export async function readInstalledPlugins(
   configDir: string,
   displayRoot: string,
+  switches: ReadonlyMap<string, PluginSwitch> = new Map(),
 ): Promise<{ plugins: PluginSource[]; diagnostics: Diagnostic[] }> {
   const file = path.join(configDir, "plugins", "installed_plugins.json");
   const diagnostics: Diagnostic[] = [];
@@ -128,6 +132,11 @@ export async function readInstalledPlugins(
   const plugins: PluginSource[] = [];
   const table = isRecord(data?.plugins) ? data.plugins : {};
   for (const key of Object.keys(table).sort()) {
+    const off = switches.get(key);
+    if (off?.on === false) {
+      diagnostics.push(note(off.file, `plugin ${key} is turned off here (enabledPlugins); its agents and skills are not offered`, `Set "enabledPlugins": { "${key}": true } (or /plugin enable) to offer them.`, "plugin-disabled"));
+      continue;
+    }
     const installs = [table[key]].flat().filter(isRecord);
     const installPath = installs.map((i) => textOf(i.installPath)).find((p) => p !== undefined);
     if (installPath === undefined || !(await isFolder(installPath))) continue;
@@ -139,7 +148,7 @@ export async function readInstalledPlugins(
 }
 
 /** Reads a JSON object; a missing, unreadable or invalid file is a diagnostic and null. */
-async function readManifest(file: string, displayRoot: string, diagnostics: Diagnostic[]): Promise<Record<string, unknown> | null> {
+export async function readManifest(file: string, displayRoot: string, diagnostics: Diagnostic[]): Promise<Record<string, unknown> | null> {
   const shown = rel(displayRoot, file);
   const read = await readAgentBytes(shown, file, MAX_MANIFEST_BYTES);
   const decoded = read.diagnostic ? { diagnostic: read.diagnostic } : decodeAgentBytes(read.bytes, shown, MAX_MANIFEST_BYTES);
@@ -182,8 +191,8 @@ function insideRoot(root: string, given: string, plugin: string, displayRoot: st
   return [];
 }
 
-function note(file: string, message: string, hint: string): Diagnostic {
-  return makeDiagnostic(file, 1, "info", "plugins-not-read", message, hint);
+function note(file: string, message: string, hint: string, code: "plugins-not-read" | "plugin-disabled" = "plugins-not-read"): Diagnostic {
+  return makeDiagnostic(file, 1, "info", code, message, hint);
 }
 
 function isInside(root: string, full: string): boolean {

@@ -5,7 +5,7 @@ import { claudeConfigDir, loadHookAgents } from "../../hook/agents.js";
 import { describeConfig } from "../../pipeline/config-note.js";
 import { loadConfig } from "../../pipeline/open.js";
 import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../hook/settings.js";
-import { stopHookServer } from "../../hook/client.js";
+import { stopHookServer } from "../../hook/client.cjs";
 import { hookPaths, logHookProblem, runHookSafely } from "../../hook/hook.js";
 import { AgentRouteError } from "../../errors.js";
 import type { CliIO, CommandModule } from "../types.js";
@@ -46,9 +46,9 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
     .description(
       "Claude Code UserPromptSubmit hook: suggest the agent for the prompt on stdin; never fails a session (errors go to ~/.claude/agentroute/hook.log)",
     )
-    .option("--no-embeddings", "keyword-only routing, in this process (no model, no server)")
+    .option("--no-embeddings", "keyword-only routing (the hook server never loads the model for it)")
     .option("--decision-log <file>", "append each decision as a JSON line (default $AGENTROUTE_DECISION_LOG)")
-    .option("--no-server", "with embeddings, load the model in this process instead of asking the hook server")
+    .option("--no-server", "route in this process instead of asking the hook server (loads the model with embeddings)")
     .option("--stop-server", "stop this build's hook server, if one runs, and exit")
     .option("--serve", "run the hook server (the hook starts it when needed; it exits after --idle-minutes)")
     .option("--socket <path>", "the server's socket (default: in ~/.claude/agentroute)")
@@ -73,6 +73,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
             cacheDir: hookPaths(io.env).cacheDir,
             idleMs: idleMinutes(options.idleMinutes) * 60_000,
             log: (err) => void logHookProblem(io.env, err),
+            warm: options.embeddings,
           });
         return done(0);
       }
@@ -109,12 +110,9 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       sub
         .option(
           "--embeddings",
-          "route with the embedding model through the hook server (the default; about 0.17 s a prompt once the server runs)",
+          "route with the embedding model through the hook server (the default; a little more than starting Node once the server runs)",
         )
-        .option(
-          "--no-embeddings",
-          "keyword-only routing in the hook's own process (about 0.24 s a prompt, no background process)",
-        );
+        .option("--no-embeddings", "keyword-only routing through the hook server, which then never loads the model");
     }
     sub.action(async (options: ScopeOptions) => {
       const file = settingsFile(options, io);
@@ -123,7 +121,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       const keywordOnly =
         options.embeddings === false ||
         (options.embeddings === undefined && hook.opts<HookFlags>().embeddings === false);
-      const command = hookCommand(process.execPath, cliPath(), keywordOnly ? ["--no-embeddings"] : []);
+      const command = hookCommand(process.execPath, hookEntryPath(), keywordOnly ? ["--no-embeddings"] : []);
       const result = await change(file, command, new Date());
       io.err(describeChange(result, io.cwd));
       done(0);
@@ -159,9 +157,12 @@ function settingsFile(options: ScopeOptions, io: CliIO): string {
     : path.join(io.cwd, ".claude", "settings.json");
 }
 
-/** This build's CLI entry (dist/src/cli/main.js), which the installed hook runs. */
-function cliPath(): string {
-  return fileURLToPath(new URL("../main.js", import.meta.url));
+/**
+ * What the installed hook runs: this build's small CommonJS client (dist/src/hook/fast-hook.cjs),
+ * which asks the hook server without loading the CLI.
+ */
+function hookEntryPath(): string {
+  return fileURLToPath(new URL("../../hook/fast-hook.cjs", import.meta.url));
 }
 
 function describeChange(change: SettingsChange, cwd: string): string {
