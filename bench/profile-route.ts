@@ -1,6 +1,6 @@
 /**
  * Where the time of one warm route goes, stage by stage, with the prompt vector precomputed:
- * `node dist/bench/profile-route.js [agents=100] [keyword] [fresh]`
+ * `node dist/bench/profile-route.js [agents=100] [keyword] [fresh] [nobank]`
  * (fresh: 200 different prompts, each routed once, as the bench does). A developer's tool for the
  * "rest of routing" budget (the bench reports only the total).
  */
@@ -18,8 +18,11 @@ import { readFileSync } from "node:fs";
 const count = Number(process.argv[2] ?? 100);
 const keyword = process.argv.includes("keyword");
 const { set } = await buildSizedSet(count);
-const embedder = keyword ? null : await createEmbedder({ cacheDir: path.join(ROOT, ".agentroute-cache") });
-const index = await buildIndex(set, { embedder, cacheDir: path.join(ROOT, ".agentroute-cache") });
+const cacheDir = process.env.AGENTROUTE_CACHE_DIR ?? path.join(ROOT, ".agentroute-cache");
+const embedder = keyword ? null : await createEmbedder({ cacheDir });
+const bank = process.argv.includes("nobank") ? false : undefined;
+const index = await buildIndex(set, { embedder, cacheDir, bank });
+console.log(`${index.pieces.length} pieces; ${index.bank}`);
 const config = resolveConfig({});
 const scorer = createScorer(index, config);
 const fresh = process.argv.includes("fresh");
