@@ -133,7 +133,7 @@ export async function runLoco(): Promise<string[]> {
   };
   const collections = [...new Set(pool.filter((t) => t.collection).map((t) => t.collection!))];
   const out = [
-    "Leave one collection out (fusion and adapter trained without the collection's rows); before → after:",
+    "Leave one collection out (fusion, adapter and corpus bank made without the collection's rows); before → after:",
     "",
     ...HEADER,
   ];
