@@ -1,6 +1,6 @@
 /**
  * Where the time of one warm route goes, stage by stage, with the prompt vector precomputed:
- * `node dist/bench/profile-route.js [agents=100] [keyword] [fresh] [nobank]`
+ * `node dist/bench/profile-route.js [agents=100 | FOLDER] [keyword] [fresh] [nobank]`
  * (fresh: 200 different prompts, each routed once, as the bench does). A developer's tool for the
  * "rest of routing" budget (the bench reports only the total).
  */
@@ -11,13 +11,15 @@ import { createScorer } from "../src/classify/scorers/registry.js";
 import { createEmbedder } from "../src/embed/registry.js";
 import { buildIndex } from "../src/indexing/build.js";
 import { buildSizedSet } from "./speed-sets.js";
+import { loadAgents } from "../src/agents/load/load.js";
 import { ROOT } from "./sets.js";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 
-const count = Number(process.argv[2] ?? 100);
+const arg = process.argv[2] ?? "100";
 const keyword = process.argv.includes("keyword");
-const { set } = await buildSizedSet(count);
+// A number: the bench's sized set of that many real agents; else an agents folder.
+const { set } = /^\d+$/.test(arg) ? await buildSizedSet(Number(arg)) : { set: await loadAgents(arg) };
 const cacheDir = process.env.AGENTROUTE_CACHE_DIR ?? path.join(ROOT, ".agentroute-cache");
 const embedder = keyword ? null : await createEmbedder({ cacheDir });
 const bank = process.argv.includes("nobank") ? false : undefined;
@@ -57,5 +59,5 @@ for (let r = 0; r < rounds; r++) {
 }
 const n = rounds * prompts.length;
 console.log(
-  `${count} agents, ${index.pieces.length} pieces, ${keyword ? "keyword" : "embeddings"}: prepare ${(t.prepare / n).toFixed(3)} ms, score ${(t.score / n).toFixed(3)} ms, decide ${(t.decide / n).toFixed(3)} ms`,
+  `${index.agents.length} agents, ${index.pieces.length} pieces, ${keyword ? "keyword" : "embeddings"}: prepare ${(t.prepare / n).toFixed(3)} ms, score ${(t.score / n).toFixed(3)} ms, decide ${(t.decide / n).toFixed(3)} ms`,
 );
