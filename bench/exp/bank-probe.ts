@@ -60,7 +60,9 @@ for (const s of sources) {
 let covered = 0;
 // BANK_FULL: only when every agent gets prompts, and each the same number (no skew).
 const full = process.env.BANK_FULL === "1";
-const lists = [...byTarget].map(([i, list]) => [i, list.sort((x, y) => y.c - x.c).flatMap((x) => x.s.prompts)] as const);
+const lists = [...byTarget].map(
+  ([i, list]) => [i, list.sort((x, y) => y.c - x.c).flatMap((x) => x.s.prompts)] as const,
+);
 const even = Math.min(k, ...lists.map(([, l]) => l.length));
 if (!full || lists.length === target.length) {
   for (const [i, prompts] of lists) {
