@@ -97,8 +97,7 @@ export function attachBank(bank: Bank, agentVectors: Float32Array, n: number, op
 }
 
 /** One line on what the bank did for a set, for headers. */
-export function describeBank(a: BankAttachment | null, agents: number): string {
-  if (!a) return "corpus bank: off";
+export function describeBank(a: BankAttachment, agents: number): string {
   if (a.uncovered > 0)
     return `corpus bank: not used (${a.uncovered} of ${agents} agents resemble no agent of the routing corpus)`;
   return `corpus bank: ${a.perAgent} corpus prompts added to each of the ${agents} agents`;

@@ -104,8 +104,21 @@ export async function buildIndex(set: AgentSet, options: BuildIndexOptions): Pro
     head,
     derived: deriveIndex({ pieces, agentCount: agents.length, vectors, background, dims, agentVectors, adapter }),
     agentVectors,
-    bank: describeBank(bank, agents.length),
+    bank: bankNote(options.bank, embedder, bank, agents.length),
   };
+}
+
+/** One line on the corpus bank for headers: what it added, or why it is off. */
+function bankNote(
+  setting: BuildIndexOptions["bank"],
+  embedder: Embedder | null,
+  attached: BankAttachment | null,
+  n: number,
+): string {
+  if (!embedder) return "corpus bank: off (keyword-only mode)";
+  if (setting === false) return "corpus bank: off (the config turns it off)";
+  if (!attached) return `corpus bank: not used (its vectors are USE-lite's; this run embeds with ${embedder.id})`;
+  return describeBank(attached, n);
 }
 
 /** The corpus-bank examples for this set, or null when off or when the bank does not fit the embedder. */

@@ -53,7 +53,6 @@ describe("corpus bank", () => {
     expect(a.pieces).toEqual([]);
     expect(a.uncovered).toBe(1);
     expect(describeBank(a, 3)).toBe("corpus bank: not used (1 of 3 agents resemble no agent of the routing corpus)");
-    expect(describeBank(null, 3)).toBe("corpus bank: off");
   });
 
   it("decodes int8 rows back to unit length", () => {
@@ -91,6 +90,7 @@ describe("corpus bank in a real index", () => {
     const corpus = on.index.pieces.filter((p) => p.corpus);
     expect(corpus.length).toBeGreaterThan(0);
     expect(off.index.pieces.some((p) => p.corpus)).toBe(false);
+    expect(off.index.bank).toBe("corpus bank: off (the config turns it off)");
     const perAgent = new Map<number, number>();
     for (const p of corpus) perAgent.set(p.agent, (perAgent.get(p.agent) ?? 0) + 1);
     expect(new Set(perAgent.values()).size).toBe(1);
