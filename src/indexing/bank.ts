@@ -1,5 +1,6 @@
 import type { Piece } from "./types.js";
 import { MAX_PIECE_CHARS } from "./pieces.js";
+import { dotRow } from "../embed/vector.js";
 
 /**
  * The corpus bank: labeled prompts of the routing corpus (corpus/*.csv), grouped by the agent
@@ -47,10 +48,27 @@ export interface BankAttachment {
   uncovered: number;
 }
 
-function dot(a: Float32Array, b: Float32Array, offset: number): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[offset + i]!;
-  return s;
+/**
+ * A Bank from flat parts, as the shipped file and the benches hold them: per corpus agent its
+ * label and the end (exclusive) of its prompts in `prompts`, and its text vector, row `i` of
+ * `agentVectors` (sources × dims); `vectors` holds the prompts' vectors (prompts × dims).
+ */
+export function assembleBank(parts: {
+  embedder: string;
+  dims: number;
+  sources: readonly (readonly [label: string, end: number])[];
+  agentVectors: Float32Array;
+  prompts: readonly string[];
+  vectors: Float32Array;
+}): Bank {
+  const { dims } = parts;
+  let start = 0;
+  const sources = parts.sources.map(([label, end], i) => {
+    const prompts = Array.from({ length: end - start }, (_, k) => start + k);
+    start = end;
+    return { label, vector: parts.agentVectors.subarray(i * dims, (i + 1) * dims), prompts };
+  });
+  return { embedder: parts.embedder, dims, prompts: parts.prompts, vectors: parts.vectors, sources };
 }
 
 /** For each agent of the set (by its agentText vector), the corpus agents attached to it, nearest first. */
@@ -60,7 +78,7 @@ export function bankMatches(bank: Bank, agentVectors: Float32Array, n: number, m
     let best = -1;
     let bestC = -Infinity;
     for (let a = 0; a < n; a++) {
-      const c = dot(s.vector, agentVectors, a * bank.dims);
+      const c = dotRow(agentVectors, bank.dims, a, s.vector);
       if (c > bestC) [best, bestC] = [a, c];
     }
     if (best >= 0 && bestC >= minSimilarity) matches[best]!.push({ source, c: bestC });

@@ -157,7 +157,7 @@ function positiveIds(pieces: readonly Piece[]): number[] {
 }
 
 /** Embeds texts in one call into one contiguous matrix (texts × dims). */
-async function embedAll(embedder: Embedder, texts: readonly string[]): Promise<Float32Array> {
+export async function embedAll(embedder: Embedder, texts: readonly string[]): Promise<Float32Array> {
   const list = await embedder.embed(texts);
   const out = new Float32Array(texts.length * embedder.dims);
   list.forEach((v, i) => out.set(v, i * embedder.dims));

@@ -1,4 +1,4 @@
-import type { Bank } from "../bank.js";
+import { assembleBank, type Bank } from "../bank.js";
 
 /** int8 codes × one scale per row of `dims`, each row scaled back to unit length. */
 export function decodeRows(codes64: string, scales: readonly number[], dims: number): Float32Array {
@@ -22,21 +22,16 @@ let shipped: Promise<Bank> | undefined;
  * package's largest file), or null for an embedder its vectors were not made with.
  */
 export async function shippedBank(embedderId: string | null): Promise<Bank | null> {
-  shipped ??= import("./bank.js").then(({ BANK }) => {
-    const agents = decodeRows(BANK.agentCodes, BANK.agentScales, BANK.dims);
-    let start = 0;
-    return {
+  shipped ??= import("./bank.js").then(({ BANK }) =>
+    assembleBank({
       embedder: BANK.embedder,
       dims: BANK.dims,
+      sources: BANK.sources,
+      agentVectors: decodeRows(BANK.agentCodes, BANK.agentScales, BANK.dims),
       prompts: BANK.prompts,
       vectors: decodeRows(BANK.promptCodes, BANK.promptScales, BANK.dims),
-      sources: BANK.sources.map(([label, end], i) => {
-        const prompts = Array.from({ length: end - start }, (_, k) => start + k);
-        start = end;
-        return { label, vector: agents.subarray(i * BANK.dims, (i + 1) * BANK.dims), prompts };
-      }),
-    };
-  });
+    }),
+  );
   const bank = await shipped;
   return bank.embedder === embedderId ? bank : null;
 }
