@@ -17,3 +17,16 @@ export async function openFixtureRouter(embeddings: boolean, config?: Record<str
     config: config ? resolveConfig(config) : undefined,
   });
 }
+
+/** A router over the repository's example agents (agents/), real model, the test run's cache. */
+export async function openExampleRouter(config: Record<string, unknown> = {}): Promise<OpenedRouter> {
+  const { resolveConfig } = await import("../../src/classify/config.js");
+  return openRouter({
+    agentsDir: path.join(REPO_ROOT, "agents"),
+    cwd: REPO_ROOT,
+    embeddings: true,
+    cacheDir: testCacheDir(),
+    warn: () => {},
+    config: resolveConfig(config),
+  });
+}

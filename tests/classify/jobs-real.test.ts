@@ -1,19 +1,9 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConfig } from "../../src/classify/config.js";
-import { openRouter, type OpenedRouter } from "../../src/pipeline/open.js";
-import { REPO_ROOT, testCacheDir } from "../helpers/shared.js";
+import type { OpenedRouter } from "../../src/pipeline/open.js";
+import { openExampleRouter } from "./helpers.js";
 
 describe("two jobs, two agents (the example agents, real model)", () => {
-  const open = (config = {}) =>
-    openRouter({
-      agentsDir: path.join(REPO_ROOT, "agents"),
-      cwd: REPO_ROOT,
-      embeddings: true,
-      cacheDir: testCacheDir(),
-      warn: () => {},
-      config: resolveConfig(config),
-    });
+  const open = openExampleRouter;
   let opened: OpenedRouter;
   beforeAll(async () => {
     opened = await open();

@@ -4,22 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { runBuiltCli } from "../fixtures/eval/cli.js";
+import { FITTED_ELSEWHERE as fitted } from "../helpers/fitted-config.js";
 
 // A project with the team's 6 agents in .claude/agents and a config tune fitted on another
 // agent set in keyword mode: every command that reads it must say so, and warn.
 let dir = "";
-const fitted = {
-  at: "2026-12-06T00:00:00.000Z",
-  tool: "agentroute@0.1.0",
-  mode: "keyword",
-  model: null,
-  candidate: "threshold",
-  agents: { path: "agents", count: 6, hash: "a".repeat(64) },
-  dataset: { path: "team.csv", rows: 19, hash: "d".repeat(64) },
-  folds: 5,
-  seed: 1,
-  heldOut: { macroF1Before: 0.7, macroF1After: 0.75, delta: 0.05, interval: { low: 0.01, high: 0.09 } },
-};
 const HEADER =
   /config: agentroute\.config\.json \(threshold 0\.4; fitted 2026-12-06 by tune \(threshold\) on team\.csv, 19 rows, dataset dddddddd, agents aaaaaaaa, keyword; --no-config ignores it\)/;
 const OTHER_SET = /agentroute\.config\.json was fitted on a different agent set \(agents aaaaaaaa, now [0-9a-f]{8}\)/;

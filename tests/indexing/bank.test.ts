@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { attachBank, bankMatches, DEFAULT_BANK, describeBank, type Bank } from "../../src/indexing/bank.js";
 import { decodeRows, shippedBank } from "../../src/indexing/bank-data/load.js";
-import { openRouter } from "../../src/pipeline/open.js";
-import { resolveConfig } from "../../src/classify/config.js";
-import { describeShared, REPO_ROOT, testCacheDir } from "../helpers/shared.js";
-import path from "node:path";
+import { describeShared } from "../helpers/shared.js";
+import { openExampleRouter } from "../classify/helpers.js";
 
 const unit = (...xs: number[]): Float32Array => {
   const n = Math.hypot(...xs);
@@ -74,15 +72,7 @@ describe("corpus bank", () => {
 });
 
 describe("corpus bank in a real index", () => {
-  const open = (bank?: Record<string, unknown>) =>
-    openRouter({
-      agentsDir: path.join(REPO_ROOT, "agents"),
-      cwd: REPO_ROOT,
-      embeddings: true,
-      cacheDir: testCacheDir(),
-      warn: () => {},
-      config: resolveConfig(bank ? { bank } : {}),
-    });
+  const open = (bank?: Record<string, unknown>) => openExampleRouter(bank ? { bank } : {});
 
   it("adds corpus examples to the example agents by default, none when turned off", async () => {
     const on = await open();

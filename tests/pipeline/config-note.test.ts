@@ -6,19 +6,7 @@ import { resolveConfig } from "../../src/classify/config.js";
 import { describeConfig } from "../../src/pipeline/config-note.js";
 import { CONFIG_FILE_NAME, openRouter } from "../../src/pipeline/open.js";
 import { FIXTURE_AGENTS } from "../classify/helpers.js";
-
-const fitted = {
-  at: "2026-12-06T00:00:00.000Z",
-  tool: "agentroute@0.1.0",
-  mode: "keyword" as const,
-  model: null,
-  candidate: "threshold",
-  agents: { path: "agents", count: 6, hash: "a".repeat(64) },
-  dataset: { path: "team.csv", rows: 19, hash: "d".repeat(64) },
-  folds: 5,
-  seed: 1,
-  heldOut: { macroF1Before: 0.7, macroF1After: 0.75, delta: 0.05, interval: { low: 0.01, high: 0.09 } },
-};
+import { FITTED_ELSEWHERE as fitted } from "../helpers/fitted-config.js";
 
 describe("describeConfig", () => {
   it("names the file, what it changes and where it was fitted", () => {
