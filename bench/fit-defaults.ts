@@ -1,8 +1,8 @@
 /**
  * Fits the default fusion weights and decision rule (src/classify/defaults.ts):
  * `npm run build && node dist/bench/fit-defaults.js`.
- * Fitted on the labeled sets (BANKING77 and its out-of-scope prompts: even rows only) and the
- * routing corpus; each row's adapter features come from an adapter trained without its
+ * Fitted on the labeled sets (our BANKING77 out-of-scope prompts: even rows only; for BANKING77
+ * itself its agents' own examples, bench/example-folds.ts, never its test split) and the routing corpus; each row's adapter features come from an adapter trained without its
  * collection (bench/adapter-folds.ts), so the weights say how far the adapter carries to a
  * collection it never saw. The example set and its holdout are never used here: they, the
  * odd halves and assistant-intents are printed as checks. Keyword mode keeps its weights

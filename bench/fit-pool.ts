@@ -16,6 +16,7 @@ import { extractFeatureTable, type FeatureTable } from "../src/tune/feature-tabl
 import { collectionDir, corpusFiles, corpusRows, NONE_COLLECTION } from "./corpus.js";
 import { LABELED_SETS, ROOT } from "./sets.js";
 import { bankWithout } from "./build-bank.js";
+import { exampleFolds } from "./example-folds.js";
 import type { Bank } from "../src/indexing/bank.js";
 import { createEmbedder } from "../src/embed/registry.js";
 import type { Embedder } from "../src/embed/types.js";
@@ -28,6 +29,8 @@ export interface PoolTable {
   role: "fit" | "check";
   /** Whether the rows are corpus rows (else a labeled set of datasets/). */
   corpus: boolean;
+  /** Keyword-only tables (no model: no embedding, adapter or bank features). */
+  keyword?: boolean;
   table: FeatureTable;
   kinds: string[];
   index: AgentIndex;
@@ -74,38 +77,44 @@ export async function tableOf(
   const opened = await openRouter({
     agentsDir,
     cwd: ROOT,
-    embeddings: true,
+    embeddings: !meta.keyword,
     warn: () => {},
     ...(bank !== undefined && { bank }),
   });
   const rows = await load(opened.router.agentNames);
   const table = await extractFeatureTable(opened.index, rows);
-  const vectors = await opened.index.embedder!.embed(rows.map((r) => r.prompt));
+  const vectors = opened.index.embedder ? await opened.index.embedder.embed(rows.map((r) => r.prompt)) : [];
   const reopen = (choice: BankChoice) => tableOf(name, agentsDir, load, meta, choice);
   const kinds = rows.map((r) => r.tags.kind ?? "");
   return { name, ...meta, table, kinds, index: opened.index, vectors, reopen };
 }
 
 /** Every table: the labeled sets (split ones as even / odd halves) and the corpus files. */
-export async function poolTables(): Promise<PoolTable[]> {
+export async function poolTables(keyword = false): Promise<PoolTable[]> {
   const out: PoolTable[] = [];
   for (const set of LABELED_SETS) {
     const collection = SET_COLLECTION[set.name] ?? null;
     const read = async (names: readonly string[]) => (await readDataset(set.dataset, { agentNames: names })).rows;
     if (!set.split) {
       out.push(
-        await tableOf(set.name, set.agents, read, { collection, role: set.fit ? "fit" : "check", corpus: false }),
+        await tableOf(set.name, set.agents, read, {
+          collection,
+          role: set.fit ? "fit" : "check",
+          corpus: false,
+          keyword,
+        }),
       );
       continue;
     }
     for (const [half, role] of [
-      ["even", "fit"],
+      ["even", set.fit ? "fit" : "check"],
       ["odd", "check"],
     ] as const) {
       const rows = async (names: readonly string[]) =>
         (await read(names)).filter((_, i) => i % 2 === (half === "even" ? 0 : 1));
-      out.push(await tableOf(`${set.name}/${half}`, set.agents, rows, { collection, role, corpus: false }));
+      out.push(await tableOf(`${set.name}/${half}`, set.agents, rows, { collection, role, corpus: false, keyword }));
     }
+    if (set.exampleFolds) out.push(...(await exampleFoldTables(set.name, keyword)));
   }
   const files = corpusFiles();
   const targets = [...new Set(files.map((f) => f.collection).filter((c) => c !== NONE_COLLECTION))];
@@ -117,10 +126,31 @@ export async function poolTables(): Promise<PoolTable[]> {
       ...none.filter((_, i) => i % targets.length === k),
     ];
     out.push(
-      await tableOf(`corpus/${collection}`, collectionDir(collection), rows, { collection, role: "fit", corpus: true }),
+      await tableOf(`corpus/${collection}`, collectionDir(collection), rows, {
+        collection,
+        role: "fit",
+        corpus: true,
+        keyword,
+      }),
     );
   }
   return out;
+}
+
+/** Fit tables from an intent set's own examples (example-folds.ts), in place of its test split. */
+async function exampleFoldTables(name: string, keyword: boolean): Promise<PoolTable[]> {
+  const set = LABELED_SETS.find((s) => s.name === name)!;
+  const folds = await exampleFolds(set.agents);
+  return Promise.all(
+    folds.map((fold, f) =>
+      tableOf(`${name}/examples-${f}`, fold.dir, async () => fold.rows, {
+        collection: null,
+        role: "fit",
+        corpus: false,
+        keyword,
+      }),
+    ),
+  );
 }
 
 /** The table with its adapter features recomputed under `adapter` (null: all 0). */

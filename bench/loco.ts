@@ -1,7 +1,7 @@
 /**
  * Leave one collection out: `npm run bench:loco` (add `--no-write` to only print).
  * For each agent collection C, the fusion is fitted on every other collection's labeled rows
- * (datasets/ and corpus/, plus half of BANKING77) with the corpus bank left without C's prompts,
+ * (datasets/ and corpus/, plus the BANKING77 agents' example folds) with the corpus bank left without C's prompts,
  * then tested on C's labeled rows: datasets/<C>.csv where it exists, else C's corpus file,
  * which that fold never saw. Printed beside today's defaults (src/classify/defaults.ts), and
  * written into docs/quality.md's generated `loco` section.

@@ -21,6 +21,11 @@ export interface LabeledSet {
   fit: boolean;
   /** Fit on the even rows only; the odd rows stay held out (eval-all also reports them alone). */
   split?: boolean;
+  /**
+   * The dataset is a benchmark's test split, never fitted on: the fit takes rows from the
+   * agents' own `<example>` lines instead (bench/example-folds.ts).
+   */
+  exampleFolds?: boolean;
 }
 
 /**
@@ -69,8 +74,9 @@ export const LABELED_SETS: LabeledSet[] = [
     name: "banking77",
     agents: path.join(SHARED, "agent-sets/banking77-k10"),
     dataset: path.join(SHARED, "datasets/banking77-test.csv"),
-    fit: true,
+    fit: false,
     split: true,
+    exampleFolds: true,
   },
   // Out-of-scope prompts for the BANKING77 intents (all none): what an intent set must refuse.
   {
