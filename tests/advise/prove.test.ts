@@ -38,9 +38,9 @@ describe("attributeChange", () => {
   });
 });
 
-describe("adviseAgents proves edits on held-out prompts (repo agents, example.csv, keyword mode)", () => {
+describe("adviseAgents proves edits on held-out prompts (repo agents, example-holdout.csv, keyword mode)", () => {
   it("credits an edit only with prompts for or from the agents it edits, and shows only edits that broke none", async () => {
-    const dataset = path.join(REPO_ROOT, "datasets/example.csv");
+    const dataset = path.join(REPO_ROOT, "datasets/example-holdout.csv");
     const advice = await adviseAgents({
       agentsDir: path.join(REPO_ROOT, "agents"),
       dataset,

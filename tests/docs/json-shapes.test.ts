@@ -12,6 +12,8 @@ import { REPO_ROOT } from "../helpers/shared.js";
 const CLI = path.join(REPO_ROOT, "dist/src/cli/main.js");
 const AGENTS = path.join(REPO_ROOT, "agents");
 const DATASET = path.join(REPO_ROOT, "datasets/example.csv");
+/** advise needs a set where it proves an edit in keyword mode, to show every key of one. */
+const ADVISE_DATASET = path.join(REPO_ROOT, "datasets/example-holdout.csv");
 const dir = mkdtempSync(path.join(os.tmpdir(), "agentroute-json-shapes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -73,7 +75,7 @@ beforeAll(() => {
   real.set("route", JSON.parse(cli(["route", "--json", ...routeFlags, "add the right index to the orders table"])));
   cli(["eval", "--no-embeddings", "--agents", AGENTS, "--dataset", DATASET, "--out", dir, "--format", "json"]);
   real.set("report", readJson("report.json"));
-  real.set("advise", JSON.parse(cli(["advise", "--format", "json", ...routeFlags, "--dataset", DATASET])));
+  real.set("advise", JSON.parse(cli(["advise", "--format", "json", ...routeFlags, "--dataset", ADVISE_DATASET])));
   cli([
     "tune",
     "--no-embeddings",
