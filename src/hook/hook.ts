@@ -9,6 +9,7 @@ import {
   CLI_ENTRY,
   SERVER_REPLY_MS,
   askHookServer,
+  hookAliasPath,
   hookHome,
   hookSocketPath,
   isRoutablePrompt,
@@ -43,6 +44,8 @@ export function hookPaths(env: NodeJS.ProcessEnv): {
   errorLog: string;
   cacheDir: string;
   socket: string | null;
+  /** The link the shell form of the hook asks through (see hookAliasName). */
+  alias: string | null;
 } {
   const home = hookHome(env);
   return {
@@ -50,6 +53,7 @@ export function hookPaths(env: NodeJS.ProcessEnv): {
     errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"),
     cacheDir: path.join(home, "cache"),
     socket: hookSocketPath(home),
+    alias: hookAliasPath(home),
   };
 }
 

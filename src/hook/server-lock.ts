@@ -1,4 +1,5 @@
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { open, readFile, readlink, rename, stat, symlink, unlink } from "node:fs/promises";
+import path from "node:path";
 import { askHookServer } from "./client.cjs";
 
 /** A lock younger than this belongs to a server that may still be starting. */
@@ -45,4 +46,21 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * Points the link `alias` at this server's socket: a new link renamed over the old one, so a
+ * client never finds the name missing, and the newest server of an install takes the name.
+ */
+export async function pointAlias(alias: string, socketPath: string): Promise<void> {
+  const temp = `${alias}.${process.pid}.tmp`;
+  await unlink(temp).catch(() => undefined);
+  await symlink(path.relative(path.dirname(alias), socketPath), temp);
+  await rename(temp, alias);
+}
+
+/** Removes the link if it still points at this server's socket (a newer server may own it now). */
+export async function releaseAlias(alias: string, socketPath: string): Promise<void> {
+  if ((await readlink(alias).catch(() => null)) === path.relative(path.dirname(alias), socketPath))
+    await unlink(alias).catch(() => undefined);
 }
