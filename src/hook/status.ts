@@ -15,11 +15,12 @@ import { installedHookCommands } from "./settings.js";
  * //  "curl: /usr/bin/curl"]
  */
 export async function describeInstalledHook(projectDir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const files = [
+  const files = new Set([
     path.join(projectDir, ".claude", "settings.json"),
     path.join(projectDir, ".claude", "settings.local.json"),
-    path.join(claudeConfigDir(env), "settings.json"),
-  ];
+    // The same file as the project's when the project is the home folder.
+    path.resolve(claudeConfigDir(env), "settings.json"),
+  ]);
   const found: string[] = [];
   for (const file of files) {
     const where = file.startsWith(projectDir + path.sep) ? path.relative(projectDir, file) : file;
