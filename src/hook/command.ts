@@ -30,14 +30,15 @@ const SHELL = "/bin/sh -c ";
  * Node form's argv). It reads stdin once; unless a switch that needs the full hook is set
  * (any value: Node reads them exactly), it POSTs the input with curl to the hook server's
  * link in the hook's folder, with CLAUDE_PROJECT_DIR in a header, and prints the body of a
- * 200. `&& echo .` keeps the body's own trailing newline from `$(…)`, which strips them, and
+ * 200 (`-q` first: a user's ~/.curlrc cannot change what curl sends or prints; no proxy
+ * for a local socket). `&& echo .` keeps the body's own trailing newline from `$(…)`, which strips them, and
  * tells a finished answer from a partial one. Anything else (no curl, no server, a refusal,
  * a time-out) pipes the same input to the Node client. No single quote inside, so it sits in
  * one pair of them.
  */
 const SCRIPT = [
   "in=$(cat)",
-  `if [ -z "$AGENTROUTE_HOOK_SERVER$AGENTROUTE_DECISION_LOG" ] && command -v curl >/dev/null 2>&1 && out=$(printf %s "$in" | curl -sf --max-time 2 --unix-socket "\${CLAUDE_CONFIG_DIR:-$HOME/.claude}/agentroute/$1" -H Expect: -H "${EMBEDDINGS_HEADER}: $2" -H "${PROJECT_DIR_HEADER}: $CLAUDE_PROJECT_DIR" --data-binary @- http://agentroute/hook && echo .)`,
+  `if [ -z "$AGENTROUTE_HOOK_SERVER$AGENTROUTE_DECISION_LOG" ] && command -v curl >/dev/null 2>&1 && out=$(printf %s "$in" | curl -q -sf --noproxy "*" --max-time 2 --unix-socket "\${CLAUDE_CONFIG_DIR:-$HOME/.claude}/agentroute/$1" -H Expect: -H "${EMBEDDINGS_HEADER}: $2" -H "${PROJECT_DIR_HEADER}: $CLAUDE_PROJECT_DIR" --data-binary @- http://agentroute/hook && echo .)`,
   'then printf %s "${out%.}"',
   'else shift 2; printf %s "$in" | "$@"',
   "fi",

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, readlink, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +66,13 @@ describe.skipIf(!existsSync(ENTRY) || process.platform === "win32" || !CURL)(
       }
       throw new Error(`no server on ${socket}`);
     };
+    /** Curl waits 2 s at most: the model and both routers are loaded before a test times it. */
+    const startWarm = async () => {
+      served = serve();
+      await up();
+      for (const embeddings of [false, true])
+        await askHookServer(socket, { op: "route", prompt: PROMPT, projectDir: project, embeddings }, 60_000);
+    };
 
     beforeAll(async () => {
       // Spaces and a quote in every path: HOME, the project, the node and entry paths below.
@@ -81,11 +88,7 @@ describe.skipIf(!existsSync(ENTRY) || process.platform === "win32" || !CURL)(
       built = createRequire(import.meta.url)(path.join(BUILT, "client.cjs")) as BuiltClient;
       socket = built.hookSocketPath(built.hookHome(env))!;
       alias = path.join(built.hookHome(env), built.hookAliasName());
-      served = serve();
-      await up();
-      // Curl waits 2 s at most: the model and both routers are loaded before the tests time it.
-      for (const embeddings of [false, true])
-        await askHookServer(socket, { op: "route", prompt: PROMPT, projectDir: project, embeddings }, 60_000);
+      await startWarm();
     }, 120_000);
     afterAll(async () => {
       await stopHookServer(socket);
@@ -96,6 +99,19 @@ describe.skipIf(!existsSync(ENTRY) || process.platform === "win32" || !CURL)(
     it("links the install's name to the running server's socket", async () => {
       expect(await readlink(alias)).toBe(path.basename(socket));
     });
+
+    it("a second server of the install takes the link; the first one leaving does not remove it", async () => {
+      const other = path.join(path.dirname(socket), "server-other.sock");
+      const second = serve({ socketPath: other, warm: false });
+      await expect.poll(() => readlink(alias).catch(() => ""), { timeout: 20_000 }).toBe("server-other.sock");
+      await stopHookServer(socket);
+      await served;
+      expect(await readlink(alias)).toBe("server-other.sock");
+      await stopHookServer(other);
+      await second;
+      expect(existsSync(alias)).toBe(false);
+      await startWarm();
+    }, 120_000);
 
     it.each([
       ["a prompt, keyword-only", ["--no-embeddings"], { prompt: PROMPT }, {}],
@@ -110,6 +126,19 @@ describe.skipIf(!existsSync(ENTRY) || process.platform === "win32" || !CURL)(
       const viaNode = await nodeClient([...args], stdin, more);
       expect(viaCurl).toBe(viaNode);
       if (fields.prompt === PROMPT) expect(viaCurl).toMatch(/code-reviewer.*\}\n$/);
+    });
+
+    it("a ~/.curlrc changes nothing (curl -q reads none)", async () => {
+      const curlrc = path.join(env.HOME!, ".curlrc");
+      await writeFile(curlrc, 'include\nwrite-out = "extra"\n');
+      try {
+        const stdin = input({ prompt: PROMPT });
+        expect(await runCommand(curlOnly(["--no-embeddings"]), stdin, env)).toBe(
+          await nodeClient(["--no-embeddings"], stdin),
+        );
+      } finally {
+        await rm(curlrc);
+      }
     });
 
     it.each([
