@@ -15,7 +15,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hookAliasName } from "../src/hook/client.cjs";
+import { hookAliasName } from "../src/hook/server-lock.js";
 import { hookCommand, hookShellCommand } from "../src/hook/command.js";
 
 /** The rows: which command `hook install` writes for each (see commandFor). */

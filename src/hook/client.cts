@@ -27,7 +27,7 @@ export type HookServerReply =
 export type HookServerAnswer = { status: "reply"; reply: HookServerReply } | { status: "absent" } | { status: "busy" };
 
 /** Unix sockets have a path limit (108 bytes on Linux, 104 on macOS); past it there is no server. */
-const MAX_SOCKET_PATH = 100;
+export const MAX_SOCKET_PATH = 100;
 
 /** The server answers within READY_MS (or says it is warming); past this the prompt goes unrouted. */
 export const SERVER_REPLY_MS = 1500;
@@ -99,28 +99,6 @@ function buildId(): string {
 export function hookSocketPath(hookDir: string, buildName: string = buildId()): string | null {
   const file = path.join(hookDir, `server-${buildName.replace(/[^\w.-]+/g, "_")}.sock`);
   return process.platform === "win32" || Buffer.byteLength(file) > MAX_SOCKET_PATH ? null : file;
-}
-
-/**
- * The name of the socket the shell form of the hook (`hook install`) asks with curl: a link,
- * kept by the newest server of this install, to its build's socket. It names the install
- * (where this file is), not the build, so a rebuilt or upgraded agentroute keeps its fast path
- * without a new `hook install`.
- *
- * @example
- * hookAliasName("/opt/agentroute/dist/src/hook") // "hook-3f1c9a0b7d2e.sock"
- */
-export function hookAliasName(installDir: string = __dirname): string {
-  // Loaded here: only the installer and the server need it, never the client.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
-  return `hook-${createHash("sha256").update(installDir).digest("hex").slice(0, 12)}.sock`;
-}
-
-/** Where the shell form's link to the server goes: beside the sockets, or null where there are none. */
-export function hookAliasPath(hookDir: string): string | null {
-  const file = path.join(hookDir, hookAliasName());
-  return hookSocketPath(hookDir) === null || Buffer.byteLength(file) > MAX_SOCKET_PATH ? null : file;
 }
 
 /**

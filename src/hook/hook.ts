@@ -9,7 +9,6 @@ import {
   CLI_ENTRY,
   SERVER_REPLY_MS,
   askHookServer,
-  hookAliasPath,
   hookHome,
   hookSocketPath,
   isRoutablePrompt,
@@ -19,6 +18,7 @@ import {
 import type { HandOver } from "./fast-hook.cjs";
 import { MAX_HOOK_INPUT_BYTES, hookInputError, parseHookInput, readStreamWithin, type HookInput } from "./input.js";
 import { decisionLogLine, kindsOf, renderHookOutput } from "./render.js";
+import { hookAliasPath } from "./server-lock.js";
 
 export { renderHookOutput };
 

@@ -105,26 +105,14 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
     return withinReadyTime(work, options.readyMs ?? READY_MS);
   };
   const startedBuild = currentBuildId();
-  const isStale = options.isStale ?? (() => currentBuildId() !== startedBuild);
-  const answer = async (incoming: Incoming): Promise<string> => {
-    if (incoming.kind === "refused") return httpResponse(incoming.status);
-    if (incoming.kind === "http") {
-      if (!isStale()) return answerHttp(incoming.head, incoming.body, enqueue);
-      setImmediate(stop);
-      return httpResponse(503);
-    }
-    const request = parseRequest(incoming.line);
-    if (request === null) return replyLine({ ok: false, error: "not a hook server request" });
-    if (request.op === "stop") setImmediate(stop);
-    return replyLine(request.op === "route" ? await enqueue(request) : { ok: true, decision: null, output: "" });
-  };
+  const handlers = { enqueue, stop, isStale: options.isStale ?? (() => currentBuildId() !== startedBuild) };
   const server = net.createServer((socket) => {
     idleSockets.add(socket);
     socket.on("close", () => idleSockets.delete(socket));
     readOneRequest(socket, options.requestMs ?? REQUEST_MS, (incoming) => {
       idleSockets.delete(socket);
       resetIdle();
-      void answer(incoming).then((text) => socket.end(text));
+      void answerIncoming(incoming, handlers).then((text) => socket.end(text));
     });
   });
   const closed = new Promise<void>((resolve) => server.on("close", resolve));
@@ -140,6 +128,23 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   if (options.alias) await releaseAlias(options.alias, options.socketPath);
   await Promise.all([warm, ...queues.values()]);
   for (const { opened } of routers.values()) await opened.close();
+}
+
+/** The bytes that answer one request: an HTTP response for curl, a JSON line for the Node client. */
+async function answerIncoming(
+  incoming: Incoming,
+  server: { enqueue: (request: RouteRequest) => Promise<HookServerReply>; stop: () => void; isStale: () => boolean },
+): Promise<string> {
+  if (incoming.kind === "refused") return httpResponse(incoming.status);
+  if (incoming.kind === "http") {
+    if (!server.isStale()) return answerHttp(incoming.head, incoming.body, server.enqueue);
+    setImmediate(server.stop);
+    return httpResponse(503);
+  }
+  const request = parseRequest(incoming.line);
+  if (request === null) return replyLine({ ok: false, error: "not a hook server request" });
+  if (request.op === "stop") setImmediate(server.stop);
+  return replyLine(request.op === "route" ? await server.enqueue(request) : { ok: true, decision: null, output: "" });
 }
 
 /** The reply, or "warming" (no decision) if it is not ready within `ms`; the work goes on either way. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeHookWorld } from "../helpers/hook-world.js";
 import { CLI } from "../helpers/shared.js";
-import { hookAliasName } from "../../src/hook/client.cjs";
+import { hookAliasName } from "../../src/hook/server-lock.js";
 import { hookShellCommand } from "../../src/hook/command.js";
 
 interface Run {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askHookServer, stopHookServer } from "../../src/hook/client.cjs";
 import { hookShellCommand } from "../../src/hook/command.js";
 import { serveHook, type HookServerOptions } from "../../src/hook/server.js";
+import { hookAliasName } from "../../src/hook/server-lock.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 
 /** The built client: its socket and link names are the ones the built hook entry uses. */
@@ -87,7 +88,7 @@ describe.skipIf(!existsSync(ENTRY) || process.platform === "win32" || !CURL)(
       env = { HOME: home, PATH: process.env.PATH };
       built = createRequire(import.meta.url)(path.join(BUILT, "client.cjs")) as BuiltClient;
       socket = built.hookSocketPath(built.hookHome(env))!;
-      alias = path.join(built.hookHome(env), built.hookAliasName());
+      alias = path.join(built.hookHome(env), hookAliasName(BUILT));
       await startWarm();
     }, 120_000);
     afterAll(async () => {
