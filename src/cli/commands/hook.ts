@@ -95,7 +95,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
   hook
     .command("status")
     .description(
-      "what the hook would use in this project: its agents, its mode and the config it reads (the hook cannot print this into Claude's context)",
+      "what the hook would use in this project: its agents, its mode, the config it reads (the hook cannot print this into Claude's context), where it is installed, in which form, and whether curl is on PATH",
     )
     .action(async () => {
       io.out(await describeHookSetup(io, hook.opts<HookFlags>().embeddings === false ? "keyword" : "embeddings"));
@@ -116,7 +116,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       sub
         .option(
           "--embeddings",
-          "route with the embedding model through the hook server (the default; a little more than starting Node once the server runs)",
+          "route with the embedding model through the hook server (the default; the server keeps the model loaded)",
         )
         .option("--no-embeddings", "keyword-only routing through the hook server, which then never loads the model")
         .option(
