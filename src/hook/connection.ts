@@ -58,6 +58,16 @@ export function readOneRequest(socket: net.Socket, deadlineMs: number, handle: (
   socket.on("data", onData);
 }
 
+/**
+ * Sends the answer and closes this side; a peer that does not close its own within `graceMs`
+ * is cut off, so that it cannot keep a stopping server alive (close waits for every connection).
+ */
+export function answerAndClose(socket: net.Socket, text: string, graceMs: number): void {
+  const linger = setTimeout(() => socket.destroy(), graceMs);
+  socket.once("close", () => clearTimeout(linger));
+  socket.end(text);
+}
+
 /** "http" for an upper-case word and a space, "line" for anything else, null until it can tell. */
 function sniff(start: Buffer): "http" | "line" | null {
   const text = start.subarray(0, 17).toString("latin1");

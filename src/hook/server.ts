@@ -5,7 +5,7 @@ import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/ope
 import type { RouteDecision } from "../classify/types.js";
 import { createHookAgentCache } from "./agent-cache.js";
 import { currentBuildId, type HookServerRequest, type HookServerReply } from "./client.cjs";
-import { readOneRequest, type Incoming } from "./connection.js";
+import { answerAndClose, readOneRequest, type Incoming } from "./connection.js";
 import { answerHttp, httpResponse } from "./http.js";
 import { kindsOf, renderHookOutput } from "./render.js";
 import { acquireServerLock, pointAlias, releaseAlias } from "./server-lock.js";
@@ -109,10 +109,11 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   const server = net.createServer((socket) => {
     idleSockets.add(socket);
     socket.on("close", () => idleSockets.delete(socket));
-    readOneRequest(socket, options.requestMs ?? REQUEST_MS, (incoming) => {
+    const requestMs = options.requestMs ?? REQUEST_MS;
+    readOneRequest(socket, requestMs, (incoming) => {
       idleSockets.delete(socket);
       resetIdle();
-      void answerIncoming(incoming, handlers).then((text) => socket.end(text));
+      void answerIncoming(incoming, handlers).then((text) => answerAndClose(socket, text, requestMs));
     });
   });
   const closed = new Promise<void>((resolve) => server.on("close", resolve));

@@ -118,4 +118,29 @@ describe.skipIf(process.platform === "win32")("the hook server's HTTP door, unde
     expect(await exchange(socket, [Buffer.alloc(9 * 1024 * 1024, 0x41)])).toBe("");
     expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual(PONG);
   });
+
+  it("a client that never closes its side after the answer cannot keep a stopping server alive", async () => {
+    const other = path.join(root, "o.sock");
+    const env = { HOME: path.join(root, "home"), PATH: process.env.PATH };
+    const serving = serveHook({
+      socketPath: other,
+      env,
+      cacheDir: "",
+      requestMs: 500,
+      warm: false,
+      log: () => undefined,
+    });
+    for (let i = 0; i < 100 && (await askHookServer(other, { op: "ping" }, 500)).status !== "reply"; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const stubborn = net.createConnection({ path: other, allowHalfOpen: true });
+    stubborn.on("error", () => undefined);
+    const answered = new Promise((resolve) => stubborn.once("data", resolve));
+    stubborn.write('{"op":"ping"}\n');
+    await answered;
+    const started = Date.now();
+    expect(await stopHookServer(other)).toBe(true);
+    await serving;
+    expect(Date.now() - started).toBeLessThan(5000);
+    stubborn.destroy();
+  }, 20_000);
 });
