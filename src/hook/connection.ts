@@ -1,4 +1,5 @@
 import type net from "node:net";
+import type { HookServerRequest } from "./client.cjs";
 import { parseHttpHead, type HttpHead } from "./http.js";
 
 /** A JSON line longer than this is not a hook request. */
@@ -74,4 +75,30 @@ function sniff(start: Buffer): "http" | "line" | null {
   const word = /^[A-Z]*/.exec(text)![0];
   if (word.length > 0 && word.length < 16 && text[word.length] === " ") return "http";
   return word.length === text.length && text.length < 17 ? null : "line";
+}
+
+/** The request on a line, or null when it is not JSON of one of the known shapes. */
+export function parseRequest(line: string): HookServerRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (r.op === "ping" || r.op === "stop") return { op: r.op };
+  if (
+    r.op !== "route" ||
+    typeof r.prompt !== "string" ||
+    typeof r.projectDir !== "string" ||
+    typeof r.embeddings !== "boolean"
+  )
+    return null;
+  return {
+    op: "route",
+    prompt: r.prompt,
+    projectDir: r.projectDir,
+    embeddings: r.embeddings,
+  };
 }

@@ -5,7 +5,9 @@ import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/ope
 import type { RouteDecision } from "../classify/types.js";
 import { createHookAgentCache } from "./agent-cache.js";
 import { currentBuildId, type HookServerRequest, type HookServerReply } from "./client.cjs";
-import { answerAndClose, readOneRequest, type Incoming } from "./connection.js";
+import { answerAndClose, parseRequest, readOneRequest, type Incoming } from "./connection.js";
+
+export { parseRequest };
 import { answerHttp, httpResponse } from "./http.js";
 import { kindsOf, renderHookOutput } from "./render.js";
 import { acquireServerLock, pointAlias, releaseAlias } from "./server-lock.js";
@@ -16,6 +18,11 @@ export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
 const MAX_ROUTERS = 4;
 /** A connection that has not sent a whole request this long after connecting is dropped. */
 const REQUEST_MS = 10_000;
+/**
+ * Connections open at once; more are closed at once (the client then leaves that prompt
+ * unrouted). Bounds what a flood can hold: each may buffer up to 8 MB until its deadline.
+ */
+export const MAX_CONNECTIONS = 32;
 /**
  * Longest a prompt waits for its route: past it the server answers "warming" (no suggestion)
  * and keeps building the project's index for the prompts after, so a cold 33 s build never
@@ -116,6 +123,7 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
       void answerIncoming(incoming, handlers).then((text) => answerAndClose(socket, text, requestMs));
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
   const closed = new Promise<void>((resolve) => server.on("close", resolve));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -211,32 +219,6 @@ async function route(
 
 function replyLine(reply: HookServerReply): string {
   return `${JSON.stringify(reply)}\n`;
-}
-
-/** The request on a line, or null when it is not JSON of one of the known shapes. */
-export function parseRequest(line: string): HookServerRequest | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const r = value as Record<string, unknown>;
-  if (r.op === "ping" || r.op === "stop") return { op: r.op };
-  if (
-    r.op !== "route" ||
-    typeof r.prompt !== "string" ||
-    typeof r.projectDir !== "string" ||
-    typeof r.embeddings !== "boolean"
-  )
-    return null;
-  return {
-    op: "route",
-    prompt: r.prompt,
-    projectDir: r.projectDir,
-    embeddings: r.embeddings,
-  };
 }
 
 /** Loads the default model before the first prompt arrives (it is shared by every router). */

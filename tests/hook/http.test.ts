@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askHookServer, stopHookServer } from "../../src/hook/client.cjs";
 import { parseHttpHead } from "../../src/hook/http.js";
-import { serveHook } from "../../src/hook/server.js";
+import { MAX_CONNECTIONS, serveHook } from "../../src/hook/server.js";
 import { makeHookWorld } from "../helpers/hook-world.js";
 import { rm } from "node:fs/promises";
 
@@ -142,5 +142,19 @@ describe.skipIf(process.platform === "win32")("the hook server's HTTP door, unde
     await serving;
     expect(Date.now() - started).toBeLessThan(5000);
     stubborn.destroy();
+  }, 20_000);
+
+  it("a flood of connections: those past the limit are closed at once, the rest at the deadline; then it answers", async () => {
+    const flood = Array.from({ length: MAX_CONNECTIONS + 8 }, () => {
+      const c = net.createConnection({ path: socket });
+      c.on("error", () => undefined);
+      c.write(Buffer.alloc(64 * 1024, 0x7b)); // "{{{…": a JSON line that never ends
+      return new Promise<number>((resolve) => c.on("close", () => resolve(Date.now())));
+    });
+    const started = Date.now();
+    const closedAt = await Promise.all(flood);
+    expect(closedAt.filter((t) => t - started < 700).length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...closedAt) - started).toBeLessThan(5000);
+    expect(await askHookServer(socket, { op: "ping" }, 1000)).toEqual(PONG);
   }, 20_000);
 });
