@@ -1,7 +1,9 @@
 /**
- * Hook latency: wall time of the hook command `hook install` writes (`node …/fast-hook.cjs
- * hook [flags]`), a fresh process per prompt with the hook JSON on stdin, as Claude Code runs
- * it: cold (no server yet) and warm, in every mode. Every warm run is paired with a bare
+ * Hook latency: wall time of the hook command `hook install` writes, run through `/bin/sh -c`
+ * with the hook JSON on stdin as Claude Code runs it, a fresh process per prompt: cold (no
+ * server yet) and warm. keyword and embeddings are the shell form (curl asks the server, the
+ * Node client answers the rest); "embeddings, Node client" is that fallback alone (the form
+ * older installs wrote); "embeddings, no server" the Node form `hook install --no-server` writes. Every warm run is paired with a bare
  * `node -e 0` (their order alternating), so the hook and the floor of any Node hook are sampled
  * side by side under the same machine load; the target is the server modes' p50 within
  * 1.5 × node's. Each warm run routes a different prompt (a server that remembered the last
@@ -13,15 +15,23 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hookAliasName } from "../src/hook/server-lock.js";
+import { hookCommand, hookShellCommand } from "../src/hook/command.js";
 
-/** keyword: `--no-embeddings` (through the server); embeddings: the default; "embeddings, no server": `--no-server`. */
-export type HookMode = "keyword" | "embeddings" | "embeddings, no server";
+/** The rows: which command `hook install` writes for each (see commandFor). */
+export type HookMode = "keyword" | "embeddings" | "embeddings, Node client" | "embeddings, no server";
 
-const MODE_ARGS: Record<HookMode, string[]> = {
-  keyword: ["--no-embeddings"],
-  embeddings: [],
-  "embeddings, no server": ["--no-server"],
-};
+export const HOOK_MODES = ["keyword", "embeddings", "embeddings, Node client", "embeddings, no server"] as const;
+
+/** The modes the issue's target is for: the command `hook install` writes, through the server. */
+export const TARGET_MODES: readonly HookMode[] = ["keyword", "embeddings"];
+
+/** The settings.json command of a mode, built by the code `hook install` uses. */
+export function commandFor(entry: string, mode: HookMode): string {
+  if (mode === "keyword") return hookShellCommand(process.execPath, entry, ["--no-embeddings"], hookAliasName());
+  if (mode === "embeddings") return hookShellCommand(process.execPath, entry, [], hookAliasName());
+  return hookCommand(process.execPath, entry, mode === "embeddings, no server" ? ["--no-server"] : []);
+}
 
 export interface HookLatency {
   mode: HookMode;
@@ -37,7 +47,7 @@ export interface HookLatency {
   answered: number;
   /**
    * Where a warm run through the server goes (null without a server): the hook process alone
-   * (a slash-command prompt: start, read stdin, exit, no server call), and the server's round
+   * (a slash-command prompt: start, read stdin, nothing routed), and the server's round
    * trip for a new prompt asked from a running process (socket, agents' stat, embed, score).
    */
   parts: { clientMs: number; serverMs: number } | null;
@@ -77,14 +87,14 @@ export function measureHookLatency(entry: string, mode: HookLatency["mode"], run
     cpSync(path.join(FIXTURES, "hook-user", "agents"), path.join(dir, "home", ".claude", "agents"), {
       recursive: true,
     });
-    const args = [entry, "hook", ...MODE_ARGS[mode]];
+    const command = commandFor(entry, mode);
     const env = { PATH: process.env.PATH, HOME: path.join(dir, "home") };
     // i = -1: a slash command, which the client answers alone.
     const once = (i: number) => {
       const prompt = i < 0 ? "/clear" : i < PROMPTS.length ? PROMPTS[i]! : `${PROMPTS[i % PROMPTS.length]!} (${i})`;
       const input = JSON.stringify({ session_id: "bench", cwd: project, hook_event_name: "UserPromptSubmit", prompt });
       const started = process.hrtime.bigint();
-      const run = spawnSync(process.execPath, args, { input, env, encoding: "utf8" });
+      const run = spawnSync("/bin/sh", ["-c", command], { input, env, encoding: "utf8" });
       return { ms: Number(process.hrtime.bigint() - started) / 1e6, output: run.stdout };
     };
     const nodeOnce = () => {
@@ -140,7 +150,7 @@ function median(sorted: readonly number[]): number {
 /** Median server round trip for `runs` new prompts, asked one after another from one process. */
 function roundTrip(env: NodeJS.ProcessEnv, project: string, mode: HookMode, runs: number): number {
   const client = JSON.stringify(path.join(ROOT, "dist/src/hook/client.cjs"));
-  const script = `const c=require(${client});const s=c.hookSocketPath(c.hookHome(process.env));(async()=>{const t=[];for(let i=0;i<${runs};i++){const a=performance.now();await c.askHookServer(s,{op:"route",prompt:"round trip "+i+" "+${JSON.stringify(PROMPTS[1])},projectDir:${JSON.stringify(project)},embeddings:${mode === "embeddings"}},5000);t.push(performance.now()-a)}t.sort((x,y)=>x-y);process.stdout.write(String(t[Math.floor((t.length-1)/2)]))})()`;
+  const script = `const c=require(${client});const s=c.hookSocketPath(c.hookHome(process.env));(async()=>{const t=[];for(let i=0;i<${runs};i++){const a=performance.now();await c.askHookServer(s,{op:"route",prompt:"round trip "+i+" "+${JSON.stringify(PROMPTS[1])},projectDir:${JSON.stringify(project)},embeddings:${mode !== "keyword"}},5000);t.push(performance.now()-a)}t.sort((x,y)=>x-y);process.stdout.write(String(t[Math.floor((t.length-1)/2)]))})()`;
   return Math.round(Number(spawnSync(process.execPath, ["-e", script], { env, encoding: "utf8" }).stdout) * 10) / 10;
 }
 
@@ -162,7 +172,7 @@ export function renderHookLatency(results: HookLatency[]): string {
       (r.parts ? `   [hook alone ${r.parts.clientMs} ms, server round trip ${r.parts.serverMs} ms]` : ""),
   );
   const target = results
-    .filter((r) => r.mode !== "embeddings, no server")
+    .filter((r) => TARGET_MODES.includes(r.mode))
     .map((r) => `${r.mode} ${r.ratio <= MAX_SERVER_HOOK_RATIO ? "met" : "NOT met"}`);
   return `${lines.join("\n")}\ntarget: warm hook through the server, p50 <= ${MAX_SERVER_HOOK_RATIO} x node -e 0: ${target.join(", ")}\nload average ${os
     .loadavg()
@@ -172,11 +182,5 @@ export function renderHookLatency(results: HookLatency[]): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const runs = Number(process.argv[2] ?? 10);
-  process.stdout.write(
-    renderHookLatency(
-      (["keyword", "embeddings", "embeddings, no server"] as const).map((mode) =>
-        measureHookLatency(HOOK_ENTRY, mode, runs),
-      ),
-    ),
-  );
+  process.stdout.write(renderHookLatency(HOOK_MODES.map((mode) => measureHookLatency(HOOK_ENTRY, mode, runs))));
 }

@@ -27,7 +27,7 @@ export type HookServerReply =
 export type HookServerAnswer = { status: "reply"; reply: HookServerReply } | { status: "absent" } | { status: "busy" };
 
 /** Unix sockets have a path limit (108 bytes on Linux, 104 on macOS); past it there is no server. */
-const MAX_SOCKET_PATH = 100;
+export const MAX_SOCKET_PATH = 100;
 
 /** The server answers within READY_MS (or says it is warming); past this the prompt goes unrouted. */
 export const SERVER_REPLY_MS = 1500;
@@ -75,11 +75,16 @@ export const CLI_ENTRY = path.join(__dirname, "..", "cli", "main.js");
 let build: string | undefined;
 
 /**
- * The version and the CLI entry's build time: a rebuilt or upgraded agentroute gets a new
- * server (npm gives every installed file the same time, hence the version too).
+ * The version and the CLI entry's build time, read now: a rebuilt or upgraded agentroute gets
+ * a new server (npm gives every installed file the same time, hence the version too). A
+ * running server compares it with its own to learn that it is stale.
  */
+export function currentBuildId(): string {
+  return `${readPackageVersion(__dirname)}-${Math.round(statSync(CLI_ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0)}`;
+}
+
 function buildId(): string {
-  build ??= `${readPackageVersion(__dirname)}-${Math.round(statSync(CLI_ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0)}`;
+  build ??= currentBuildId();
   return build;
 }
 
@@ -94,6 +99,41 @@ function buildId(): string {
 export function hookSocketPath(hookDir: string, buildName: string = buildId()): string | null {
   const file = path.join(hookDir, `server-${buildName.replace(/[^\w.-]+/g, "_")}.sock`);
   return process.platform === "win32" || Buffer.byteLength(file) > MAX_SOCKET_PATH ? null : file;
+}
+
+/**
+ * The server request for a hook input (stdin's JSON), as the Node client and the server's
+ * HTTP door both build it: "skip" for a prompt that is not routed (blank, a slash command);
+ * null for anything that is not a well-formed UserPromptSubmit (hook.js says what is wrong).
+ * `projectDir` is CLAUDE_PROJECT_DIR (the project root, which stays put when the session's
+ * cwd moves into a subfolder); blank, the input's cwd.
+ *
+ * @example
+ * hookRouteRequest('{"prompt":" fix CI ","cwd":"/r/sub"}', "/r", true)
+ * // { op: "route", prompt: "fix CI", projectDir: "/r", embeddings: true }
+ */
+export function hookRouteRequest(
+  text: string,
+  projectDir: string | undefined,
+  embeddings: boolean,
+): Extract<HookServerRequest, { op: "route" }> | "skip" | null {
+  const input = routableInput(text);
+  if (input === null || input === "skip") return input;
+  return { op: "route", prompt: input.prompt.trim(), projectDir: projectDir?.trim() || input.cwd, embeddings };
+}
+
+function routableInput(text: string): { prompt: string; cwd: string } | "skip" | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const { prompt, cwd, hook_event_name: event } = value as Record<string, unknown>;
+  if (typeof prompt !== "string" || typeof cwd !== "string" || cwd === "") return null;
+  if (event !== undefined && event !== "UserPromptSubmit") return null;
+  return isRoutablePrompt(prompt) ? { prompt, cwd } : "skip";
 }
 
 /** Sends one request to the hook server and reads its one-line reply (see HookServerAnswer). */

@@ -6,8 +6,8 @@ import {
   askHookServer,
   hookHome,
   hookSocketPath,
+  hookRouteRequest,
   isFastHookArgv,
-  isRoutablePrompt,
   readStreamWithin,
   type HookServerAnswer,
 } from "./client.cjs";
@@ -50,34 +50,14 @@ export async function runFastHook(
   } catch (err) {
     return handOver(options, { text: null, readError: err as Error });
   }
-  const input = routableInput(text);
-  if (input === "skip") return "";
+  const request = hookRouteRequest(text, env.CLAUDE_PROJECT_DIR, embeddings);
+  if (request === "skip") return "";
   const socket = hookSocketPath(hookHome(env));
   const useServer = server && env.AGENTROUTE_HOOK_SERVER?.trim() !== "0" && socket !== null;
-  if (input === null || !useServer) return handOver(options, { text });
-  const projectDir = env.CLAUDE_PROJECT_DIR?.trim() || input.cwd;
-  const request = { op: "route", prompt: input.prompt.trim(), projectDir, embeddings } as const;
+  if (request === null || !useServer) return handOver(options, { text });
   const answer = await askHookServer(socket, request, SERVER_REPLY_MS);
   const settled = answer.status === "reply" && answer.reply.ok && !env.AGENTROUTE_DECISION_LOG?.trim();
   return settled && answer.reply.ok ? answer.reply.output : handOver(options, { text, answer });
-}
-
-/**
- * The prompt and cwd of a well-formed UserPromptSubmit input; "skip" for a prompt that is
- * not routed (blank, a slash command); null for anything else (hook.js says what is wrong).
- */
-function routableInput(text: string): { prompt: string; cwd: string } | "skip" | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  const { prompt, cwd, hook_event_name: event } = value as Record<string, unknown>;
-  if (typeof prompt !== "string" || typeof cwd !== "string" || cwd === "") return null;
-  if (event !== undefined && event !== "UserPromptSubmit") return null;
-  return isRoutablePrompt(prompt) ? { prompt, cwd } : "skip";
 }
 
 async function handOver(options: { env: NodeJS.ProcessEnv; embeddings: boolean; server: boolean }, given: HandOver) {

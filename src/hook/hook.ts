@@ -18,6 +18,7 @@ import {
 import type { HandOver } from "./fast-hook.cjs";
 import { MAX_HOOK_INPUT_BYTES, hookInputError, parseHookInput, readStreamWithin, type HookInput } from "./input.js";
 import { decisionLogLine, kindsOf, renderHookOutput } from "./render.js";
+import { hookAliasPath } from "./server-lock.js";
 
 export { renderHookOutput };
 
@@ -43,6 +44,8 @@ export function hookPaths(env: NodeJS.ProcessEnv): {
   errorLog: string;
   cacheDir: string;
   socket: string | null;
+  /** The link the shell form of the hook asks through (see hookAliasName). */
+  alias: string | null;
 } {
   const home = hookHome(env);
   return {
@@ -50,6 +53,7 @@ export function hookPaths(env: NodeJS.ProcessEnv): {
     errorLog: env.AGENTROUTE_HOOK_LOG?.trim() || path.join(home, "hook.log"),
     cacheDir: path.join(home, "cache"),
     socket: hookSocketPath(home),
+    alias: hookAliasPath(home),
   };
 }
 

@@ -4,18 +4,25 @@ import path from "node:path";
 import { openRouter, CONFIG_FILE_NAME, type OpenedRouter } from "../pipeline/open.js";
 import type { RouteDecision } from "../classify/types.js";
 import { createHookAgentCache } from "./agent-cache.js";
-import type { HookServerRequest, HookServerReply } from "./client.cjs";
+import { currentBuildId, type HookServerRequest, type HookServerReply } from "./client.cjs";
+import { answerAndClose, parseRequest, readOneRequest, type Incoming } from "./connection.js";
+
+export { parseRequest };
+import { answerHttp, httpResponse } from "./http.js";
 import { kindsOf, renderHookOutput } from "./render.js";
-import { acquireServerLock } from "./server-lock.js";
+import { acquireServerLock, pointAlias, releaseAlias } from "./server-lock.js";
 
 /** A server with no request for this long exits (and frees the model's memory). */
 export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
 /** Routers kept for different projects at once; the least recently used goes first. */
 const MAX_ROUTERS = 4;
-/** A request line longer than this is not a hook request. */
-const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
-/** A connection that sends no whole request within this long is dropped. */
+/** A connection that has not sent a whole request this long after connecting is dropped. */
 const REQUEST_MS = 10_000;
+/**
+ * Connections open at once; more are closed at once (the client then leaves that prompt
+ * unrouted). Bounds what a flood can hold: each may buffer up to 8 MB until its deadline.
+ */
+export const MAX_CONNECTIONS = 32;
 /**
  * Longest a prompt waits for its route: past it the server answers "warming" (no suggestion)
  * and keeps building the project's index for the prompts after, so a cold 33 s build never
@@ -34,6 +41,19 @@ export interface HookServerOptions {
   log: (err: unknown) => void;
   /** Load the model before the first prompt (default true; a keyword-only hook's server does not). */
   warm?: boolean;
+  /**
+   * The link the shell form of the hook asks through (hookAliasPath): pointed at this server's
+   * socket once it listens, removed when it stops if it still points here. Default none.
+   */
+  alias?: string | null;
+  /** Longest a connection may take to send its whole request (default 10 s). */
+  requestMs?: number;
+  /**
+   * Whether this server's build is no longer the one on disk (default: the version and the
+   * CLI entry's time, read again): a stale server refuses HTTP requests and stops, so the
+   * shell form's fallback starts the new build's server.
+   */
+  isStale?: () => boolean;
 }
 
 type Routers = Map<string, { stamp: string; opened: OpenedRouter; kinds: ReturnType<typeof kindsOf> }>;
@@ -91,16 +111,19 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
     );
     return withinReadyTime(work, options.readyMs ?? READY_MS);
   };
+  const startedBuild = currentBuildId();
+  const handlers = { enqueue, stop, isStale: options.isStale ?? (() => currentBuildId() !== startedBuild) };
   const server = net.createServer((socket) => {
     idleSockets.add(socket);
     socket.on("close", () => idleSockets.delete(socket));
-    readRequest(socket, (request) => {
+    const requestMs = options.requestMs ?? REQUEST_MS;
+    readOneRequest(socket, requestMs, (incoming) => {
       idleSockets.delete(socket);
       resetIdle();
-      if (request.op === "stop") setImmediate(stop);
-      return request.op === "route" ? enqueue(request) : Promise.resolve({ ok: true, decision: null, output: "" });
+      void answerIncoming(incoming, handlers).then((text) => answerAndClose(socket, text, requestMs));
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
   const closed = new Promise<void>((resolve) => server.on("close", resolve));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -108,10 +131,29 @@ async function listenUntilStopped(options: HookServerOptions): Promise<void> {
   });
   await chmod(options.socketPath, 0o600);
   resetIdle();
+  if (options.alias) await pointAlias(options.alias, options.socketPath).catch(options.log);
   if (options.warm !== false) warm = warmUp(options.log);
   await closed;
+  if (options.alias) await releaseAlias(options.alias, options.socketPath);
   await Promise.all([warm, ...queues.values()]);
   for (const { opened } of routers.values()) await opened.close();
+}
+
+/** The bytes that answer one request: an HTTP response for curl, a JSON line for the Node client. */
+async function answerIncoming(
+  incoming: Incoming,
+  server: { enqueue: (request: RouteRequest) => Promise<HookServerReply>; stop: () => void; isStale: () => boolean },
+): Promise<string> {
+  if (incoming.kind === "refused") return httpResponse(incoming.status);
+  if (incoming.kind === "http") {
+    if (!server.isStale()) return answerHttp(incoming.head, incoming.body, server.enqueue);
+    setImmediate(server.stop);
+    return httpResponse(503);
+  }
+  const request = parseRequest(incoming.line);
+  if (request === null) return replyLine({ ok: false, error: "not a hook server request" });
+  if (request.op === "stop") setImmediate(server.stop);
+  return replyLine(request.op === "route" ? await server.enqueue(request) : { ok: true, decision: null, output: "" });
 }
 
 /** The reply, or "warming" (no decision) if it is not ready within `ms`; the work goes on either way. */
@@ -175,50 +217,8 @@ async function route(
   return { decision, output: renderHookOutput(decision, entry.kinds) };
 }
 
-/** Reads one JSON line from the socket, answers it with one JSON line, and closes. */
-function readRequest(socket: net.Socket, handle: (request: HookServerRequest) => Promise<HookServerReply>): void {
-  let text = "";
-  const reply = (answer: HookServerReply): void => void socket.end(`${JSON.stringify(answer)}\n`);
-  socket.setEncoding("utf8");
-  socket.setTimeout(REQUEST_MS, () => socket.destroy());
-  socket.on("error", () => undefined);
-  socket.on("data", (chunk: string) => {
-    text += chunk;
-    if (text.length > MAX_REQUEST_BYTES) return void socket.destroy();
-    const end = text.indexOf("\n");
-    if (end < 0) return;
-    socket.removeAllListeners("data");
-    socket.setTimeout(0);
-    const request = parseRequest(text.slice(0, end));
-    if (request === null) return reply({ ok: false, error: "not a hook server request" });
-    void handle(request).then(reply);
-  });
-}
-
-/** The request on a line, or null when it is not JSON of one of the known shapes. */
-export function parseRequest(line: string): HookServerRequest | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const r = value as Record<string, unknown>;
-  if (r.op === "ping" || r.op === "stop") return { op: r.op };
-  if (
-    r.op !== "route" ||
-    typeof r.prompt !== "string" ||
-    typeof r.projectDir !== "string" ||
-    typeof r.embeddings !== "boolean"
-  )
-    return null;
-  return {
-    op: "route",
-    prompt: r.prompt,
-    projectDir: r.projectDir,
-    embeddings: r.embeddings,
-  };
+function replyLine(reply: HookServerReply): string {
+  return `${JSON.stringify(reply)}\n`;
 }
 
 /** Loads the default model before the first prompt arrives (it is shared by every router). */

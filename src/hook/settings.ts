@@ -2,6 +2,9 @@ import { lstat, rm } from "node:fs/promises";
 import { AgentRouteError, isAgentRouteError } from "../errors.js";
 import { readRegularFile } from "../util/safe-read.js";
 import { checkWritableDestination, writeFileSafely } from "../util/safe-write.js";
+import { HOOK_MARKER } from "./command.js";
+
+export { HOOK_MARKER, hookCommand, hookShellCommand } from "./command.js";
 
 /** Seconds Claude Code lets the hook run before cancelling it (it answers in well under one). */
 const HOOK_TIMEOUT_SECONDS = 10;
@@ -15,24 +18,6 @@ export interface SettingsChange {
   /** Backup written before the change, or null when nothing was written. */
   backup: string | null;
 }
-
-/**
- * The command line the hook runs: absolute node and hook-entry paths, shell-quoted when needed.
- *
- * @example
- * hookCommand("/usr/bin/node", "/opt/agentroute/dist/src/hook/fast-hook.cjs", ["--no-embeddings"])
- * // "/usr/bin/node /opt/agentroute/dist/src/hook/fast-hook.cjs hook --no-embeddings # agentroute-hook"
- */
-export function hookCommand(nodePath: string, cliPath: string, args: readonly string[] = []): string {
-  return [shellQuote(nodePath), shellQuote(cliPath), "hook", ...args.map(shellQuote), HOOK_MARKER].join(" ");
-}
-
-/**
- * Ends every command `hook install` writes (a shell comment, so it changes nothing when run):
- * uninstall removes only entries carrying it, never a user's own command that merely
- * mentions agentroute.
- */
-export const HOOK_MARKER = "# agentroute-hook";
 
 /**
  * Adds the UserPromptSubmit hook entry to a settings.json, keeping everything else, after a
@@ -75,6 +60,18 @@ export async function uninstallHook(file: string, command: string, now: Date): P
   if (Object.keys(hooks).length === 0) delete settings.hooks;
   const backup = await writeSettings(file, settings, text, now);
   return { file, outcome: "removed", backup };
+}
+
+/**
+ * The commands of our entries in a settings.json (see `isOurEntry`), for `hook status`; none
+ * when the file does not exist.
+ */
+export async function installedHookCommands(file: string): Promise<string[]> {
+  const { settings } = await readSettings(file);
+  return promptSubmitGroups(settings, file)
+    .flatMap(hookEntries)
+    .filter((entry) => isOurEntry(entry))
+    .map((entry) => String((entry as Json).command));
 }
 
 /** The groups with our entries taken out (a group left empty goes too). */
@@ -187,8 +184,4 @@ function settingsError(file: string, what: string): AgentRouteError {
     hint: "Fix the settings file by hand (Claude Code reads it as a JSON object), then run the command again.",
     file,
   });
-}
-
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
 }

@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeHookWorld } from "../helpers/hook-world.js";
 import { CLI } from "../helpers/shared.js";
+import { hookAliasName } from "../../src/hook/server-lock.js";
+import { hookShellCommand } from "../../src/hook/command.js";
 
 interface Run {
   code: number | null;
@@ -136,9 +138,10 @@ describe.skipIf(!existsSync(CLI))("agentroute hook, end to end through the built
     const installed = JSON.parse(await readFile(settings, "utf8")) as {
       hooks: { UserPromptSubmit: { hooks: { command: string }[] }[] };
     };
+    // The built CLI writes the shell form: curl to its server's link, else its own small hook entry.
+    const hookDir = path.join(path.dirname(CLI), "..", "hook");
     expect(installed.hooks.UserPromptSubmit[0]!.hooks[0]!.command).toBe(
-      // The built CLI writes its own small hook entry beside it, not the CLI.
-      `${process.execPath} ${path.join(path.dirname(CLI), "..", "hook", "fast-hook.cjs")} hook # agentroute-hook`,
+      hookShellCommand(process.execPath, path.join(hookDir, "fast-hook.cjs"), [], hookAliasName(hookDir)),
     );
     expect((await runCli(["hook", "install"], "", env, project)).stderr).toContain("already in");
     const uninstall = await runCli(["hook", "uninstall", "--project"], "", env, project);

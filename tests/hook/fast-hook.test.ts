@@ -4,7 +4,32 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hookRouteRequest } from "../../src/hook/client.cjs";
 import { REPO_ROOT } from "../helpers/shared.js";
+
+describe("the route request both clients build from the hook input (one piece of code)", () => {
+  const route = (prompt: string, projectDir: string, embeddings = true) => ({
+    op: "route",
+    prompt,
+    projectDir,
+    embeddings,
+  });
+  it.each([
+    ['{"prompt":" fix CI ","cwd":"/r/sub"}', undefined, route("fix CI", "/r/sub")],
+    ['{"prompt":"fix CI","cwd":"/r/sub","hook_event_name":"UserPromptSubmit"}', " /r ", route("fix CI", "/r")],
+    ['{"prompt":"fix CI","cwd":"/r/sub"}', "   ", route("fix CI", "/r/sub")],
+    ['{"prompt":"/clear","cwd":"/r"}', undefined, "skip"],
+    ['{"prompt":"  ","cwd":"/r"}', undefined, "skip"],
+    ['{"prompt":"/src/app.ts crashes","cwd":"/r"}', undefined, route("/src/app.ts crashes", "/r")],
+    ['{"prompt":"x","cwd":"/r","hook_event_name":"Stop"}', undefined, null],
+    ['{"prompt":"x","cwd":""}', undefined, null],
+    ['{"prompt":1,"cwd":"/r"}', undefined, null],
+    ["[]", undefined, null],
+    ["not json", undefined, null],
+  ])("%s (CLAUDE_PROJECT_DIR %j) → %j", (text, projectDir, expected) => {
+    expect(hookRouteRequest(text, projectDir, true)).toEqual(expected);
+  });
+});
 
 /** The built entry `hook install` writes. */
 const HOOK_ENTRY = path.join(REPO_ROOT, "dist/src/hook/fast-hook.cjs");

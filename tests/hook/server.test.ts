@@ -211,7 +211,7 @@ describe.skipIf(process.platform === "win32")("hook server", () => {
       const folder = path.dirname(hookPaths(env).errorLog);
       const socketIn = async () =>
         (await readdir(folder).catch(() => []))
-          .filter((f) => f.endsWith(".sock") && f !== path.basename(hookPaths(env).socket!))
+          .filter((f) => /^server-.*\.sock$/.test(f) && f !== path.basename(hookPaths(env).socket!))
           .map((f) => path.join(folder, f));
       try {
         // The first prompt is answered at once with nothing; the server builds in the background.

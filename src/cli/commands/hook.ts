@@ -4,7 +4,9 @@ import type { Command } from "commander";
 import { claudeConfigDir, loadHookAgents } from "../../hook/agents.js";
 import { describeConfig } from "../../pipeline/config-note.js";
 import { loadConfig } from "../../pipeline/open.js";
-import { hookCommand, installHook, uninstallHook, type SettingsChange } from "../../hook/settings.js";
+import { installHook, uninstallHook, type SettingsChange } from "../../hook/settings.js";
+import { hookCommand, hookShellCommand } from "../../hook/command.js";
+import { describeInstalledHook } from "../../hook/status.js";
 import { stopHookServer } from "../../hook/client.cjs";
 import { hookPaths, logHookProblem, runHookSafely } from "../../hook/hook.js";
 import { AgentRouteError } from "../../errors.js";
@@ -35,6 +37,7 @@ interface ScopeOptions {
   project?: boolean;
   user?: boolean;
   embeddings?: boolean;
+  server?: boolean;
 }
 
 /** `agentroute hook` (the UserPromptSubmit hook itself) and `hook install|uninstall`. */
@@ -55,7 +58,8 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
     .option("--idle-minutes <n>", "with --serve: exit after this many minutes without a prompt", "30")
     .action(async (options: HookFlags) => {
       if (options.serve || options.stopServer) {
-        const socket = options.socket ?? hookPaths(io.env).socket;
+        const paths = hookPaths(io.env);
+        const socket = options.socket ?? paths.socket;
         if (socket === null)
           throw new AgentRouteError(
             "USAGE",
@@ -70,7 +74,9 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
           ).serveHook({
             socketPath: socket,
             env: io.env,
-            cacheDir: hookPaths(io.env).cacheDir,
+            cacheDir: paths.cacheDir,
+            // The shell form's link belongs to this install's own server only.
+            alias: socket === paths.socket ? paths.alias : null,
             idleMs: idleMinutes(options.idleMinutes) * 60_000,
             log: (err) => void logHookProblem(io.env, err),
             warm: options.embeddings,
@@ -89,7 +95,7 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
   hook
     .command("status")
     .description(
-      "what the hook would use in this project: its agents, its mode and the config it reads (the hook cannot print this into Claude's context)",
+      "what the hook would use in this project: its agents, its mode, the config it reads (the hook cannot print this into Claude's context), where it is installed, in which form, and whether curl is on PATH",
     )
     .action(async () => {
       io.out(await describeHookSetup(io, hook.opts<HookFlags>().embeddings === false ? "keyword" : "embeddings"));
@@ -110,18 +116,25 @@ export const hookCommandModule: CommandModule = (program: Command, io: CliIO, do
       sub
         .option(
           "--embeddings",
-          "route with the embedding model through the hook server (the default; a little more than starting Node once the server runs)",
+          "route with the embedding model through the hook server (the default; the server keeps the model loaded)",
         )
-        .option("--no-embeddings", "keyword-only routing through the hook server, which then never loads the model");
+        .option("--no-embeddings", "keyword-only routing through the hook server, which then never loads the model")
+        .option(
+          "--no-server",
+          "route in the hook's own process, no server (loads the model for every prompt with embeddings)",
+        );
     }
     sub.action(async (options: ScopeOptions) => {
       const file = settingsFile(options, io);
       // Embeddings by default: the hook server keeps the model loaded, so a prompt costs
       // about as much as keyword-only routing in a fresh process.
-      const keywordOnly =
-        options.embeddings === false ||
-        (options.embeddings === undefined && hook.opts<HookFlags>().embeddings === false);
-      const command = hookCommand(process.execPath, hookEntryPath(), keywordOnly ? ["--no-embeddings"] : []);
+      const flags = hook.opts<HookFlags>();
+      const keywordOnly = options.embeddings === false || (options.embeddings === undefined && !flags.embeddings);
+      const noServer = options.server === false || !flags.server;
+      const command = installedCommand(
+        [...(keywordOnly ? ["--no-embeddings"] : []), ...(noServer ? ["--no-server"] : [])],
+        hookPaths(io.env).alias,
+      );
       const result = await change(file, command, new Date());
       io.err(describeChange(result, io.cwd));
       done(0);
@@ -143,7 +156,18 @@ async function describeHookSetup(io: CliIO, mode: "embeddings" | "keyword"): Pro
     ? `${agentSet.agents.length} agent(s) (agents ${agentSet.hash.slice(0, 8)})`
     : "no agents (the hook stays silent)";
   const warnings = agentSet ? note.warnings.map((w) => `warning: ${w}`) : [];
-  return [`hook in ${projectDir}: ${agents}, ${mode}`, note.header, ...warnings, ""].join("\n");
+  const installed = await describeInstalledHook(projectDir, io.env);
+  return [`hook in ${projectDir}: ${agents}, ${mode}`, note.header, ...warnings, ...installed, ""].join("\n");
+}
+
+/**
+ * The command `hook install` writes: the shell form (curl asks the server, Node answers the
+ * rest) where a server can listen, else the Node form (Windows, a config folder whose socket
+ * path would be too long, `--no-server`).
+ */
+function installedCommand(args: string[], alias: string | null): string {
+  if (alias === null || args.includes("--no-server")) return hookCommand(process.execPath, hookEntryPath(), args);
+  return hookShellCommand(process.execPath, hookEntryPath(), args, path.basename(alias));
 }
 
 function settingsFile(options: ScopeOptions, io: CliIO): string {
