@@ -6,16 +6,16 @@
 import { resolveConfig } from "../src/classify/config.js";
 import { DEFAULT_DECISION, DEFAULT_FUSION } from "../src/classify/defaults.js";
 import { featuresIn } from "../src/classify/scorers/features.js";
-import { DEFAULT_FIT, fitDecision, fitFusion, scoreTable } from "../src/tune/fit.js";
+import { DEFAULT_FIT, fitFusion, scoreTable } from "../src/tune/fit.js";
 import { poolTables } from "./fit-pool.js";
+import { fitDefaultRule } from "./loco.js";
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 const pool = await poolTables(true);
 const fit = pool.filter((t) => t.role === "fit").map((t) => t.table);
 const fusion = fitFusion(fit, { ...DEFAULT_FIT, features: featuresIn("keyword") });
-const withNone = fit.filter((t) => t.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.rows.length);
 const base = resolveConfig({});
-const decision = fitDecision(withNone, fusion, base, "accuracy");
+const decision = fitDefaultRule(fit, fusion);
 const shifted = {
   ...fusion,
   bias: Math.round((fusion.bias + logit(DEFAULT_DECISION.threshold) - logit(decision.threshold)) * 1000) / 1000,

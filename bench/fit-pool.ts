@@ -73,7 +73,8 @@ export async function tableOf(
   meta: Omit<PoolTable, "name" | "table" | "kinds" | "index" | "vectors" | "reopen">,
   bankChoice: BankChoice = bankWithoutOwn,
 ): Promise<PoolTable> {
-  const bank = await bankChoice(meta.collection);
+  // Keyword mode has no bank (it needs the model), so none is made for it.
+  const bank = meta.keyword ? undefined : await bankChoice(meta.collection);
   const opened = await openRouter({
     agentsDir,
     cwd: ROOT,

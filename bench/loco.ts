@@ -101,9 +101,16 @@ export function fitOn(
 ): { fusion: FusionWeights; decision: DecisionConfig } {
   const fitted = tables.map((t) => withAdapter(t, adapters.without(t.collection) ?? fallback));
   const fusion = fitFusion(fitted, DEFAULT_FIT);
-  const withNone = fitted.filter((t) => t.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.rows.length);
-  const decision = fitDecision(withNone, fusion, resolveConfig({}), "accuracy");
-  return { fusion, decision };
+  return { fusion, decision: fitDefaultRule(fitted, fusion) };
+}
+
+/**
+ * The decision rule fitted for a fusion, for accuracy, on the tables where abstaining is
+ * possible (at least 5 % none rows). Shared by both modes' fits.
+ */
+export function fitDefaultRule(tables: readonly FeatureTable[], fusion: FusionWeights): DecisionConfig {
+  const withNone = tables.filter((t) => t.rows.filter((r) => r.expected.length === 0).length >= 0.05 * t.rows.length);
+  return fitDecision(withNone, fusion, resolveConfig({}), "accuracy");
 }
 
 /** "Before": no corpus at all, so no bank either. */
