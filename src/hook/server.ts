@@ -6,8 +6,6 @@ import type { RouteDecision } from "../classify/types.js";
 import { createHookAgentCache } from "./agent-cache.js";
 import { currentBuildId, type HookServerRequest, type HookServerReply } from "./client.cjs";
 import { answerAndClose, parseRequest, readOneRequest, type Incoming } from "./connection.js";
-
-export { parseRequest };
 import { answerHttp, httpResponse } from "./http.js";
 import { kindsOf, renderHookOutput } from "./render.js";
 import { acquireServerLock, pointAlias, releaseAlias } from "./server-lock.js";

@@ -4,8 +4,6 @@ import { readRegularFile } from "../util/safe-read.js";
 import { checkWritableDestination, writeFileSafely } from "../util/safe-write.js";
 import { HOOK_MARKER } from "./command.js";
 
-export { HOOK_MARKER, hookCommand, hookShellCommand } from "./command.js";
-
 /** Seconds Claude Code lets the hook run before cancelling it (it answers in well under one). */
 const HOOK_TIMEOUT_SECONDS = 10;
 

@@ -7,7 +7,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { isFastHookArgv, runFastPath } from "../../src/cli/fast-path.js";
 import type { CliIO } from "../../src/cli/types.js";
-import { hookCommand } from "../../src/hook/settings.js";
+import { hookCommand } from "../../src/hook/command.js";
 import { VERSION } from "../../src/version.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 

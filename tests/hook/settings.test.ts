@@ -4,7 +4,8 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hookCommand, installHook, uninstallHook } from "../../src/hook/settings.js";
+import { hookCommand } from "../../src/hook/command.js";
+import { installHook, uninstallHook } from "../../src/hook/settings.js";
 
 const COMMAND = hookCommand("/usr/bin/node", "/opt/agent route/dist/src/cli/main.js");
 const T1 = new Date("2025-11-25T13:04:00.000Z");
